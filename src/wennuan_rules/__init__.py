@@ -1,0 +1,111 @@
+"""wennuan_rules: the rules of Chinese trade unions' 送温暖 campaigns as code.
+
+>>> import wennuan_rules as wr
+>>> wr.spring_festival(2010)
+datetime.date(2010, 2, 14)
+
+Public names are loaded on first use (nothing is read or computed at import time); ``__all__`` lists them.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from wennuan_rules.errors import (
+    CalendarError,
+    DataFileError,
+    InputFileError,
+    InvalidValueError,
+    ParameterError,
+    UnknownIdError,
+    WennuanError,
+)
+
+try:
+    __version__ = version("wennuan-rules")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
+    __version__ = "0+unknown"
+
+# public name -> module that defines it
+_LAZY: dict[str, str] = {
+    # calendar
+    "spring_festival": "wennuan_rules.lunar",
+    "lantern_festival": "wennuan_rules.lunar",
+    "to_lunar": "wennuan_rules.lunar",
+    "from_lunar": "wennuan_rules.lunar",
+    "parse_lunar_day": "wennuan_rules.lunar",
+    "LunarDate": "wennuan_rules.lunar",
+    # money
+    "parse_amount": "wennuan_rules.money",
+    "yuan_to_wan": "wennuan_rules.money",
+    "wan_to_yuan": "wennuan_rules.money",
+    "format_yuan": "wennuan_rules.money",
+    "format_wan": "wennuan_rules.money",
+    # campaigns
+    "Campaign": "wennuan_rules.campaigns",
+    "campaigns": "wennuan_rules.campaigns",
+    "get_campaign": "wennuan_rules.campaigns",
+    # reports
+    "Report": "wennuan_rules.report",
+    "Finding": "wennuan_rules.report",
+    "Severity": "wennuan_rules.report",
+    # forms
+    "FormTemplate": "wennuan_rules.forms",
+    "forms": "wennuan_rules.forms",
+    "get_form": "wennuan_rules.forms",
+    "load_form": "wennuan_rules.forms",
+    "validate": "wennuan_rules.forms",
+    "validate_many": "wennuan_rules.forms",
+    "summarize": "wennuan_rules.forms",
+    "roll_up": "wennuan_rules.forms",
+    "read_returns": "wennuan_rules.forms",
+    # eligibility
+    "Household": "wennuan_rules.eligibility",
+    "Assessment": "wennuan_rules.eligibility",
+    "assess": "wennuan_rules.eligibility",
+    "assess_many": "wennuan_rules.eligibility",
+    "Parameters": "wennuan_rules.parameters",
+    "dibao_standard": "wennuan_rules.parameters",
+    # audits
+    "audit_payments": "wennuan_rules.audits",
+    "audit_visits": "wennuan_rules.audits",
+}
+
+__all__ = [
+    "CalendarError",
+    "DataFileError",
+    "InputFileError",
+    "InvalidValueError",
+    "ParameterError",
+    "UnknownIdError",
+    "WennuanError",
+    "__version__",
+    *sorted(_LAZY),
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'wennuan_rules' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from wennuan_rules.lunar import (
+        LunarDate,
+        from_lunar,
+        lantern_festival,
+        parse_lunar_day,
+        spring_festival,
+        to_lunar,
+    )
+    from wennuan_rules.money import format_wan, format_yuan, parse_amount, wan_to_yuan, yuan_to_wan

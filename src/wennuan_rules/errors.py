@@ -1,0 +1,177 @@
+"""The library's exceptions.
+
+Every error the library raises on bad input is a :class:`WennuanError` (a :class:`ValueError`), carrying
+structured fields so that software can act on it and people can read it in their own language:
+
+* ``what``: the field, key, line item or argument at fault (``"monthly_income"``, ``"05A"``);
+* ``file``, ``line``, ``column``: where it was read from, when it came from a file;
+* ``expected``: what would have been accepted;
+* ``got``: what was given (shortened to 80 characters, never mutated);
+* a message from the babel catalogs, in zh-Hans, zh-Hant or en (:meth:`WennuanError.message`).
+
+``str(error)`` renders in the default locale (:func:`wennuan_rules.i18n.default_locale`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "CalendarError",
+    "DataFileError",
+    "InputFileError",
+    "InvalidValueError",
+    "ParameterError",
+    "UnknownIdError",
+    "WennuanError",
+]
+
+_MAX_GOT = 80
+
+
+def _show(value: object) -> str:
+    """A short, safe representation of a user's value for messages."""
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = repr(value)
+        except Exception:  # pragma: no cover - a repr that raises is the caller's bug
+            text = f"<{type(value).__name__}>"
+    if len(text) > _MAX_GOT:
+        text = text[: _MAX_GOT - 1] + "…"
+    return text
+
+
+class WennuanError(ValueError):
+    """Base of every error raised by ``wennuan_rules`` for bad input or an impossible request.
+
+    Args:
+        msgid: the catalog message (English source text with ``{named}`` placeholders).
+        what: the field, key, line item or argument at fault.
+        expected: what would have been accepted, in words or as an example.
+        got: the value given (kept as given; shown shortened).
+        file: the file it was read from.
+        line: the 1-based line (or row) in that file.
+        column: the column name or 1-based number.
+        params: further placeholders for the message.
+    """
+
+    def __init__(
+        self,
+        msgid: str,
+        *,
+        what: str | None = None,
+        expected: str | None = None,
+        got: object = None,
+        file: str | None = None,
+        line: int | None = None,
+        column: str | int | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        self.msgid = msgid
+        self.what = what
+        self.expected = expected
+        self.got = got
+        self.file = file
+        self.line = line
+        self.column = column
+        self.params: dict[str, object] = dict(params or {})
+        super().__init__(self.message())
+
+    def _placeholders(self) -> dict[str, object]:
+        values: dict[str, object] = {
+            "what": self.what if self.what is not None else "",
+            "expected": self.expected if self.expected is not None else "",
+            "got": _show(self.got),
+        }
+        values.update(self.params)
+        return values
+
+    def where(self) -> str:
+        """``file:line:column`` (the parts that are known), or ``""``."""
+        parts = [str(p) for p in (self.file, self.line, self.column) if p is not None]
+        return ":".join(parts)
+
+    def message(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (``zh-Hans``, ``zh-Hant``, ``en``), prefixed by where it happened."""
+        from wennuan_rules.i18n import translate
+
+        text = translate(self.msgid, lang, **self._placeholders())
+        where = self.where()
+        return f"{where}: {text}" if where else text
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The error as JSON-ready data (for reports and the CLI's ``--format json``)."""
+        return {
+            "error": type(self).__name__,
+            "message": self.message(lang),
+            "what": self.what,
+            "expected": self.expected,
+            "got": None if self.got is None else _show(self.got),
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+        }
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def __reduce__(self) -> tuple[Any, ...]:  # keep errors picklable (multiprocessing users)
+        return (
+            _rebuild,
+            (
+                type(self),
+                self.msgid,
+                {
+                    "what": self.what,
+                    "expected": self.expected,
+                    "got": self.got,
+                    "file": self.file,
+                    "line": self.line,
+                    "column": self.column,
+                    "params": self.params,
+                },
+            ),
+        )
+
+    def located(
+        self, *, file: str | None = None, line: int | None = None, column: str | int | None = None
+    ) -> WennuanError:
+        """A copy of this error with the file position filled in where it was unknown."""
+        clone = type(self).__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.file = self.file if self.file is not None else file
+        clone.line = self.line if self.line is not None else line
+        clone.column = self.column if self.column is not None else column
+        ValueError.__init__(clone, clone.message())
+        return clone
+
+
+def _rebuild(cls: type[WennuanError], msgid: str, kwargs: dict[str, Any]) -> WennuanError:
+    return cls(msgid, **kwargs)
+
+
+class InvalidValueError(WennuanError):
+    """A value cannot be read or is outside what the rule allows (an amount, a date, a count, a code)."""
+
+
+class UnknownIdError(WennuanError, LookupError):
+    """An identifier is not known: a campaign, form, line item, group, key or vocabulary id."""
+
+
+class InputFileError(WennuanError):
+    """An input file (return, household list, roster) is unreadable: encoding, syntax, header or shape."""
+
+
+class DataFileError(WennuanError):
+    """A data file (campaign, form, parameter; bundled or the user's own) breaks its schema."""
+
+
+class CalendarError(InvalidValueError):
+    """A date outside 1900–2100, or a lunar date or lunar day name that does not exist."""
+
+
+class ParameterError(WennuanError, LookupError):
+    """No value of a dated parameter is in force for the region and date asked for."""

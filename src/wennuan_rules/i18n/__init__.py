@@ -1,0 +1,191 @@
+"""Messages in zh-Hans, zh-Hant and en from babel message catalogs, and locale-aware formatting.
+
+Catalogs are gettext ``.po`` files under ``i18n/locales/<locale>/LC_MESSAGES/<domain>.po``, read with babel
+on first use (nothing is read at import time). A message id is the English source text with ``{named}``
+placeholders; every id used in the code is marked with :func:`N_` so that ``tests/test_i18n.py`` can extract
+them all and prove each exists, translated, in all three locales with the same placeholders.
+
+Catalogs are split into one file per area of the code (``core``, ``forms``, ``eligibility``, ``audits``,
+``cli``: a message belongs to the area of the file that marks it), merged at run time; ``scripts/i18n.py``
+extracts the marked messages and updates the files.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from functools import cache
+from importlib import resources
+from typing import Final
+
+import attrs
+
+__all__ = [
+    "DOMAINS",
+    "LOCALES",
+    "Label",
+    "Message",
+    "N_",
+    "babel_locale",
+    "catalog_messages",
+    "default_locale",
+    "normalize_lang",
+    "set_default_locale",
+    "translate",
+]
+
+LOCALES: Final = ("zh-Hans", "zh-Hant", "en")
+DOMAINS: Final = ("core", "forms", "eligibility", "audits", "cli")
+
+_ALIASES: Final = {
+    "zh-hans": "zh-Hans",
+    "zh_hans": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh_cn": "zh-Hans",
+    "zh-sg": "zh-Hans",
+    "zh": "zh-Hans",
+    "zh-hans-cn": "zh-Hans",
+    "zh-hant": "zh-Hant",
+    "zh_hant": "zh-Hant",
+    "zh-tw": "zh-Hant",
+    "zh_tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "zh-mo": "zh-Hant",
+    "zh-hant-tw": "zh-Hant",
+    "en": "en",
+    "en-us": "en",
+    "en_us": "en",
+    "en-gb": "en",
+    "en_gb": "en",
+}
+_BABEL: Final = {"zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW", "en": "en"}
+_DIRS: Final = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "en": "en"}
+
+_default: list[str] = []
+
+
+def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark ``msgid`` as a catalog message; returns it unchanged (translation happens when rendering)."""
+    return msgid
+
+
+def normalize_lang(lang: str | None) -> str:
+    """``zh-Hans``, ``zh-Hant`` or ``en`` for what people pass (``zh_CN``, ``zh-TW``, ``EN``…).
+
+    ``None`` is the default locale. Anything else raises :class:`~wennuan_rules.errors.UnknownIdError`.
+    """
+    if lang is None:
+        return default_locale()
+    if isinstance(lang, str):
+        found = _ALIASES.get(lang.strip().lower())
+        if found is not None:
+            return found
+    from wennuan_rules.errors import UnknownIdError
+
+    raise UnknownIdError(
+        N_("unknown language {got}; expected one of {expected}"),
+        what="lang",
+        expected="zh-Hans, zh-Hant, en",
+        got=lang,
+    )
+
+
+def default_locale() -> str:
+    """The locale used when none is given: :func:`set_default_locale`, else ``$WENNUAN_RULES_LANG``, else zh-Hans."""
+    if _default:
+        return _default[-1]
+    env = os.environ.get("WENNUAN_RULES_LANG")
+    if env and env.strip().lower() in _ALIASES:
+        return _ALIASES[env.strip().lower()]
+    return "zh-Hans"
+
+
+def set_default_locale(lang: str | None) -> None:
+    """Set (or, with ``None``, reset) the process-wide default locale."""
+    if lang is None:
+        _default.clear()
+    else:
+        _default.append(normalize_lang(lang))
+
+
+def babel_locale(lang: str | None) -> str:
+    """The babel locale identifier for one of our locales (``zh_Hans_CN``, ``zh_Hant_TW``, ``en``)."""
+    return _BABEL[normalize_lang(lang)]
+
+
+@cache
+def _catalog(lang: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    out: dict[str, str] = {}
+    for domain in DOMAINS:
+        path = resources.files("wennuan_rules.i18n").joinpath(
+            "locales", _DIRS[lang], "LC_MESSAGES", f"{domain}.po"
+        )
+        if not path.is_file():
+            continue
+        with path.open("rb") as fh:
+            catalog = read_po(fh)
+        for message in catalog:
+            if message.id and isinstance(message.id, str) and isinstance(message.string, str):
+                if message.string:
+                    out[message.id] = message.string
+    return out
+
+
+def catalog_messages(lang: str) -> dict[str, str]:
+    """Every translated message of a locale (used by the completeness test)."""
+    return dict(_catalog(normalize_lang(lang)))
+
+
+class _Safe(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def translate(msgid: str, lang: str | None = None, **params: object) -> str:
+    """``msgid`` in ``lang``, its ``{placeholders}`` filled from ``params``.
+
+    A message missing from a catalog falls back to the English id (the completeness test keeps that from
+    happening in a release); a placeholder with no value is left as written rather than raising.
+    """
+    locale = normalize_lang(lang)
+    text = _catalog(locale).get(msgid, msgid)
+    if not params:
+        return text
+    return string.Formatter().vformat(text, (), _Safe(params))
+
+
+@attrs.frozen
+class Message:
+    """A message not yet rendered: checks produce these, renderers translate them."""
+
+    msgid: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, msgid: str, /, **params: object) -> Message:
+        return cls(msgid, tuple(params.items()))
+
+    def render(self, lang: str | None = None) -> str:
+        return translate(self.msgid, lang, **dict(self.params))
+
+
+@attrs.frozen
+class Label:
+    """A name in the three locales; ``zh_hant`` and ``en`` are required as well as ``zh_hans``."""
+
+    zh_hans: str
+    zh_hant: str
+    en: str
+
+    def get(self, lang: str | None = None) -> str:
+        locale = normalize_lang(lang)
+        if locale == "zh-Hant":
+            return self.zh_hant
+        if locale == "en":
+            return self.en
+        return self.zh_hans
+
+    def __str__(self) -> str:
+        return self.zh_hans

@@ -1,0 +1,161 @@
+"""Findings and reports shared by every check (form returns, payment rosters, visits).
+
+A check returns a :class:`Report`: plain data, no text. Messages are :class:`~wennuan_rules.i18n.Message`
+objects, rendered into a locale only by :meth:`Report.to_dict` and the renderers in
+:mod:`wennuan_rules.render`. Rules that could not be evaluated (an item not reported) are counted in
+``not_evaluated``, never as passed (as R validate keeps NA apart from passes).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from wennuan_rules.i18n import Message
+
+__all__ = ["Finding", "Fix", "Outcome", "Report", "Severity"]
+
+
+class Severity(enum.Enum):
+    """How serious a failed rule is: an ``error`` makes the return (or roster) not ok; a ``warning`` does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Outcome(enum.Enum):
+    """What happened to one rule on one return."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    NOT_EVALUATED = "not_evaluated"
+
+
+@attrs.frozen
+class Finding:
+    """One failed rule.
+
+    Attributes:
+        rule: the rule id, ``<form or campaign>/<name>`` (``wuhan-2015:swn/05A=sum``).
+        severity: error or warning.
+        items: the line items (or roster fields/rows) the rule reads.
+        message: the message, rendered later in the caller's locale.
+        expected: what the rule expected, as an exact string (``"123.45"``), or ``None``.
+        actual: what was found, as an exact string, or ``None``.
+        source: the clause the rule rests on (``武工办〔2014〕74号 附件1 05``).
+        where: for roster audits, the row (1-based) or record reference; ``None`` for returns.
+    """
+
+    rule: str
+    severity: Severity
+    items: tuple[str, ...]
+    message: Message
+    expected: str | None = None
+    actual: str | None = None
+    source: str = ""
+    where: str | None = None
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "items": list(self.items),
+            "message": self.message.render(lang),
+            "expected": self.expected,
+            "actual": self.actual,
+            "source": self.source,
+        }
+        if self.where is not None:
+            out["where"] = self.where
+        return out
+
+
+@attrs.frozen
+class Fix:
+    """A likely fix: changing one item to one value makes every failing rule of the return pass."""
+
+    item: str
+    value: str
+    current: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"item": self.item, "value": self.value, "current": self.current}
+
+
+@attrs.frozen
+class Report:
+    """The result of checking one return (or one roster, one visit log).
+
+    Attributes:
+        form: the form id for returns; for audits the campaign-scoped id of what was audited
+            (``pingdingshan-2010:payments``).
+        unit: the reporting unit (填报单位) or ``None``.
+        findings: the failed rules, errors first, in rule order.
+        passed: how many rules passed.
+        not_evaluated: the ids of rules that could not be evaluated (an item was not reported).
+        fix: where one changed item would make every failing rule pass, that item and value.
+        extra: further JSON-ready data a check adds (totals of an audit, …), rendered as given.
+    """
+
+    form: str
+    unit: str | None
+    findings: tuple[Finding, ...]
+    passed: int
+    not_evaluated: tuple[str, ...] = ()
+    fix: Fix | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error (warnings allowed)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return {
+            "error": errors,
+            "warning": len(self.findings) - errors,
+            "passed": self.passed,
+            "not_evaluated": len(self.not_evaluated),
+        }
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The report as contract.md's JSON (plus ``not_evaluated_rules``, ``fix`` and ``extra`` keys)."""
+        out: dict[str, Any] = {
+            "form": self.form,
+            "unit": self.unit,
+            "ok": self.ok,
+            "counts": self.counts,
+            "findings": [f.to_dict(lang) for f in self.findings],
+            "not_evaluated_rules": list(self.not_evaluated),
+            "fix": None if self.fix is None else self.fix.to_dict(),
+        }
+        if self.extra:
+            out["extra"] = dict(self.extra)
+        return out
+
+    def _repr_html_(self) -> str:
+        from wennuan_rules.render import report_html
+
+        return report_html(self)
+
+    def to_frame(self, lang: str | None = None) -> Any:
+        """The findings as a pandas DataFrame (needs the ``pandas`` extra; imported only here)."""
+        from wennuan_rules.render import findings_frame
+
+        return findings_frame([self], lang)
