@@ -37,8 +37,11 @@ _LAZY: dict[str, str] = {
     "from_lunar": "wennuan_rules.lunar",
     "parse_lunar_day": "wennuan_rules.lunar",
     "LunarDate": "wennuan_rules.lunar",
+    "LunarDay": "wennuan_rules.lunar",
     # money
     "parse_amount": "wennuan_rules.money",
+    "parse_number": "wennuan_rules.money",
+    "parse_count": "wennuan_rules.money",
     "yuan_to_wan": "wennuan_rules.money",
     "wan_to_yuan": "wennuan_rules.money",
     "format_yuan": "wennuan_rules.money",
@@ -102,10 +105,19 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from wennuan_rules.lunar import (
         LunarDate,
+        LunarDay,
         from_lunar,
         lantern_festival,
         parse_lunar_day,
         spring_festival,
         to_lunar,
     )
-    from wennuan_rules.money import format_wan, format_yuan, parse_amount, wan_to_yuan, yuan_to_wan
+    from wennuan_rules.money import (
+        format_wan,
+        format_yuan,
+        parse_amount,
+        parse_count,
+        parse_number,
+        wan_to_yuan,
+        yuan_to_wan,
+    )

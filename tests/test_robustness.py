@@ -1,0 +1,89 @@
+"""Every public parser, fed junk, answers with a WennuanError and nothing else (no TypeError, no
+AttributeError, no borax or decimal exception, no hang on a megabyte of text).
+
+After python-stdnum's robustness test: one list of parsers, one list of junk, every pair tried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from wennuan_rules.errors import WennuanError
+from wennuan_rules.lunar import (
+    from_lunar,
+    lantern_festival,
+    parse_lunar_day,
+    spring_festival,
+    to_lunar,
+)
+from wennuan_rules.money import parse_amount, parse_count, parse_number
+
+# The public parsers: (name, callable taking one value). EXTEND THIS LIST when you add a parser
+# (vocabulary from_text, Household.from_mapping, return and roster readers, …): append a
+# ("module.function", callable) pair; wrap functions that need more arguments in a lambda.
+PARSERS: list[tuple[str, Callable[[object], object]]] = [
+    ("money.parse_amount", parse_amount),
+    ("money.parse_number", parse_number),
+    ("money.parse_count", parse_count),
+    ("lunar.parse_lunar_day", parse_lunar_day),  # type: ignore[list-item]
+    ("lunar.to_lunar", to_lunar),  # type: ignore[list-item]
+    ("lunar.from_lunar", lambda v: from_lunar(v, 1, 1)),  # type: ignore[arg-type]
+    ("lunar.from_lunar(month)", lambda v: from_lunar(2010, v, 1)),  # type: ignore[arg-type]
+    ("lunar.from_lunar(day)", lambda v: from_lunar(2010, 1, v)),  # type: ignore[arg-type]
+    ("lunar.from_lunar(leap)", lambda v: from_lunar(2010, 1, 1, v)),  # type: ignore[arg-type]
+    ("lunar.parse_lunar_day(year)", lambda v: parse_lunar_day("腊月十一", year=v)),  # type: ignore[call-overload]
+    ("lunar.spring_festival", spring_festival),  # type: ignore[list-item]
+    ("lunar.lantern_festival", lantern_festival),  # type: ignore[list-item]
+]
+
+MEGABYTE = "1" * 1_000_000
+
+JUNK: list[tuple[str, object]] = [
+    ("None", None),
+    ("empty", ""),
+    ("object", object()),
+    ("emoji", "😴"),
+    ("megabyte", MEGABYTE),
+    ("megabyte of spaces", " " * 1_000_000),
+    ("list", [1, 2]),
+    ("dict", {"a": 1}),
+    ("float", 1.5),
+    ("float nan", float("nan")),
+    ("bool", True),
+    ("bytes", b"12"),
+    ("decimal nan", Decimal("NaN")),
+    ("huge int", 10**400),
+    ("negative int", -1),
+    ("control characters", "\x00\x1b[2J"),
+    ("lone surrogate", "\udcff"),
+]
+
+# (parser, junk) pairs where the "junk" is valid input: a 400-digit amount is exact and allowed,
+# and year=None means "no year" for parse_lunar_day.
+ACCEPTED = {
+    ("money.parse_amount", "huge int"),
+    ("money.parse_number", "huge int"),
+    ("money.parse_count", "huge int"),
+    ("lunar.parse_lunar_day(year)", "None"),
+}
+
+
+@pytest.mark.parametrize(("junk_name", "junk"), JUNK, ids=[name for name, _ in JUNK])
+@pytest.mark.parametrize(("name", "parser"), PARSERS, ids=[name for name, _ in PARSERS])
+def test_junk_gives_a_wennuan_error_and_nothing_else(
+    name: str, parser: Callable[[object], object], junk_name: str, junk: object
+) -> None:
+    try:
+        result = parser(junk)
+    except WennuanError as error:
+        # the error is usable: it renders in every locale and names what was wrong
+        for lang in ("zh-Hans", "zh-Hant", "en"):
+            assert error.message(lang)
+        assert len(str(error)) < 1_000  # a megabyte of input is not echoed back
+        return
+    # the few junk values that are valid input for a parser must give a value
+    assert (name, junk_name) in ACCEPTED, f"{name} accepted {junk_name}: {result!r}"
+    assert result is not None
