@@ -1,9 +1,10 @@
 """Controlled vocabularies with stable ids (contract.md) and labels in zh-Hans, zh-Hant and en.
 
-Every vocabulary is an :class:`enum.Enum` whose value is the stable id. ``Vocab.from_text`` reads a member
-back from its id, from its label in either script or English, or from a listed alias (the other words the
-notices use for it, e.g. 工会拨款 for ``union-funds``), ignoring case and surrounding white space, and
-refuses anything else with :class:`~wennuan_rules.errors.UnknownIdError` listing the ids.
+Every vocabulary is an :class:`enum.Enum` whose value is the stable id. ``Vocab.from_text``
+reads a member back from its id, from its label in either script or English, or from a listed
+alias (the other words the notices use for it, e.g. 工会拨款 for ``union-funds``), ignoring case
+and surrounding white space, and refuses anything else with
+:class:`~wennuan_rules.errors.UnknownIdError` listing the ids.
 
 ``Vocab.source()`` names the clause a vocabulary's members come from.
 """
@@ -123,10 +124,29 @@ class UnionLevel(Vocab):
 
     __source__ = "中华全国总工会章程; the issuers of the five notices"
     NATIONAL = ("national", "全国总工会", "全國總工會", "national federation (ACFTU)", "全总")
-    PROVINCIAL = ("provincial", "省总工会", "省總工會", "provincial federation", "省总", "省級", "省级")
+    PROVINCIAL = (
+        "provincial",
+        "省总工会",
+        "省總工會",
+        "provincial federation",
+        "省总",
+        "省級",
+        "省级",
+    )
     CITY = ("city", "市总工会", "市總工會", "city federation", "市总", "地市级", "地市級")
-    DISTRICT = ("district", "县（市、区）总工会", "縣（市、區）總工會", "county or district federation",
-                "县级", "縣級", "区级", "區級", "县（区）级", "开发区总工会", "開發區總工會")
+    DISTRICT = (
+        "district",
+        "县（市、区）总工会",
+        "縣（市、區）總工會",
+        "county or district federation",
+        "县级",
+        "縣級",
+        "区级",
+        "區級",
+        "县（区）级",
+        "开发区总工会",
+        "開發區總工會",
+    )
     INDUSTRY = ("industry", "产业工会", "產業工會", "industrial union")
     GRASSROOTS = ("grassroots", "基层工会", "基層工會", "grassroots union", "企业工会")
 
@@ -144,17 +164,48 @@ class HardshipCategory(Vocab):
 class Cause(Vocab):
     """Causes of a household's hardship, as the notices name them (contract.md; extensible)."""
 
-    __source__ = "平工总［2009］38号 三; 江苏常州经济开发区总工会 2021-01-06 二(一)1; 平顶山市总工会办公室 2022 二(二)"
+    __source__ = (
+        "平工总［2009］38号 三; 江苏常州经济开发区总工会 2021-01-06 二(一)1; "
+        "平顶山市总工会办公室 2022 二(二)"
+    )
     ILLNESS = ("illness", "患病", "患病", "illness", "重大疾病", "患大病", "大病", "因病", "重病")
-    CHILD_EDUCATION = ("child-education", "子女教育", "子女教育", "children's education",
-                       "子女上学", "子女读书", "子女讀書", "子女教育费用负担过重")
+    CHILD_EDUCATION = (
+        "child-education",
+        "子女教育",
+        "子女教育",
+        "children's education",
+        "子女上学",
+        "子女读书",
+        "子女讀書",
+        "子女教育费用负担过重",
+    )
     DISASTER = ("disaster", "自然灾害", "自然災害", "natural disaster", "突遭灾害", "灾害", "災害")
-    ACCIDENT = ("accident", "突发意外", "突發意外", "accident or emergency",
-                "意外事件", "突发事件", "意外伤害", "意外")
+    ACCIDENT = (
+        "accident",
+        "突发意外",
+        "突發意外",
+        "accident or emergency",
+        "意外事件",
+        "突发事件",
+        "意外伤害",
+        "意外",
+    )
     UNEMPLOYMENT = ("unemployment", "下岗失业", "下崗失業", "unemployment", "失业", "失業", "下岗")
-    ENTERPRISE_DIFFICULTY = ("enterprise-difficulty", "企业困难停发减发工资", "企業困難停發減發工資",
-                             "enterprise in difficulty (wages stopped or cut)", "金融危机", "停发减发工资")
-    WORK_INJURY = ("work-injury", "工伤或职业病", "工傷或職業病", "work injury or occupational disease", "工伤")
+    ENTERPRISE_DIFFICULTY = (
+        "enterprise-difficulty",
+        "企业困难停发减发工资",
+        "企業困難停發減發工資",
+        "enterprise in difficulty (wages stopped or cut)",
+        "金融危机",
+        "停发减发工资",
+    )
+    WORK_INJURY = (
+        "work-injury",
+        "工伤或职业病",
+        "工傷或職業病",
+        "work injury or occupational disease",
+        "工伤",
+    )
     EPIDEMIC = ("epidemic", "新冠肺炎疫情", "新冠肺炎疫情", "COVID-19 epidemic", "疫情")
     WAGE_ARREARS = ("wage-arrears", "欠薪", "欠薪", "unpaid wages", "拖欠工资")
     OTHER = ("other", "其他原因", "其他原因", "other cause", "其他", "其它")
@@ -163,17 +214,48 @@ class Cause(Vocab):
 class FundSource(Vocab):
     """Where the money came from (contract.md ids), as the forms and notices name it."""
 
-    __source__ = "平工总［2009］38号 五(三), 附件1 05; 武工办〔2014〕74号 附件1 05; 常州经开区 2021 附件 B1–B6"
-    CENTRAL_FISCAL = ("central-fiscal", "中央财政", "中央財政", "central government funds",
-                      "中央财政专项资金", "中央财政拨款", "中央財政撥款")
-    PROVINCIAL_FISCAL = ("provincial-fiscal", "省财政", "省財政", "provincial government funds",
-                         "省财政专项资金", "省级财政")
-    LOCAL_FISCAL = ("local-fiscal", "地方财政", "地方財政", "local government funds",
-                    "地方财政拨款", "地方財政撥款", "本级财政")
+    __source__ = (
+        "平工总［2009］38号 五(三), 附件1 05; 武工办〔2014〕74号 附件1 05; "
+        "江苏常州经济开发区总工会 2021-01-06 附件 B1–B6"
+    )
+    CENTRAL_FISCAL = (
+        "central-fiscal",
+        "中央财政",
+        "中央財政",
+        "central government funds",
+        "中央财政专项资金",
+        "中央财政拨款",
+        "中央財政撥款",
+    )
+    PROVINCIAL_FISCAL = (
+        "provincial-fiscal",
+        "省财政",
+        "省財政",
+        "provincial government funds",
+        "省财政专项资金",
+        "省级财政",
+    )
+    LOCAL_FISCAL = (
+        "local-fiscal",
+        "地方财政",
+        "地方財政",
+        "local government funds",
+        "地方财政拨款",
+        "地方財政撥款",
+        "本级财政",
+    )
     GOVERNMENT_GRANT = ("government-grant", "政府拨款", "政府撥款", "government grant")
     UNION_FUNDS = ("union-funds", "工会经费", "工會經費", "union funds", "工会拨款", "工會撥款")
-    SOCIAL_DONATION = ("social-donation", "社会捐助", "社會捐助", "social donations",
-                       "社会募集", "社會募集", "各界捐助", "各界捐助")
+    SOCIAL_DONATION = (
+        "social-donation",
+        "社会捐助",
+        "社會捐助",
+        "social donations",
+        "社会募集",
+        "社會募集",
+        "各界捐助",
+        "各界捐助",
+    )
     ADMINISTRATIVE = ("administrative", "行政拨付", "行政撥付", "employer (administrative) funds")
     OTHER = ("other", "其他收入", "其他收入", "other income", "其他", "其它收入")
 
@@ -181,13 +263,37 @@ class FundSource(Vocab):
 class ModelWorkerLevel(Vocab):
     """Levels of 劳动模范 titles, lowest first; compare with :meth:`rank`."""
 
-    __source__ = "江苏常州经济开发区总工会 2021-01-06 二(一)1(5) (区级以上); 平工总［2009］38号 附件3 三6 (省部级以上)"
-    ENTERPRISE = ("enterprise", "企业级劳模", "企業級勞模", "enterprise-level model worker", "企业级")
-    DISTRICT = ("district", "区（县）级劳模", "區（縣）級勞模", "district- or county-level model worker",
-                "区级", "區級", "县级", "縣級")
+    __source__ = (
+        "江苏常州经济开发区总工会 2021-01-06 二(一)1(5) (区级以上); "
+        "平工总［2009］38号 附件3 三6 (省部级以上)"
+    )
+    ENTERPRISE = (
+        "enterprise",
+        "企业级劳模",
+        "企業級勞模",
+        "enterprise-level model worker",
+        "企业级",
+    )
+    DISTRICT = (
+        "district",
+        "区（县）级劳模",
+        "區（縣）級勞模",
+        "district- or county-level model worker",
+        "区级",
+        "區級",
+        "县级",
+        "縣級",
+    )
     CITY = ("city", "市级劳模", "市級勞模", "city-level model worker", "市级", "市級")
-    PROVINCE = ("province", "省部级劳模", "省部級勞模", "provincial- or ministerial-level model worker",
-                "省级", "省級", "省部级")
+    PROVINCE = (
+        "province",
+        "省部级劳模",
+        "省部級勞模",
+        "provincial- or ministerial-level model worker",
+        "省级",
+        "省級",
+        "省部级",
+    )
     NATIONAL = ("national", "全国劳模", "全國勞模", "national model worker", "全国", "全國")
 
     @property
@@ -210,11 +316,29 @@ class CivilAffairs(Vocab):
 class PaymentChannel(Vocab):
     """How aid reaches a recipient."""
 
-    __source__ = "豫工文〔2017〕61号 三4 (银行卡（存折）); 武工办〔2014〕74号 四(二) (工会卡); 常州经开区 2021 三(三) (银行卡)"
-    BANK_CARD = ("bank-card", "银行卡（存折）", "銀行卡（存摺）", "bank card or passbook",
-                 "银行卡", "銀行卡", "存折", "存摺")
-    UNION_CARD = ("union-card", "工会卡", "工會卡", "union membership card",
-                  "工会会员服务卡", "工會會員服務卡", "工会服务卡")
+    __source__ = (
+        "豫工文〔2017〕61号 三4 (银行卡（存折）); 武工办〔2014〕74号 四(二)三 (工会卡); "
+        "江苏常州经济开发区总工会 2021-01-06 三(三) (银行卡)"
+    )
+    BANK_CARD = (
+        "bank-card",
+        "银行卡（存折）",
+        "銀行卡（存摺）",
+        "bank card or passbook",
+        "银行卡",
+        "銀行卡",
+        "存折",
+        "存摺",
+    )
+    UNION_CARD = (
+        "union-card",
+        "工会卡",
+        "工會卡",
+        "union membership card",
+        "工会会员服务卡",
+        "工會會員服務卡",
+        "工会服务卡",
+    )
     CASH = ("cash", "现金", "現金", "cash")
     GOODS = ("goods", "实物", "實物", "goods in kind", "物资", "物資", "年货礼包")
 
@@ -223,11 +347,25 @@ class FourClears(Vocab):
     """四清 of the 2010 notice."""
 
     __source__ = "平工总［2009］38号 四(一)"
-    ENTERPRISES = ("enterprises", "困难企业状况清", "困難企業狀況清", "the state of enterprises in difficulty")
+    ENTERPRISES = (
+        "enterprises",
+        "困难企业状况清",
+        "困難企業狀況清",
+        "the state of enterprises in difficulty",
+    )
     NUMBERS = ("numbers", "困难职工人数清", "困難職工人數清", "the number of workers in hardship")
-    FAMILIES = ("families", "困难职工家庭情况清", "困難職工家庭情況清", "the families of workers in hardship")
-    EMPLOYMENT_NEEDS = ("employment-needs", "困难职工就业需求清", "困難職工就業需求清",
-                        "the job needs of workers in hardship")
+    FAMILIES = (
+        "families",
+        "困难职工家庭情况清",
+        "困難職工家庭情況清",
+        "the families of workers in hardship",
+    )
+    EMPLOYMENT_NEEDS = (
+        "employment-needs",
+        "困难职工就业需求清",
+        "困難職工就業需求清",
+        "the job needs of workers in hardship",
+    )
 
 
 class SixSends(Vocab):
@@ -246,16 +384,36 @@ class FiveMustVisits(Vocab):
     """五必访 of the 2010 notice."""
 
     __source__ = "平工总［2009］38号 四(一)"
-    EXTREME_FAMILIES = ("extreme-families", "特困职工家庭必访", "特困職工家庭必訪",
-                        "families in extreme hardship")
-    SERIOUS_ILLNESS = ("serious-illness", "重大疾病职工家庭必访", "重大疾病職工家庭必訪",
-                       "families with a serious illness")
-    EXTREME_MIGRANTS = ("extreme-migrants", "特困农民工必访", "特困農民工必訪",
-                        "migrant workers in extreme hardship")
-    EXTREME_ENTERPRISES = ("extreme-enterprises", "特困企业必访", "特困企業必訪",
-                           "enterprises in extreme difficulty")
-    EMERGENCY_FAMILIES = ("emergency-families", "遭遇突发事件的困难职工家庭必访",
-                          "遭遇突發事件的困難職工家庭必訪", "families struck by an emergency")
+    EXTREME_FAMILIES = (
+        "extreme-families",
+        "特困职工家庭必访",
+        "特困職工家庭必訪",
+        "families in extreme hardship",
+    )
+    SERIOUS_ILLNESS = (
+        "serious-illness",
+        "重大疾病职工家庭必访",
+        "重大疾病職工家庭必訪",
+        "families with a serious illness",
+    )
+    EXTREME_MIGRANTS = (
+        "extreme-migrants",
+        "特困农民工必访",
+        "特困農民工必訪",
+        "migrant workers in extreme hardship",
+    )
+    EXTREME_ENTERPRISES = (
+        "extreme-enterprises",
+        "特困企业必访",
+        "特困企業必訪",
+        "enterprises in extreme difficulty",
+    )
+    EMERGENCY_FAMILIES = (
+        "emergency-families",
+        "遭遇突发事件的困难职工家庭必访",
+        "遭遇突發事件的困難職工家庭必訪",
+        "families struck by an emergency",
+    )
 
 
 class EightOnes(Vocab):
@@ -263,18 +421,48 @@ class EightOnes(Vocab):
 
     __source__ = "平工总［2009］38号 四(三)"
     LETTER = ("letter", "发送一封慰问信", "發送一封慰問信", "send a letter of sympathy")
-    FORUM = ("forum", "召开一次农民工座谈会", "召開一次農民工座談會", "hold a migrant workers' forum")
-    EXEMPLARS = ("exemplars", "选树一批农民工典型", "選樹一批農民工典型", "honour exemplary migrant workers")
-    REGISTRATION = ("registration", "进行一次外出务工人员登记", "進行一次外出務工人員登記",
-                    "register workers leaving to work elsewhere")
-    RIGHTS_TRAINING = ("rights-training", "开展一次农民工维权知识宣传培训", "開展一次農民工維權知識宣傳培訓",
-                       "train migrant workers in their rights")
-    ADMISSION = ("admission", "举行一次农民工入会仪式", "舉行一次農民工入會儀式",
-                 "hold a union admission ceremony for migrant workers")
-    WAGE_INSPECTION = ("wage-inspection", "掀起一场欠薪监督检查行动", "掀起一場欠薪監督檢查行動",
-                       "inspect unpaid wages")
-    VISITS = ("visits", "对困难农民工进行一次普遍的走访慰问", "對困難農民工進行一次普遍的走訪慰問",
-              "visit every migrant worker in hardship")
+    FORUM = (
+        "forum",
+        "召开一次农民工座谈会",
+        "召開一次農民工座談會",
+        "hold a migrant workers' forum",
+    )
+    EXEMPLARS = (
+        "exemplars",
+        "选树一批农民工典型",
+        "選樹一批農民工典型",
+        "honour exemplary migrant workers",
+    )
+    REGISTRATION = (
+        "registration",
+        "进行一次外出务工人员登记",
+        "進行一次外出務工人員登記",
+        "register workers leaving to work elsewhere",
+    )
+    RIGHTS_TRAINING = (
+        "rights-training",
+        "开展一次农民工维权知识宣传培训",
+        "開展一次農民工維權知識宣傳培訓",
+        "train migrant workers in their rights",
+    )
+    ADMISSION = (
+        "admission",
+        "举行一次农民工入会仪式",
+        "舉行一次農民工入會儀式",
+        "hold a union admission ceremony for migrant workers",
+    )
+    WAGE_INSPECTION = (
+        "wage-inspection",
+        "掀起一场欠薪监督检查行动",
+        "掀起一場欠薪監督檢查行動",
+        "inspect unpaid wages",
+    )
+    VISITS = (
+        "visits",
+        "对困难农民工进行一次普遍的走访慰问",
+        "對困難農民工進行一次普遍的走訪慰問",
+        "visit every migrant worker in hardship",
+    )
 
 
 class FourBigs(Vocab):
@@ -291,12 +479,25 @@ class ThreeCombinations(Vocab):
     """三个结合 of the 2015 notice."""
 
     __source__ = "武工办〔2014〕74号 四(二)"
-    MASS_LINE = ("mass-line", "与党的群众路线教育实践活动相结合", "與黨的群眾路線教育實踐活動緊密結合",
-                 "combined with the Party's mass-line education campaign")
-    SERVICE_CENTRES = ("service-centres", "与发挥基层工会职工服务中心作用相结合",
-                       "與發揮基層工會職工服務中心作用相結合", "combined with grassroots service centres")
-    UNION_CARD = ("union-card", "发挥武汉工会会员服务卡的帮扶服务功能", "發揮武漢工會會員服務卡的幫扶服務功能",
-                  "through the Wuhan union membership card")
+    MASS_LINE = (
+        "mass-line",
+        "与党的群众路线教育实践活动紧密结合",
+        "與黨的群眾路線教育實踐活動緊密結合",
+        "combined with the Party's mass-line education campaign",
+        "与党的群众路线教育实践活动相结合",
+    )
+    SERVICE_CENTRES = (
+        "service-centres",
+        "与发挥基层工会职工服务中心作用相结合",
+        "與發揮基層工會職工服務中心作用相結合",
+        "combined with grassroots service centres",
+    )
+    UNION_CARD = (
+        "union-card",
+        "发挥武汉工会会员服务卡的帮扶服务功能",
+        "發揮武漢工會會員服務卡的幫扶服務功能",
+        "through the Wuhan union membership card",
+    )
 
 
 class NewFormWorker(Vocab):
