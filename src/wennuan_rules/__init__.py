@@ -50,6 +50,13 @@ _LAZY: dict[str, str] = {
     "Campaign": "wennuan_rules.campaigns",
     "campaigns": "wennuan_rules.campaigns",
     "get_campaign": "wennuan_rules.campaigns",
+    "load_campaign": "wennuan_rules.campaigns",
+    "DocumentNumber": "wennuan_rules.campaigns",
+    "Period": "wennuan_rules.campaigns",
+    "Deadline": "wennuan_rules.campaigns",
+    "GroupSpec": "wennuan_rules.campaigns",
+    "PaymentRules": "wennuan_rules.campaigns",
+    "VisitQuota": "wennuan_rules.campaigns",
     # reports
     "Report": "wennuan_rules.report",
     "Finding": "wennuan_rules.report",
@@ -69,6 +76,9 @@ _LAZY: dict[str, str] = {
     "Assessment": "wennuan_rules.eligibility",
     "assess": "wennuan_rules.eligibility",
     "assess_many": "wennuan_rules.eligibility",
+    "Decision": "wennuan_rules.eligibility",
+    "Reason": "wennuan_rules.eligibility",
+    "load_parameters": "wennuan_rules.parameters",
     "Parameters": "wennuan_rules.parameters",
     "dibao_standard": "wennuan_rules.parameters",
     # audits

@@ -7,4 +7,6 @@ no work at import time, and valid data built directly (parts drawn first, totals
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from wennuan_rules.strategies._households import boundary_households, households
+
+__all__ = ["boundary_households", "households"]

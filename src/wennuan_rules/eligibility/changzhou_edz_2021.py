@@ -1,0 +1,219 @@
+"""changzhou-edz-2021: the five priority groups of 江苏常州经济开发区总工会 2021-01-06 二(一)1.
+
+(1) 困难职工家庭: on file as 特困 before 2021-01-01, or as 深度困难 / 相对困难 / 意外致困 from
+2021-01-01.
+(2) 低保边缘职工家庭: 低保边缘 status, major illness, labour contract.
+(3) 大病困难职工家庭: income within 3 × 900 (以内: ≤), labour contract, major illness,
+out-of-pocket medical costs over 10000 yuan in the year (超过: >).
+(4) 生活困难职工家庭: income within 2 × 900, labour contract, and illness / children's schooling /
+disaster; or a stable labour relation with basic living in difficulty (migrant workers and other
+workers).
+(5) 困难劳模: model worker of district level or above, in difficulty from illness, unemployment or
+accident.
+
+Groups (2)–(4) hand in documents by 2021-01-18 (the paragraph after (5)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Final
+
+from wennuan_rules.eligibility.criteria import (
+    AllOf,
+    AnyOf,
+    CausesAny,
+    CivilAffairsIs,
+    Criterion,
+    Fact,
+    IncomeWithin,
+    MedicalCostsOver,
+    ModelWorkerAtLeast,
+    OnFile,
+)
+from wennuan_rules.eligibility.documents import Checklist, Document
+from wennuan_rules.eligibility.household import Household
+from wennuan_rules.eligibility.rules import CampaignRules, GroupRule, Option, day, resolve_options
+from wennuan_rules.i18n import Label
+from wennuan_rules.vocabulary import Cause, CivilAffairs, HardshipCategory, ModelWorkerLevel
+
+__all__ = ["CAMPAIGN", "DEADLINE", "OPTIONS", "REGION", "build"]
+
+CAMPAIGN: Final = "changzhou-edz-2021"
+REGION: Final = "changzhou-edz"
+S: Final = "江苏常州经济开发区总工会 2021-01-06 二(一)1"
+SCHEME_CHANGE: Final = day("2021-01-01")
+DEADLINE: Final = day("2021-01-18")
+DEADLINE_SOURCE: Final = S + " (于2021年1月18日前; 前 read as 'by': 2021-01-18 is on time)"
+MEDICAL_LIMIT: Final = Decimal("10000")
+
+OPTIONS: Final = {
+    "living_difficulty_income_test_binds_migrant_clause": Option(
+        "living_difficulty_income_test_binds_migrant_clause",
+        False,
+        (False, True),
+        "二(一)1(4): does the 2 × 低保 income test (and the labour contract) also bind the second "
+        "clause "
+        "(在常有稳定劳动关系且基本生活发生困难的农民工和其它困难职工家庭)? Default: no (the "
+        "semicolon "
+        "starts a separate clause).",
+    ),
+    "model_worker_any_cause": Option(
+        "model_worker_any_cause",
+        False,
+        (False, True),
+        "二(一)1(5): 因患病、失业、突发意外等情况: default reads the three named causes; True "
+        "accepts any "
+        "stated cause (等 as an open list).",
+    ),
+}
+
+_DOCS_GROUPS: Final = ("dibao-edge", "serious-illness", "living-difficulty")
+_DOCS: Final = (
+    Document.APPLICATION_FORM,
+    Document.HARDSHIP_STATEMENT,
+    Document.INCOME_CERTIFICATE,
+    Document.HOUSEHOLD_REGISTER,
+    Document.LABOUR_CONTRACT,
+    Document.ID_CARD,
+    Document.UNION_CARD,
+    Document.PUBLICITY,
+)
+_ILLNESS_DOCS: Final = (Document.DIAGNOSIS, Document.MEDICAL_RECEIPTS)
+
+
+def checklist(household: Household, eligible: tuple[str, ...]) -> Checklist:
+    """The documents of 二(一)1 (after (5)) for the groups (2)–(4) the household belongs to."""
+    applies = tuple(g for g in _DOCS_GROUPS if g in eligible)
+    required: tuple[Document, ...] = ()
+    if applies:
+        required = _DOCS + (_ILLNESS_DOCS if household.major_illness else ())
+    have = household.documents
+    missing = tuple(d for d in required if have is None or d not in have)
+    return Checklist(
+        applies=applies,
+        required=required,
+        missing=missing,
+        documents_stated=have is not None,
+        deadline=DEADLINE,
+        submitted_on=household.submitted_on,
+        source=S + " (填写《困难职工申请表》…患大病的还需提供医院诊断记录和医疗费收据复印件)",
+        deadline_source=DEADLINE_SOURCE,
+    )
+
+
+def build(options: Mapping[str, Any] | None = None) -> CampaignRules:
+    """The rules for one choice of options (see :data:`OPTIONS`)."""
+    opts = resolve_options(OPTIONS, options, CAMPAIGN)
+    contract = Fact("has_labour_contract", S + "(2)(3)(4) 有劳动合同的职工")
+
+    hardship_family = AnyOf(
+        (
+            OnFile(
+                frozenset({HardshipCategory.EXTREME}),
+                S + "(1) 2021年1月1日前在档管理的特困职工家庭",
+                filed_before=SCHEME_CHANGE,
+            ),
+            OnFile(
+                frozenset(
+                    {HardshipCategory.DEEP, HardshipCategory.RELATIVE, HardshipCategory.ACCIDENT}
+                ),
+                S + "(1) 2021年1月1日起申报认定的深度困难、相对困难、意外致困职工家庭",
+                filed_from=SCHEME_CHANGE,
+            ),
+        )
+    )
+    dibao_edge = AllOf(
+        (
+            CivilAffairsIs(CivilAffairs.DIBAO_EDGE, S + "(2) 低保边缘重病困难对象"),
+            Fact("major_illness", S + "(2) 低保边缘重病困难对象"),
+            Fact("has_labour_contract", S + "(2) 在职职工家庭（有劳动合同的职工）"),
+        )
+    )
+    serious_illness = AllOf(
+        (
+            IncomeWithin(Decimal(3), S + "(3) 人均收入在低保标准3倍以内"),
+            Fact("has_labour_contract", S + "(3) 有劳动合同的职工"),
+            Fact("major_illness", S + "(3) 职工本人或家庭主要成员患重大疾病"),
+            MedicalCostsOver(MEDICAL_LIMIT, S + "(3) 年个人自负和自费部分医疗费累计超过10000元"),
+        )
+    )
+    first: Criterion = AllOf(
+        (
+            IncomeWithin(Decimal(2), S + "(4) 人均收入在低保标准2倍以内"),
+            Fact("has_labour_contract", S + "(4) 有劳动合同的职工"),
+            CausesAny(
+                frozenset({Cause.ILLNESS, Cause.CHILD_EDUCATION, Cause.DISASTER}),
+                S + "(4) 因患病、子女读书、突遭灾害",
+            ),
+        )
+    )
+    second_parts: list[Criterion] = [
+        Fact("stable_labour_relation", S + "(4) 在常有稳定劳动关系"),
+        Fact("basic_living_difficulty", S + "(4) 基本生活发生困难的农民工和其它困难职工家庭"),
+    ]
+    if opts["living_difficulty_income_test_binds_migrant_clause"]:
+        second_parts[:0] = [
+            IncomeWithin(
+                Decimal(2), S + "(4) 人均收入在低保标准2倍以内 (option: binds the second clause)"
+            ),
+            contract,
+        ]
+    living_difficulty = AnyOf((first, AllOf(tuple(second_parts))))
+    model_causes = (
+        frozenset(Cause)
+        if opts["model_worker_any_cause"]
+        else frozenset({Cause.ILLNESS, Cause.UNEMPLOYMENT, Cause.ACCIDENT})
+    )
+    model_worker = AllOf(
+        (
+            ModelWorkerAtLeast(ModelWorkerLevel.DISTRICT, S + "(5) 区级以上劳动模范"),
+            CausesAny(model_causes, S + "(5) 因患病、失业、突发意外等情况引发家庭经济困难"),
+        )
+    )
+    groups = (
+        GroupRule(
+            "hardship-family",
+            Label("困难职工家庭", "困難職工家庭", "families of workers in hardship"),
+            S + "(1)",
+            hardship_family,
+        ),
+        GroupRule(
+            "dibao-edge",
+            Label(
+                "低保边缘职工家庭", "低保邊緣職工家庭", "worker families just above the dibao line"
+            ),
+            S + "(2)",
+            dibao_edge,
+        ),
+        GroupRule(
+            "serious-illness",
+            Label(
+                "大病困难职工家庭",
+                "大病困難職工家庭",
+                "worker families in hardship from serious illness",
+            ),
+            S + "(3)",
+            serious_illness,
+        ),
+        GroupRule(
+            "living-difficulty",
+            Label("生活困难职工家庭", "生活困難職工家庭", "worker families in living difficulty"),
+            S + "(4)",
+            living_difficulty,
+        ),
+        GroupRule(
+            "model-worker",
+            Label("困难劳模", "困難勞模", "model workers in hardship"),
+            S + "(5)",
+            model_worker,
+        ),
+    )
+    return CampaignRules(
+        campaign=CAMPAIGN,
+        groups=groups,
+        default_region=REGION,
+        checklist=checklist,
+        options=opts,
+    )

@@ -1,0 +1,145 @@
+"""pingdingshan-2022: the groups of 平顶山市总工会办公室 2022 二(二) and 二(三).
+
+二(三)一: families on file as 深度困难 / 相对困难 / 意外致困 (one group each); 二(二)二: families
+in living difficulty through unemployment, serious illness, work injury or death, disaster or
+accident;
+二(二)三: new-form workers (truck and ride-hailing drivers, couriers, food delivery riders);
+二(二)四: model workers, medical workers at the epidemic front line, contributors to key projects,
+workers on duty over the festival.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from wennuan_rules.eligibility.criteria import (
+    AllOf,
+    CausesAny,
+    Fact,
+    ModelWorkerAtLeast,
+    NewFormOccupation,
+    OnFile,
+)
+from wennuan_rules.eligibility.rules import CampaignRules, GroupRule, Option, resolve_options
+from wennuan_rules.i18n import Label
+from wennuan_rules.vocabulary import Cause, HardshipCategory, ModelWorkerLevel
+
+__all__ = ["CAMPAIGN", "OPTIONS", "build"]
+
+CAMPAIGN: Final = "pingdingshan-2022"
+S: Final = "平顶山市总工会办公室 2022 二"
+
+OPTIONS: Final = {
+    "stricken_family_any_cause": Option(
+        "stricken_family_any_cause",
+        False,
+        (False, True),
+        "二(二)二: 下岗失业、患重病、工伤病亡、遭受各类灾害或突发意外等情况: default reads the "
+        "named causes; "
+        "True accepts any stated cause.",
+    ),
+}
+
+
+def _on_file(category: HardshipCategory) -> OnFile:
+    return OnFile(
+        frozenset({category}), S + "(三)一 深度困难、相对困难、意外致困等不同类型困难职工家庭"
+    )
+
+
+def build(options: Mapping[str, Any] | None = None) -> CampaignRules:
+    """The rules for one choice of options (see :data:`OPTIONS`)."""
+    opts = resolve_options(OPTIONS, options, CAMPAIGN)
+    causes = (
+        frozenset(Cause)
+        if opts["stricken_family_any_cause"]
+        else frozenset(
+            {Cause.UNEMPLOYMENT, Cause.ILLNESS, Cause.WORK_INJURY, Cause.DISASTER, Cause.ACCIDENT}
+        )
+    )
+    groups = (
+        GroupRule(
+            "deep",
+            Label("深度困难职工家庭", "深度困難職工家庭", "families in deep hardship"),
+            S + "(三)一",
+            _on_file(HardshipCategory.DEEP),
+        ),
+        GroupRule(
+            "relative",
+            Label("相对困难职工家庭", "相對困難職工家庭", "families in relative hardship"),
+            S + "(三)一",
+            _on_file(HardshipCategory.RELATIVE),
+        ),
+        GroupRule(
+            "accident",
+            Label("意外致困职工家庭", "意外致困職工家庭", "families in hardship from an accident"),
+            S + "(三)一",
+            _on_file(HardshipCategory.ACCIDENT),
+        ),
+        GroupRule(
+            "stricken-family",
+            Label(
+                "因故造成生活困难的职工家庭",
+                "因故造成生活困難的職工家庭",
+                "families in living difficulty from unemployment, illness, injury, disaster or "
+                "accident",
+            ),
+            S + "(二)二",
+            AllOf(
+                (
+                    CausesAny(
+                        causes,
+                        S + "(二)二 下岗失业、患重病、工伤病亡、遭受各类灾害或突发意外等情况",
+                    ),
+                    Fact("basic_living_difficulty", S + "(二)二 造成生活困难的职工家庭"),
+                )
+            ),
+        ),
+        GroupRule(
+            "new-form-workers",
+            Label("新就业形态劳动者", "新就業形態勞動者", "new-form workers"),
+            S + "(二)三",
+            NewFormOccupation(S + "(二)三 货车司机、网约车司机、快递员、外卖配送员等群体"),
+        ),
+        GroupRule(
+            "model-worker",
+            Label("劳动模范", "勞動模範", "model workers"),
+            S + "(二)四",
+            ModelWorkerAtLeast(ModelWorkerLevel.ENTERPRISE, S + "(二)四 普遍慰问…劳动模范"),
+        ),
+        GroupRule(
+            "epidemic-medical",
+            Label(
+                "疫情防控一线医务人员",
+                "疫情防控一線醫務人員",
+                "medical workers at the epidemic front line",
+            ),
+            S + "(二)四",
+            Fact("epidemic_frontline_medical", S + "(二)四 坚守在新冠肺炎疫情防控一线的医务人员"),
+        ),
+        GroupRule(
+            "major-project-contributors",
+            Label(
+                "重大项目作出突出贡献的职工",
+                "重大項目作出突出貢獻的職工",
+                "contributors to key projects and events",
+            ),
+            S + "(二)四",
+            Fact(
+                "major_project_contributor",
+                S + "(二)四 在国家重点工程重大项目和重大活动中作出突出贡献的职工",
+            ),
+        ),
+        GroupRule(
+            "frontline-workers",
+            Label(
+                "节日期间坚守一线岗位的干部职工",
+                "節日期間堅守一線崗位的幹部職工",
+                "workers on duty over the festival",
+            ),
+            S + "(二)四",
+            Fact("on_duty_during_festival", S + "(二)四 节日期间坚守一线岗位的干部职工"),
+        ),
+    )
+    return CampaignRules(campaign=CAMPAIGN, groups=groups, options=opts)
