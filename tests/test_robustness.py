@@ -11,7 +11,9 @@ from decimal import Decimal
 
 import pytest
 
+from wennuan_rules.campaigns import DocumentNumber, get_campaign, load_campaign, resolve_date
 from wennuan_rules.errors import WennuanError
+from wennuan_rules.forms import get_form, load_form, normalize_code, read_returns, validate
 from wennuan_rules.lunar import (
     from_lunar,
     lantern_festival,
@@ -20,6 +22,7 @@ from wennuan_rules.lunar import (
     to_lunar,
 )
 from wennuan_rules.money import parse_amount, parse_count, parse_number
+from wennuan_rules.vocabulary import vocabularies
 
 # The public parsers: (name, callable taking one value). EXTEND THIS LIST when you add a parser
 # (vocabulary from_text, Household.from_mapping, return and roster readers, …): append a
@@ -37,6 +40,19 @@ PARSERS: list[tuple[str, Callable[[object], object]]] = [
     ("lunar.parse_lunar_day(year)", lambda v: parse_lunar_day("腊月十一", year=v)),  # type: ignore[call-overload]
     ("lunar.spring_festival", spring_festival),  # type: ignore[list-item]
     ("lunar.lantern_festival", lantern_festival),  # type: ignore[list-item]
+    ("forms.normalize_code", normalize_code),
+    ("forms.get_form", get_form),  # type: ignore[arg-type]
+    ("forms.load_form", load_form),  # type: ignore[arg-type]
+    ("forms.read_returns", lambda v: list(read_returns(v))),  # type: ignore[arg-type]
+    ("forms.validate(values)", lambda v: validate("wuhan-2015:swn", v)),  # type: ignore[arg-type]
+    ("forms.validate(value)", lambda v: validate("wuhan-2015:swn", {"05A": v})),
+    ("forms.validate(tolerance)", lambda v: validate("wuhan-2015:swn", {}, tolerance=v)),  # type: ignore[arg-type]
+    *[(f"vocabulary.{n}.from_text", c.from_text) for n, c in sorted(vocabularies().items())],
+    ("campaigns.DocumentNumber.parse", DocumentNumber.parse),
+    ("campaigns.get_campaign", get_campaign),
+    ("campaigns.load_campaign", load_campaign),  # type: ignore[arg-type]
+    ("campaigns.resolve_date", resolve_date),
+    ("campaigns.resolve_date(rule)", lambda v: resolve_date({"rule": "month", "year": v})),
 ]
 
 MEGABYTE = "1" * 1_000_000
@@ -68,6 +84,16 @@ ACCEPTED = {
     ("money.parse_number", "huge int"),
     ("money.parse_count", "huge int"),
     ("lunar.parse_lunar_day(year)", "None"),
+    # a return's value may be not reported (None, ""), a boolean, or a number that fails its unit
+    # check (a report with an error, not an exception)
+    ("forms.validate(value)", "None"),
+    ("forms.validate(value)", "empty"),
+    ("forms.validate(value)", "megabyte of spaces"),
+    ("forms.validate(value)", "megabyte"),
+    ("forms.validate(value)", "bool"),
+    ("forms.validate(value)", "huge int"),
+    ("forms.validate(value)", "negative int"),
+    ("forms.validate(tolerance)", "None"),
 }
 
 

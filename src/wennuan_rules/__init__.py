@@ -71,6 +71,11 @@ _LAZY: dict[str, str] = {
     "summarize": "wennuan_rules.forms",
     "roll_up": "wennuan_rules.forms",
     "read_returns": "wennuan_rules.forms",
+    "make_return": "wennuan_rules.forms",
+    "Return": "wennuan_rules.forms",
+    "Summary": "wennuan_rules.forms",
+    "normalize_code": "wennuan_rules.forms",
+    "form_ids": "wennuan_rules.forms",
     # eligibility
     "Household": "wennuan_rules.eligibility",
     "Assessment": "wennuan_rules.eligibility",

@@ -1,8 +1,9 @@
-"""Renderers: reports to text, JSON, CSV, HTML (notebooks) and pandas frames. Renderers never decide.
+"""Renderers: reports to text, JSON, CSV, HTML (notebooks) and pandas frames. Renderers never
+decide.
 
-Every renderer takes a report (or many) and a locale; none of them evaluates a rule. CSV output is safe to
-open in spreadsheet software: a text cell beginning with ``=``, ``+``, ``-``, ``@``, tab or carriage return is
-prefixed with ``'`` (numbers such as ``-12.5`` are left as they are).
+Every renderer takes a report (or many) and a locale; none of them evaluates a rule. CSV output is
+safe to open in spreadsheet software: a text cell beginning with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return is prefixed with ``'`` (numbers such as ``-12.5`` are left as they are).
 """
 
 from __future__ import annotations
@@ -14,19 +15,26 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.report import Report, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from wennuan_rules.forms.validate import Summary
 
 __all__ = [
     "display_width",
     "findings_frame",
     "report_html",
+    "report_text",
     "reports_csv",
     "reports_json",
     "reports_text",
     "safe_cell",
+    "summary_csv",
+    "summary_text",
+    "write_reports_csv",
 ]
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -51,7 +59,9 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def reports_json(reports: Sequence[Report], lang: str | None = None, *, single: bool = False) -> str:
+def reports_json(
+    reports: Sequence[Report], lang: str | None = None, *, single: bool = False
+) -> str:
     """JSON text: one object when ``single`` and exactly one report, else a list."""
     data: Any = [r.to_dict(lang) for r in reports]
     if single and len(reports) == 1:
@@ -74,7 +84,8 @@ CSV_COLUMNS = (
 
 
 def reports_csv(reports: Iterable[Report], lang: str | None = None) -> str:
-    """One row per finding; a return with no findings gets one row with an empty rule (so it is counted)."""
+    """One row per finding; a return with no findings gets one row with an empty rule (so it is
+    counted)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -99,7 +110,8 @@ def reports_csv(reports: Iterable[Report], lang: str | None = None) -> str:
 
 
 def reports_text(reports: Sequence[Report], lang: str | None = None) -> str:
-    """A report people read in a terminal: a heading per return, findings grouped by severity, aligned."""
+    """A report people read in a terminal: a heading per return, findings grouped by severity,
+    aligned."""
     blocks = [_report_text(r, lang) for r in reports]
     if len(reports) > 1:
         bad = sum(1 for r in reports if not r.ok)
@@ -113,6 +125,33 @@ def reports_text(reports: Sequence[Report], lang: str | None = None) -> str:
             )
         )
     return "\n\n".join(blocks) + "\n"
+
+
+_FIGURE = re.compile(r"^(<= |>= )?(-?\d+(?:\.(\d+))?)$")
+
+
+def _figure(value: str | None, unit: str | None, lang: str | None) -> str:
+    """An exact figure of a finding for people: 万元 amounts in the reader's language (all their
+    decimals, nothing rounded), other units after the number as printed on the form."""
+    if value is None:
+        return "—"
+    match = _FIGURE.match(value)
+    if match is None or unit is None or unit == "yes-no":
+        return value
+    prefix, number, decimals = match.group(1) or "", match.group(2), match.group(3) or ""
+    if unit == "万元" and len(decimals) <= 6:
+        from decimal import Decimal
+
+        from wennuan_rules.money import format_wan, wan_to_yuan
+
+        return prefix + format_wan(wan_to_yuan(Decimal(number)), lang, places=len(decimals))
+    return f"{prefix}{number} {unit}"
+
+
+def report_text(report: Report, lang: str | None = None) -> str:
+    """One report as terminal text: heading, counts, errors then warnings (aligned), fix, what is
+    missing."""
+    return _report_text(report, lang)
 
 
 def _report_text(report: Report, lang: str | None) -> str:
@@ -130,6 +169,7 @@ def _report_text(report: Report, lang: str | None) -> str:
             **counts,
         )
     )
+    prefix = report.form + "/"
     for severity, title in (
         (Severity.ERROR, N_("Errors")),
         (Severity.WARNING, N_("Warnings")),
@@ -139,22 +179,32 @@ def _report_text(report: Report, lang: str | None) -> str:
             continue
         lines.append("")
         lines.append(translate(title, lang) + ":")
-        width = max(display_width(f.rule) for f in group)
-        for f in group:
+        names = [f.rule.removeprefix(prefix) for f in group]
+        width = max(display_width(n) for n in names)
+        indent = "  " + " " * width + "  "
+        for name, f in zip(names, group, strict=True):
             where = f"[{f.where}] " if f.where else ""
-            lines.append(f"  {pad(f.rule, width)}  {where}{f.message.render(lang)}")
-            if f.source:
+            lines.append(f"  {pad(name, width)}  {where}{f.message.render(lang)}")
+            if f.expected is not None or f.actual is not None:
                 lines.append(
-                    "  "
-                    + " " * width
-                    + "  "
-                    + translate(N_("source: {source}"), lang, source=f.source)
+                    indent
+                    + translate(
+                        N_("expected {expected}, found {actual}"),
+                        lang,
+                        expected=_figure(f.expected, f.unit, lang),
+                        actual=_figure(f.actual, f.unit, lang),
+                    )
                 )
+            if f.source:
+                lines.append(indent + translate(N_("source: {source}"), lang, source=f.source))
     if report.fix is not None:
         lines.append("")
         lines.append(
             translate(
-                N_("Likely fix: set {item} to {value} (now {current}); every failing rule would pass."),
+                N_(
+                    "Likely fix: set {item} to {value} (now {current}); "
+                    "every failing rule would pass."
+                ),
                 lang,
                 item=report.fix.item,
                 value=report.fix.value,
@@ -162,15 +212,113 @@ def _report_text(report: Report, lang: str | None) -> str:
             )
         )
     if report.not_evaluated:
+        missing = [
+            r.removeprefix(prefix)[: -len(":unit")]
+            for r in report.not_evaluated
+            if r.endswith(":unit")
+        ]
+        rules = [r.removeprefix(prefix) for r in report.not_evaluated if not r.endswith(":unit")]
         lines.append("")
-        lines.append(
-            translate(
+        if missing:
+            text = translate(N_("Not reported: {items}"), lang, items=", ".join(missing))
+            lines += _wrap(text)
+        if rules:
+            text = translate(
                 N_("Not evaluated (an item was not reported): {rules}"),
                 lang,
-                rules=", ".join(report.not_evaluated),
+                rules=", ".join(rules),
             )
-        )
+            lines += _wrap(text)
     return "\n".join(lines)
+
+
+def _wrap(text: str, width: int = 96) -> list[str]:
+    """``text`` broken after ", " into lines of at most ``width`` columns (CJK count two)."""
+    out: list[str] = []
+    line = ""
+    for piece in text.split(", "):
+        candidate = f"{line}, {piece}" if line else piece
+        if line and display_width(candidate) > width:
+            out.append(line + ",")
+            line = "    " + piece
+        else:
+            line = candidate
+    out.append(line)
+    return out
+
+
+def summary_text(summary: Summary, lang: str | None = None) -> str:
+    """A per-rule summary of many returns (R validate's ``summary``) as aligned terminal text."""
+    total = sum(summary.returns.values())
+    lines = [
+        translate(
+            N_("{total} returns checked: {bad} with errors, {good} without"),
+            lang,
+            total=total,
+            bad=summary.with_errors,
+            good=total - summary.with_errors,
+        ),
+        "",
+    ]
+    header = (
+        translate(N_("rule"), lang),
+        translate(N_("passed"), lang),
+        translate(N_("failed"), lang),
+        translate(N_("not evaluated"), lang),
+    )
+    prefix = ""
+    if len(summary.returns) == 1:
+        form = next(iter(summary.returns))
+        prefix = form + "/"
+        lines.insert(0, form)
+    rows = [
+        (r.rule.removeprefix(prefix), str(r.passed), str(r.failed), str(r.not_evaluated))
+        for r in summary.rules
+        if not r.rule.endswith(":unit") or r.failed
+    ]
+    widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        cells = [pad(row[0], widths[0])] + [
+            " " * (widths[i] - display_width(row[i])) + row[i] for i in range(1, 4)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    hidden = sum(1 for r in summary.rules if r.rule.endswith(":unit") and not r.failed)
+    if hidden:
+        lines.append("")
+        lines.append(
+            translate(N_("{count} unit checks never failed (not shown)."), lang, count=hidden)
+        )
+    return "\n".join(lines) + "\n"
+
+
+SUMMARY_COLUMNS = ("rule", "severity", "items", "passed", "failed", "not_evaluated", "source")
+
+
+def summary_csv(summary: Summary) -> str:
+    """The per-rule summary as CSV (every rule, unit checks included)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(SUMMARY_COLUMNS)
+    for r in summary.rules:
+        row = (
+            r.rule,
+            r.severity.value,
+            " ".join(r.items),
+            r.passed,
+            r.failed,
+            r.not_evaluated,
+            r.source,
+        )
+        writer.writerow([safe_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def write_reports_csv(reports: Iterable[Report], out: TextIO, lang: str | None = None) -> None:
+    """:func:`reports_csv` written to ``out`` one report at a time (constant memory)."""
+    out.write(",".join(CSV_COLUMNS) + "\n")
+    for report in reports:
+        text = reports_csv([report], lang)
+        out.write(text.split("\n", 1)[1])
 
 
 def report_html(report: Report, lang: str | None = None) -> str:
@@ -198,7 +346,8 @@ def report_html(report: Report, lang: str | None = None) -> str:
 
 
 def findings_frame(reports: Iterable[Report], lang: str | None = None) -> Any:
-    """A pandas DataFrame, one row per finding (pandas is imported only here; install the ``pandas`` extra)."""
+    """A pandas DataFrame, one row per finding (pandas is imported only here; install the
+    ``pandas`` extra)."""
     try:
         import pandas as pd
     except ImportError as exc:  # pragma: no cover - depends on the environment

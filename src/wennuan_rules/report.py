@@ -50,6 +50,8 @@ class Finding:
         actual: what was found, as an exact string, or ``None``.
         source: the clause the rule rests on (``武工办〔2014〕74号 附件1 05``).
         where: for roster audits, the row (1-based) or record reference; ``None`` for returns.
+        unit: the unit of ``expected`` and ``actual`` when it is one (``万元``, ``人次``), so that
+            renderers can show amounts in the reader's language; ``None`` when mixed or not a figure.
     """
 
     rule: str
@@ -60,6 +62,7 @@ class Finding:
     actual: str | None = None
     source: str = ""
     where: str | None = None
+    unit: str | None = None
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {

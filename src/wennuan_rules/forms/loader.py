@@ -1,0 +1,212 @@
+"""Reading form data files (``data/forms/<campaign>__<form>.toml`` or a user's own) strictly.
+
+The schema is docs/forms.md's (and /work/brief/FORMS_SCHEMA.md's): unknown keys are errors naming
+the file and the key; every code must be normalised and known; rules must read items of matching
+units.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from wennuan_rules._data import Table, bundled_files, load_toml
+from wennuan_rules.errors import DataFileError, UnknownIdError, WennuanError
+from wennuan_rules.forms.model import FormTemplate, LeRule, LineItem, PairedRule, Rule, SumRule
+from wennuan_rules.i18n import N_
+from wennuan_rules.report import Severity
+
+__all__ = ["form_ids", "forms", "get_form", "load_form"]
+
+
+def _rule(t: Table) -> Rule:
+    name = t.get("name", str)
+    kind = t.get("kind", str)
+    total = t.get("total", str, "")
+    parts = t.strs("parts", ())
+    count = t.get("count", str, "")
+    amount = t.get("amount", str, "")
+    severity_text = t.get("severity", str, "warning" if kind == "paired" else "error")
+    source = t.get("source", str, "")
+    note = t.get("note", str, "")
+    try:
+        severity = Severity(severity_text)
+    except ValueError:
+        raise t.error("severity", "error or warning", severity_text) from None
+    if kind in ("sum", "le"):
+        if count or amount:
+            raise t.error("count" if count else "amount", f'"" for a {kind} rule', count or amount)
+        if not total or not parts:
+            raise t.error("total" if not total else "parts", f"a code (for a {kind} rule)", "")
+        cls: type[SumRule] | type[LeRule] = SumRule if kind == "sum" else LeRule
+        return cls(name, total, tuple(parts), severity, source, note)
+    if kind == "paired":
+        if total or parts:
+            raise t.error("total" if total else "parts", '"" for a paired rule', total or parts)
+        if not count or not amount:
+            raise t.error("count" if not count else "amount", "a code (for a paired rule)", "")
+        return PairedRule(name, count, amount, severity, source, note)
+    raise t.error("kind", "sum, le or paired", kind)
+
+
+def _item(t: Table) -> LineItem:
+    return LineItem(
+        code=t.get("code", str),
+        line=t.get("line", str, ""),
+        unit=t.get("unit", str),
+        label=t.label("label"),
+        parent=t.get("parent", str, ""),
+        note=t.get("note", str, ""),
+    )
+
+
+def _located(exc: WennuanError, t: Table, key: str) -> DataFileError:
+    """A model error (raised by a validator) as a DataFileError naming the file and key path."""
+    return DataFileError(
+        N_("in {file}, key {what}: expected {expected}, got {got}"),
+        what=t.key_path(key) + (f".{exc.what}" if exc.what else ""),
+        expected=exc.expected,
+        got=exc.got,
+        file=t.file,
+        params={"file": t.file},
+    )
+
+
+def _read(top: Table) -> FormTemplate:
+    form_id = top.get("id", str)
+    campaign = top.get("campaign", str)
+    source = top.get("source", str)
+    reference_date = top.opt_date("reference_date")
+    period_note = top.get("period_note", str, "")
+    title = top.label("title")
+    notes = []
+    for nt in top.tables("notes", required=False):
+        from wennuan_rules.i18n import Label
+
+        notes.append(Label(nt.get("zh-Hans", str), nt.get("zh-Hant", str), nt.get("en", str)))
+        nt.close()
+    items = []
+    for i, it in enumerate(top.tables("items")):
+        try:
+            items.append(_item(it))
+        except DataFileError as exc:
+            if exc.file is not None:
+                raise
+            raise _located(exc, top, f"items[{i}]") from None
+        except (TypeError, ValueError) as exc:
+            raise top.error(f"items[{i}]", "a valid line item", str(exc)) from None
+        it.close()
+    rules = []
+    for i, rt in enumerate(top.tables("rules", required=False)):
+        try:
+            rules.append(_rule(rt))
+        except DataFileError as exc:
+            if exc.file is not None:
+                raise
+            raise _located(exc, top, f"rules[{i}]") from None
+        rt.close()
+    top.close()
+    try:
+        return FormTemplate(
+            id=form_id,
+            campaign=campaign,
+            title=title,
+            source=source,
+            items=tuple(items),
+            rules=tuple(rules),
+            reference_date=reference_date,
+            period_note=period_note,
+            notes=tuple(notes),
+        )
+    except DataFileError as exc:
+        raise _located(exc, top, "") from None
+
+
+def load_form(path: str | Path) -> FormTemplate:
+    """Read a form from a user's data file (a new year's form, the Henan 2018 forms).
+
+    The form works everywhere a bundled one does: ``validate(form, values)``, readers, the command
+    line's ``--form-file``.
+
+    Raises:
+        DataFileError: the file is missing, not TOML, or breaks the schema (the message names file
+            and key).
+    """
+    if not isinstance(path, str | Path):
+        raise DataFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="file",
+            expected="a file name",
+            got=path,
+        )
+    name = str(path) if len(str(path)) <= 200 else str(path)[:199] + "…"
+    try:
+        exists = Path(path).is_file()
+    except (OSError, ValueError):
+        exists = False
+    if not exists:
+        raise DataFileError(
+            N_("data file {file} does not exist"), what="file", got=name, params={"file": name}
+        )
+    try:
+        return _read(load_toml(path))
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, WennuanError):
+            raise
+        raise DataFileError(
+            N_("data file {file} cannot be read: {reason}"),
+            file=name,
+            params={"file": name, "reason": type(exc).__name__},
+        ) from None
+
+
+@cache
+def _bundled() -> dict[str, FormTemplate]:
+    out: dict[str, FormTemplate] = {}
+    for stem, path in bundled_files("forms"):
+        form = _read(load_toml(path, name=f"data/forms/{path.name}"))
+        expected = form.id.replace(":", "__")
+        if stem != expected:
+            raise DataFileError(
+                N_("in {file}, key {what}: expected {expected}, got {got}"),
+                what="id",
+                expected=f"a file named {expected}.toml",
+                got=form.id,
+                file=path.name,
+                params={"file": path.name},
+            )
+        out[form.id] = form
+    return out
+
+
+def form_ids() -> tuple[str, ...]:
+    """The ids of the bundled forms, sorted."""
+    return tuple(sorted(_bundled()))
+
+
+def forms() -> tuple[FormTemplate, ...]:
+    """Every bundled form, sorted by id (``[f.id for f in wr.forms()]``)."""
+    data = _bundled()
+    return tuple(data[k] for k in sorted(data))
+
+
+def get_form(form_id: str | FormTemplate) -> FormTemplate:
+    """The bundled form ``form_id`` (``wuhan-2015:swn``); a :class:`FormTemplate` is returned as it
+    is.
+
+    Raises:
+        UnknownIdError: no bundled form has that id (the message lists the known ids).
+    """
+    if isinstance(form_id, FormTemplate):
+        return form_id
+    data = _bundled()
+    if isinstance(form_id, str):
+        found = data.get(form_id.strip())
+        if found is not None:
+            return found
+    raise UnknownIdError(
+        N_("unknown form {got}; known forms: {expected}"),
+        what="form",
+        expected=", ".join(sorted(data)) or "none",
+        got=form_id,
+    )

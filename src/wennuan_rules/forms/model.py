@@ -1,0 +1,362 @@
+"""Statistical forms as data: line items, rules, templates.
+
+A :class:`FormTemplate` is read from a data file (``data/forms/<campaign>__<form>.toml``, or a
+user's own file with :func:`wennuan_rules.load_form`). Its rules are of three kinds:
+
+* :class:`SumRule` ``total == Σ parts`` (a printed formula such as ``05A=05B+05C+05D``);
+* :class:`LeRule` ``Σ parts <= total`` (a "其中" item and its parent, or several "其中" parts of
+one total);
+* :class:`PairedRule` the count and the amount of one line: one zero and the other positive is
+suspicious.
+
+Every item also has an implicit unit check (``<code>:unit``): counts are non-negative whole
+numbers, 万元 are non-negative with at most 6 decimals, yes-no items are booleans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from wennuan_rules.errors import DataFileError, InvalidValueError, UnknownIdError
+from wennuan_rules.forms.codes import CODE_PATTERN, normalize_code
+from wennuan_rules.i18n import N_, Label
+from wennuan_rules.report import Severity
+
+__all__ = [
+    "AMOUNT_UNITS",
+    "COUNT_UNITS",
+    "UNITS",
+    "YES_NO",
+    "FormTemplate",
+    "LeRule",
+    "LineItem",
+    "PairedRule",
+    "Return",
+    "Rule",
+    "SumRule",
+]
+
+#: Units of counted things: their values are non-negative whole numbers.
+COUNT_UNITS: Final = frozenset(
+    {"人", "户", "人次", "个", "家", "列", "节", "辆", "艘", "架", "张", "对", "件", "名"}
+)
+#: Units of money: non-negative, at most 6 decimals (1 分 = 0.000001 万元).
+AMOUNT_UNITS: Final = frozenset({"万元"})
+#: The unit of a yes/no question (是/否).
+YES_NO: Final = "yes-no"
+UNITS: Final = COUNT_UNITS | AMOUNT_UNITS | {YES_NO}
+
+
+def _code(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not CODE_PATTERN.match(value):
+        raise DataFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what=attribute.name,
+            expected="a normalised line item code such as 05A, 08A-1 or B1",
+            got=value,
+        )
+
+
+def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise DataFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what=attribute.name,
+            expected="a string",
+            got=value,
+        )
+
+
+def _codes(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not value:
+        raise DataFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what=attribute.name,
+            expected="a non-empty tuple of codes",
+            got=value,
+        )
+    for code in value:
+        _code(instance, attribute, code)
+
+
+@attrs.frozen
+class LineItem:
+    """One blank of a form.
+
+    Attributes:
+        code: the normalised code (``05A``, ``08A-1``, ``B1``).
+        line: the printed line number (``05``), ``""`` for forms without one; used in sources.
+        unit: 人, 户, 人次, 个, 家, 列, 节, 辆, 艘, 架, 张, 对, 件, 万元 or ``yes-no``.
+        label: what the form asks, in zh-Hans, zh-Hant and en.
+        parent: the code this item is "其中" of, or ``""``.
+        note: how a faulty print was read, or ``""``.
+    """
+
+    code: str = attrs.field(validator=_code)
+    line: str = attrs.field(validator=_str)
+    unit: str = attrs.field(validator=attrs.validators.in_(sorted(UNITS)))
+    label: Label = attrs.field(validator=attrs.validators.instance_of(Label))
+    parent: str = attrs.field(default="", validator=_str)
+    note: str = attrs.field(default="", validator=_str)
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit in COUNT_UNITS
+
+    @property
+    def is_amount(self) -> bool:
+        return self.unit in AMOUNT_UNITS
+
+    @property
+    def is_yes_no(self) -> bool:
+        return self.unit == YES_NO
+
+
+_SEVERITY = attrs.validators.instance_of(Severity)
+
+
+@attrs.frozen
+class SumRule:
+    """``total == Σ parts`` (exact unless a tolerance is given)."""
+
+    name: str = attrs.field(validator=_str)
+    total: str = attrs.field(validator=_code)
+    parts: tuple[str, ...] = attrs.field(validator=_codes)
+    severity: Severity = attrs.field(default=Severity.ERROR, validator=_SEVERITY)
+    source: str = attrs.field(default="", validator=_str)
+    note: str = attrs.field(default="", validator=_str)
+
+    kind: ClassVar[str] = "sum"
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return (self.total, *self.parts)
+
+
+@attrs.frozen
+class LeRule:
+    """``Σ parts <= total``: a "其中" item and its parent, or several parts of one total."""
+
+    name: str = attrs.field(validator=_str)
+    total: str = attrs.field(validator=_code)
+    parts: tuple[str, ...] = attrs.field(validator=_codes)
+    severity: Severity = attrs.field(default=Severity.ERROR, validator=_SEVERITY)
+    source: str = attrs.field(default="", validator=_str)
+    note: str = attrs.field(default="", validator=_str)
+
+    kind: ClassVar[str] = "le"
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return (self.total, *self.parts)
+
+
+@attrs.frozen
+class PairedRule:
+    """The count and the amount of one line: one of them zero and the other positive."""
+
+    name: str = attrs.field(validator=_str)
+    count: str = attrs.field(validator=_code)
+    amount: str = attrs.field(validator=_code)
+    severity: Severity = attrs.field(default=Severity.WARNING, validator=_SEVERITY)
+    source: str = attrs.field(default="", validator=_str)
+    note: str = attrs.field(default="", validator=_str)
+
+    kind: ClassVar[str] = "paired"
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return (self.count, self.amount)
+
+
+Rule = SumRule | LeRule | PairedRule
+
+
+def _bad(what: str, expected: str, got: object) -> DataFileError:
+    return DataFileError(
+        N_("{what}: expected {expected}, got {got}"), what=what, expected=expected, got=got
+    )
+
+
+def _items(value: Iterable[LineItem]) -> tuple[LineItem, ...]:
+    return tuple(value)
+
+
+def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(value)
+
+
+def _labels(value: Iterable[Label]) -> tuple[Label, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class FormTemplate:
+    """A statistical form: its line items in printed order and its rules.
+
+    Attributes:
+        id: ``<campaign>:<form>`` (``wuhan-2015:swn``).
+        campaign: the campaign id.
+        title: the printed title in zh-Hans, zh-Hant and en.
+        source: document and attachment (``武工办〔2014〕74号 附件1``); rule and item sources
+            extend it.
+        reference_date: the date the figures are "截至", or ``None``.
+        period_note: the period printed on the form, as printed, or ``""``.
+        notes: the form's own notes (说明), as printed and translated.
+        items: the line items in printed order.
+        rules: the rules, in the order of the data file.
+    """
+
+    id: str = attrs.field(validator=_str)
+    campaign: str = attrs.field(validator=_str)
+    title: Label = attrs.field(validator=attrs.validators.instance_of(Label))
+    source: str = attrs.field(validator=_str)
+    items: tuple[LineItem, ...] = attrs.field(converter=_items)
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules, default=())
+    reference_date: dt.date | None = attrs.field(default=None)
+    period_note: str = attrs.field(default="", validator=_str)
+    notes: tuple[Label, ...] = attrs.field(converter=_labels, default=())
+    _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _cache: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.id.startswith(self.campaign + ":") or self.id == self.campaign + ":":
+            raise _bad("id", f"'{self.campaign}:<form>'", self.id)
+        index: dict[str, int] = {}
+        for i, item in enumerate(self.items):
+            if not isinstance(item, LineItem):
+                raise _bad("items", "LineItem objects", item)
+            if item.code in index:
+                raise _bad("items", "each code once", item.code)
+            index[item.code] = i
+        if not index:
+            raise _bad("items", "at least one line item", "none")
+        for item in self.items:
+            if item.parent and item.parent not in index:
+                raise _bad(f"items.{item.code}.parent", "a code of this form", item.parent)
+        names: set[str] = set()
+        for rule in self.rules:
+            if not isinstance(rule, SumRule | LeRule | PairedRule):
+                raise _bad("rules", "SumRule, LeRule or PairedRule objects", rule)
+            if rule.name in names or rule.name.endswith(":unit"):
+                raise _bad("rules.name", "a unique name not ending in ':unit'", rule.name)
+            names.add(rule.name)
+            for code in rule.items:
+                if code not in index:
+                    raise _bad(f"rules.{rule.name}", "codes of this form", code)
+            units = [self.items[index[c]] for c in rule.items]
+            if isinstance(rule, PairedRule):
+                if not units[0].is_count or not units[1].is_amount:
+                    raise _bad(
+                        f"rules.{rule.name}",
+                        "count: a counted item, amount: a 万元 item",
+                        rule.items,
+                    )
+            else:
+                if any(u.is_yes_no for u in units) or len({u.is_amount for u in units}) != 1:
+                    raise _bad(
+                        f"rules.{rule.name}",
+                        "items that are all counts or all 万元 (no yes-no items)",
+                        rule.items,
+                    )
+                if len(set(rule.items)) != len(rule.items):
+                    raise _bad(f"rules.{rule.name}", "each code once", rule.items)
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_cache", {})
+
+    # -- look-ups --------------------------------------------------------------------------------
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the line items, in printed order."""
+        return tuple(self._index)
+
+    def resolve(self, code: object) -> str:
+        """The form's code for what a person typed (``5a`` → ``05A``).
+
+        Raises:
+            UnknownIdError: the code is not on this form (close codes are suggested).
+            InvalidValueError: the text does not look like a code at all.
+        """
+        if isinstance(code, str) and code in self._index:
+            return code
+        normal = normalize_code(code)
+        if normal in self._index:
+            return normal
+        close = difflib.get_close_matches(normal, list(self._index), n=3, cutoff=0.5)
+        raise UnknownIdError(
+            N_("{what}: {got} is not a line item of form {form}; did you mean {expected}?")
+            if close
+            else N_("{what}: {got} is not a line item of form {form}"),
+            what="code",
+            expected=", ".join(close) if close else ", ".join(self._index),
+            got=code,
+            params={"form": self.id},
+        )
+
+    def item(self, code: str) -> LineItem:
+        """The line item of ``code`` (normalised first: ``item("5a")`` is item ``05A``)."""
+        return self.items[self._index[self.resolve(code)]]
+
+    def rules_using(self, code: str) -> tuple[Rule, ...]:
+        """The rules that read the item ``code``."""
+        found = self.resolve(code)
+        return tuple(r for r in self.rules if found in r.items)
+
+    def rule(self, name: str) -> Rule:
+        """The rule named ``name`` (``05A=sum``) or with id ``<form>/<name>``."""
+        short = name.removeprefix(self.id + "/")
+        for r in self.rules:
+            if r.name == short:
+                return r
+        raise UnknownIdError(
+            N_("{what}: {got} is not a rule of form {form}"),
+            what="rule",
+            expected=", ".join(r.name for r in self.rules),
+            got=name,
+            params={"form": self.id},
+        )
+
+    def item_source(self, code: str) -> str:
+        """The source of a line item: the form's source and the printed line (``武工办〔2014〕74号
+        附件1 05``)."""
+        item = self.items[self._index[code]]
+        return f"{self.source} {item.line or item.code}"
+
+    def rule_source(self, rule: Rule) -> str:
+        """The rule's own source, or the form's source and the line of its first item."""
+        return rule.source or self.item_source(rule.items[0])
+
+
+def _mapping(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Mapping):
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"),
+            what=attribute.name,
+            expected="a mapping of line item codes to values",
+            got=value,
+        )
+
+
+@attrs.frozen
+class Return:
+    """One filled form (a 填报单位's return), as read from a file or built with ``make_return``.
+
+    Attributes:
+        form: the form id.
+        values: normalised code → Decimal, bool or ``None`` (not reported). Items absent are not
+            reported.
+        unit: the reporting unit (填报单位), or ``None``.
+        file: the file it was read from, or ``None``.
+        line: the line (row) of that file where it starts, or ``None``.
+    """
+
+    form: str = attrs.field(validator=_str)
+    values: Mapping[str, object] = attrs.field(validator=_mapping)
+    unit: str | None = None
+    file: str | None = None
+    line: int | None = None

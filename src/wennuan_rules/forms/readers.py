@@ -1,0 +1,376 @@
+"""Reading returns from files: JSON, CSV long (``code,value``) and CSV wide (``unit,<code>,…``).
+
+Encodings: UTF-8, UTF-8 with a byte order mark, GB18030 (what spreadsheet software in China
+writes); the file is tried as UTF-8 first, then as GB18030. An empty cell is "not reported", which
+is not zero. Nothing is dropped: an unknown code, a column without a header, an extra key, a code
+given twice are all errors naming the file, the line, the column and the code. Wide CSV files are
+read one row at a time (constant memory).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+from wennuan_rules.errors import InputFileError, InvalidValueError, WennuanError
+from wennuan_rules.forms.loader import get_form
+from wennuan_rules.forms.model import FormTemplate, Return
+from wennuan_rules.forms.validate import Value, parse_value
+from wennuan_rules.i18n import N_
+
+__all__ = ["detect_encoding", "read_returns"]
+
+_ENCODINGS: Final = ("utf-8-sig", "gb18030")
+_CHUNK: Final = 1 << 16
+_JSON_KEYS: Final = ("form", "unit", "values")
+
+
+def _file_error(
+    name: str,
+    expected: str,
+    got: object,
+    *,
+    line: int | None = None,
+    column: str | int | None = None,
+    what: str = "file",
+) -> InputFileError:
+    return InputFileError(
+        N_("{what}: expected {expected}, got {got}"),
+        what=what,
+        expected=expected,
+        got=got,
+        file=name,
+        line=line,
+        column=column,
+    )
+
+
+def detect_encoding(path: str | Path) -> str:
+    """``utf-8-sig`` or ``gb18030``: the first that decodes the whole file (read in chunks,
+    constant memory).
+
+    Raises:
+        InputFileError: neither decodes the file.
+    """
+    for encoding in _ENCODINGS:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with open(path, "rb") as fh:
+                while chunk := fh.read(_CHUNK):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    raise _file_error(str(path), "text in UTF-8 or GB18030", "undecodable bytes", what="encoding")
+
+
+def _resolver(
+    form: str | FormTemplate | None, forms: Iterable[FormTemplate]
+) -> tuple[FormTemplate | None, dict[str, FormTemplate]]:
+    extra = {f.id: f for f in forms}
+    if form is None:
+        return None, extra
+    if isinstance(form, FormTemplate):
+        extra.setdefault(form.id, form)
+        return form, extra
+    return extra.get(form) or get_form(form), extra
+
+
+def _cell(raw: object, form: FormTemplate, code: str) -> Value:
+    return parse_value(raw, form.item(code))
+
+
+# -- JSON ------------------------------------------------------------------------------------------
+
+
+def _json_return(
+    obj: object,
+    where: str,
+    name: str,
+    default: FormTemplate | None,
+    extra: Mapping[str, FormTemplate],
+) -> Return:
+    if not isinstance(obj, dict):
+        raise _file_error(name, 'an object {"form", "unit", "values"}', obj, what=where or "return")
+    for key in obj:
+        if key not in _JSON_KEYS:
+            raise _file_error(name, "only the keys form, unit, values", key, what=f"{where}{key}")
+    form_id = obj.get("form")
+    if form_id is None:
+        if default is None:
+            raise _file_error(name, "a form id (or give --form)", "nothing", what=f"{where}form")
+        form = default
+    else:
+        if not isinstance(form_id, str):
+            raise _file_error(
+                name, "a form id such as wuhan-2015:swn", form_id, what=f"{where}form"
+            )
+        try:
+            form = extra.get(form_id) or get_form(form_id)
+        except WennuanError as exc:
+            raise exc.located(file=name, column=f"{where}form") from None
+        if default is not None and form.id != default.id:
+            raise _file_error(
+                name, f"returns of {default.id} (as --form says)", form.id, what=f"{where}form"
+            )
+    unit = obj.get("unit")
+    if unit is not None and not isinstance(unit, str):
+        raise _file_error(name, "the reporting unit as a string", unit, what=f"{where}unit")
+    values = obj.get("values")
+    if not isinstance(values, dict):
+        raise _file_error(
+            name, "an object of line item codes and values", values, what=f"{where}values"
+        )
+    parsed: dict[str, Value] = {}
+    given: dict[str, str] = {}
+    for key, raw in values.items():
+        at = f"{where}values.{key}"
+        try:
+            code = form.resolve(key)
+            if code in parsed:
+                raise InvalidValueError(
+                    N_("{what}: line item given twice, as {first} and as {second}"),
+                    what=code,
+                    expected="each line item once",
+                    got=key,
+                    params={"first": given[code], "second": key},
+                )
+            parsed[code] = _cell(raw, form, code)
+        except WennuanError as exc:
+            raise exc.located(file=name, column=at) from None
+        given[code] = key
+    return Return(form=form.id, values=parsed, unit=unit, file=name)
+
+
+def _read_json(
+    path: str | Path, name: str, default: FormTemplate | None, extra: Mapping[str, FormTemplate]
+) -> Iterator[Return]:
+    encoding = detect_encoding(path)
+    with open(path, encoding=encoding) as fh:
+        text = fh.read()
+    try:
+        data: Any = json.loads(text, parse_float=Decimal, parse_int=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(
+            N_("{file} is not valid JSON: {reason}"),
+            what="file",
+            expected="JSON",
+            got=exc.msg,
+            file=name,
+            line=exc.lineno,
+            column=exc.colno,
+            params={"file": name, "reason": exc.msg},
+        ) from None
+    if isinstance(data, list):
+        if not data:
+            raise _file_error(name, "at least one return", "an empty list")
+        for i, obj in enumerate(data):
+            yield _json_return(obj, f"[{i}].", name, default, extra)
+    else:
+        yield _json_return(data, "", name, default, extra)
+
+
+# -- CSV -------------------------------------------------------------------------------------------
+
+
+def _header_name(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().lower()
+
+
+def _read_csv(path: str | Path, name: str, form: FormTemplate | None) -> Iterator[Return]:
+    encoding = detect_encoding(path)
+    with open(path, encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh)
+        header: list[str] | None = None
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                header = row
+                break
+        if header is None:
+            raise _file_error(
+                name, "a header: code,value or unit,<code>,…", "an empty file", line=1
+            )
+        head = [_header_name(h) for h in header]
+        line = reader.line_num
+        if form is None:
+            raise _file_error(name, "a form for CSV input (--form ID)", "no form", what="form")
+        if head[0] == "code":
+            if head != ["code", "value"]:
+                bad = next((i for i, h in enumerate(head) if h not in ("code", "value")), 2)
+                raise _file_error(
+                    name, "the header code,value", ",".join(header), line=line, column=bad + 1
+                )
+            yield from _long(reader, name, form, line)
+        elif head[0] == "unit":
+            yield from _wide(reader, header, name, form, line)
+        else:
+            raise _file_error(
+                name,
+                "a header: code,value or unit,<code>,…",
+                ",".join(header)[:60],
+                line=line,
+                column=1,
+            )
+
+
+def _long(reader: Any, name: str, form: FormTemplate, header_line: int) -> Iterator[Return]:
+    parsed: dict[str, Value] = {}
+    given: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != 2:
+            raise _file_error(
+                name, "2 cells: code,value", f"{len(row)} cells", line=line, column=min(len(row), 3)
+            )
+        key, raw = row
+        try:
+            code = form.resolve(key.strip())
+        except WennuanError as exc:
+            raise exc.located(file=name, line=line, column="code") from None
+        if code in parsed:
+            raise InvalidValueError(
+                N_("{what}: line item given twice, as {first} and as {second}"),
+                what=code,
+                expected="each line item once",
+                got=key,
+                file=name,
+                line=line,
+                column="code",
+                params={"first": f"line {given[code]}", "second": f"line {line}"},
+            )
+        try:
+            parsed[code] = _cell(raw, form, code)
+        except WennuanError as exc:
+            raise exc.located(file=name, line=line, column="value") from None
+        given[code] = line
+    yield Return(form=form.id, values=parsed, unit=None, file=name, line=header_line)
+
+
+def _wide(
+    reader: Any, header: list[str], name: str, form: FormTemplate, header_line: int
+) -> Iterator[Return]:
+    codes: list[str] = []
+    seen: dict[str, int] = {}
+    for col, text in enumerate(header[1:], start=2):
+        if not text.strip():
+            raise _file_error(
+                name,
+                "a line item code in every header cell",
+                "an empty cell",
+                line=header_line,
+                column=col,
+            )
+        try:
+            code = form.resolve(text.strip())
+        except WennuanError as exc:
+            raise exc.located(file=name, line=header_line, column=col) from None
+        if code in seen:
+            raise InvalidValueError(
+                N_("{what}: line item given twice, as {first} and as {second}"),
+                what=code,
+                expected="each line item once",
+                got=text,
+                file=name,
+                line=header_line,
+                column=col,
+                params={"first": f"column {seen[code]}", "second": f"column {col}"},
+            )
+        seen[code] = col
+        codes.append(code)
+    items = [form.item(code) for code in codes]
+    width = len(header)
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != width:
+            raise _file_error(
+                name,
+                f"{width} cells as in the header",
+                f"{len(row)} cells",
+                line=line,
+                column=min(len(row), width) + 1,
+            )
+        unit = row[0].strip() or None
+        values: dict[str, Value] = {}
+        for col, (code, item, raw) in enumerate(zip(codes, items, row[1:], strict=True), start=2):
+            try:
+                values[code] = parse_value(raw, item)
+            except WennuanError as exc:
+                raise exc.located(file=name, line=line, column=f"{col} ({code})") from None
+        yield Return(form=form.id, values=values, unit=unit, file=name, line=line)
+
+
+# -- entry point -----------------------------------------------------------------------------------
+
+
+def read_returns(
+    path: str | Path,
+    *,
+    form: str | FormTemplate | None = None,
+    forms: Iterable[FormTemplate] = (),
+) -> Iterator[Return]:
+    """Read the returns in a file, one at a time.
+
+    The format comes from the extension (``.json``; ``.csv``/``.txt``), else from the first
+    character (``{`` or ``[`` is JSON). CSV is long (header ``code,value``: one return) or wide
+    (header ``unit,<code>,…``: one return per row).
+
+    Args:
+        path: the file.
+        form: the form of CSV returns (required for CSV); for JSON, returns naming another form are
+            refused and returns naming none take this one.
+        forms: forms not bundled (from ``load_form``) that JSON returns may name.
+
+    Yields:
+        :class:`Return` objects, values parsed (Decimal, bool, ``None`` = not reported).
+
+    Raises:
+        InputFileError: unreadable encoding, broken JSON or CSV shape (with file, line and column).
+        UnknownIdError / InvalidValueError: an unknown form or code, a code twice, a value that is
+        not a
+            number (with file, line and column).
+    """
+    if not isinstance(path, str | Path):
+        raise InputFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="file",
+            expected="a file name",
+            got=path,
+        )
+    name = str(path)
+    if len(name) > 200:
+        name = name[:199] + "…"
+    try:
+        exists = Path(path).is_file()
+    except (OSError, ValueError):
+        exists = False
+    if not exists:
+        raise InputFileError(
+            N_("cannot open {file}: {reason}"),
+            what="file",
+            expected="a readable file",
+            got=name,
+            file=name,
+            params={"file": name, "reason": "no such file"},
+        )
+    default, extra = _resolver(form, forms)
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".json", ".csv", ".txt", ".tsv"):
+        encoding = detect_encoding(path)
+        with open(path, encoding=encoding) as fh:
+            start = fh.read(256).lstrip()
+        suffix = ".json" if start[:1] in ("{", "[") else ".csv"
+    if suffix == ".json":
+        yield from _read_json(path, name, default, extra)
+    else:
+        yield from _read_csv(path, name, default)
