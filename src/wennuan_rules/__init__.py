@@ -89,6 +89,10 @@ _LAZY: dict[str, str] = {
     # audits
     "audit_payments": "wennuan_rules.audits",
     "audit_visits": "wennuan_rules.audits",
+    "read_roster": "wennuan_rules.audits",
+    "iter_payments": "wennuan_rules.audits",
+    "read_visits": "wennuan_rules.audits",
+    "read_families": "wennuan_rules.audits",
 }
 
 __all__ = [

@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--tolerance", default=None,
                     help="allowed difference when reconciling amounts, in 万元 (default: exact)")
     pp.add_argument("--audit-data", default=None,
-                    help="a data file of groups and reconciliation lines to use instead of the bundled one")
+                    help="groups and reconciliation lines from this data file, not the bundled one")
     pp.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     _common(pp)
     pv = audit.add_parser("visits", help="audit a visiting plan or visit log (JSON or CSV)")
@@ -110,9 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     pv.add_argument("--on-file", default=None,
                     help="the families on file (JSON or CSV) that every visit log must cover")
     pv.add_argument("--quota-per", choices=("unit-visited", "group"), default=None,
-                    help="count the visit quota per unit visited or per group (default: as the campaign reads it)")
+                    help="count the visit quota per unit visited or per group "
+                    "(default: as the campaign reads it)")
     pv.add_argument("--audit-data", default=None,
-                    help="a data file of household kinds to use instead of the bundled one")
+                    help="household kinds from this data file, not the bundled one")
     pv.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     _common(pv)
     return parser

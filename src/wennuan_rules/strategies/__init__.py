@@ -8,5 +8,24 @@ no work at import time, and valid data built directly (parts drawn first, totals
 from __future__ import annotations
 
 from wennuan_rules.strategies._households import boundary_households, households
+from wennuan_rules.strategies._rosters import (
+    dates_around,
+    deadline_dates,
+    id_numbers,
+    invalid_id_numbers,
+    payments,
+    region_codes,
+    rosters,
+)
 
-__all__ = ["boundary_households", "households"]
+__all__ = [
+    "boundary_households",
+    "dates_around",
+    "deadline_dates",
+    "households",
+    "id_numbers",
+    "invalid_id_numbers",
+    "payments",
+    "region_codes",
+    "rosters",
+]

@@ -1,0 +1,122 @@
+"""``wennuan-rules audit payments|visits`` (contract.md, "Command line"; docs/audits.md).
+
+Exit status: 0 when the audit found no error (warnings allowed), 1 when it found at least one, 2 for
+unusable input (raised as :class:`~wennuan_rules.errors.WennuanError`; ``cli.main`` prints one line
+and returns 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal, InvalidOperation
+from typing import TextIO
+
+from wennuan_rules.audits.data import AuditData, audit_data, load_audit_data
+from wennuan_rules.audits.payments import audit_payments, resolve_campaign
+from wennuan_rules.audits.roster import _head, _is_json, iter_payments, read_roster
+from wennuan_rules.audits.visits import audit_visits, read_families, read_visits
+from wennuan_rules.errors import InputFileError, InvalidValueError
+from wennuan_rules.i18n import N_
+from wennuan_rules.render import reports_csv, reports_json, reports_text
+from wennuan_rules.report import Report
+
+__all__ = ["run_audit"]
+
+
+def _write(report: Report, fmt: str, lang: str | None, out: TextIO) -> None:
+    if fmt == "json":
+        out.write(reports_json([report], lang, single=True) + "\n")
+    elif fmt == "csv":
+        out.write(reports_csv([report], lang))
+    else:
+        out.write(reports_text([report], lang))
+
+
+def _tolerance(text: str | None) -> Decimal:
+    if text is None:
+        return Decimal(0)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite() or value < 0:
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="--tolerance",
+            expected="a number ≥ 0 in 万元, e.g. 0.01",
+            got=text,
+        )
+    return value
+
+
+def _return_values(path: str, info: AuditData) -> dict[str, object]:
+    from wennuan_rules.forms import read_returns
+
+    if info.form is None:
+        raise InputFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="--return",
+            expected="a campaign whose audit data names a form to reconcile with",
+            got=info.campaign,
+        )
+    returns = list(read_returns(path, form=info.form))
+    if len(returns) != 1:
+        raise InputFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="--return",
+            expected=f"exactly one return of {info.form}",
+            got=f"{len(returns)} returns",
+            file=path,
+        )
+    found = returns[0]
+    if found.form != info.form:
+        raise InputFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="form",
+            expected=info.form,
+            got=found.form,
+            file=path,
+        )
+    return dict(found.values)
+
+
+def run_audit(args: argparse.Namespace, out: TextIO) -> int:
+    """Run ``audit payments`` or ``audit visits``; returns the exit status (0 or 1)."""
+    campaign = resolve_campaign(args.campaign)
+    custom = getattr(args, "audit_data", None)
+    info = load_audit_data(custom) if custom else audit_data(campaign.id)
+    show = bool(getattr(args, "show_personal_data", False))
+    if args.audit_kind == "payments":
+        values = _return_values(args.return_file, info) if args.return_file else None
+        if _is_json(args.file, _head(args.file)):
+            roster = read_roster(args.file)
+            report = audit_payments(
+                roster,
+                campaign,
+                return_values=values,
+                show_personal_data=show,
+                data=info,
+                tolerance=_tolerance(getattr(args, "tolerance", None)),
+            )
+        else:  # CSV is streamed: constant memory whatever the roster's length
+            report = audit_payments(
+                iter_payments(args.file),
+                campaign,
+                return_values=values,
+                show_personal_data=show,
+                data=info,
+                tolerance=_tolerance(getattr(args, "tolerance", None)),
+            )
+    else:
+        plan = read_visits(args.file)
+        families = read_families(args.on_file) if args.on_file else None
+        report = audit_visits(
+            plan,
+            campaign,
+            families=families,
+            show_personal_data=show,
+            data=info,
+            quota_per=getattr(args, "quota_per", None),
+        )
+    _write(report, args.format, args.lang, out)
+    return 0 if report.ok else 1

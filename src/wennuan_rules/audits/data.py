@@ -1,0 +1,193 @@
+"""A campaign's audit data: recipient groups, and how a roster reconciles with the campaign's return
+(``data/audits/<campaign>.toml``).
+
+Which roster fund sources and groups add up to which line item of a form is a reading of the form,
+so it is data, not code::
+
+    campaign = "wuhan-2015"
+    form = "wuhan-2015:swn"
+
+    [[groups]]                       # recipient groups a roster's "group" column may name
+    id = "model-worker"
+    label = { zh-Hans = "困难劳模", zh-Hant = "困難勞模", en = "model worker in hardship" }
+    source = "武工办〔2014〕74号 附件1 06B"
+
+    [[reconcile]]                    # roster total (these groups, sources) against one line item
+    item = "06B"
+    measure = "amount"               # amount (万元) | payments (人次: rows)
+    relation = "eq"                  # eq: equal; le: roster ≤ return (paid from what was raised)
+    groups = ["model-worker"]        # [] = every row
+    fund_sources = []                # [] = every source
+    source = "武工办〔2014〕74号 附件1 06B"
+    note = ""
+
+A campaign without a file has no groups and no reconciliation. (Which money the payment rules govern
+is the campaign's own data: ``PaymentRules.rules_apply_to`` and ``channel_applies_to``.)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from wennuan_rules._data import Table, load_toml
+from wennuan_rules.errors import DataFileError, WennuanError
+from wennuan_rules.i18n import N_, Label
+from wennuan_rules.vocabulary import FundSource, _key
+
+__all__ = [
+    "MEASURES",
+    "RELATIONS",
+    "AuditData",
+    "RecipientGroup",
+    "Reconciliation",
+    "audit_data",
+    "load_audit_data",
+]
+
+MEASURES: Final = ("amount", "payments")
+RELATIONS: Final = ("eq", "le")
+
+
+@attrs.frozen
+class RecipientGroup:
+    """A group of recipients (and of visited households) a roster or visit log names."""
+
+    id: str
+    label: Label
+    source: str
+
+
+@attrs.frozen
+class Reconciliation:
+    """One line item of the campaign's form and the roster rows that make it up.
+
+    Attributes:
+        item: the line item code (``06A``).
+        measure: ``amount`` (sum of amounts, compared in 万元) or ``payments`` (rows, 人次).
+        relation: ``eq`` (roster equals the return) or ``le`` (roster at most the return).
+        groups: recipient group ids counted (empty: every row).
+        fund_sources: fund sources counted (empty: every source).
+        source: the form line.
+        note: how the line was read.
+    """
+
+    item: str
+    measure: str = attrs.field(validator=attrs.validators.in_(MEASURES))
+    relation: str = attrs.field(validator=attrs.validators.in_(RELATIONS))
+    groups: tuple[str, ...]
+    fund_sources: tuple[FundSource, ...]
+    source: str
+    note: str = ""
+
+
+@attrs.frozen
+class AuditData:
+    """Everything about a campaign's audits that is read from data."""
+
+    campaign: str
+    form: str | None = None
+    groups: tuple[RecipientGroup, ...] = ()
+    reconcile: tuple[Reconciliation, ...] = ()
+    file: str | None = None
+
+    def group(self, text: str) -> RecipientGroup | None:
+        """The group whose id or label (either script, English) is ``text``, else ``None``."""
+        key = _key(text)
+        for group in self.groups:
+            if key in {
+                _key(group.id),
+                _key(group.label.zh_hans),
+                _key(group.label.zh_hant),
+                _key(group.label.en),
+            }:
+                return group
+        return None
+
+
+def _fund_sources(table: Table, key: str) -> tuple[FundSource, ...]:
+    out = []
+    for i, text in enumerate(table.strs(key, ())):
+        try:
+            out.append(FundSource.from_text(text))
+        except WennuanError:
+            raise table.error(f"{key}[{i}]", ", ".join(FundSource.ids()), text) from None
+    return tuple(out)
+
+
+def _read(top: Table) -> AuditData:
+    campaign = top.get("campaign", str)
+    form = top.opt("form", str)
+    groups = []
+    for t in top.tables("groups", required=False):
+        groups.append(
+            RecipientGroup(id=t.get("id", str), label=t.label("label"), source=t.get("source", str))
+        )
+        t.close()
+    ids = {g.id for g in groups}
+    reconcile = []
+    for t in top.tables("reconcile", required=False):
+        measure = t.get("measure", str, "amount")
+        if measure not in MEASURES:
+            raise t.error("measure", " or ".join(MEASURES), measure)
+        relation = t.get("relation", str, "eq")
+        if relation not in RELATIONS:
+            raise t.error("relation", " or ".join(RELATIONS), relation)
+        wanted = t.strs("groups", ())
+        for i, g in enumerate(wanted):
+            if g not in ids:
+                raise t.error(
+                    f"groups[{i}]", "a group id of this file: " + ", ".join(sorted(ids)), g
+                )
+        reconcile.append(
+            Reconciliation(
+                item=t.get("item", str),
+                measure=measure,
+                relation=relation,
+                groups=wanted,
+                fund_sources=_fund_sources(t, "fund_sources"),
+                source=t.get("source", str),
+                note=t.get("note", str, ""),
+            )
+        )
+        t.close()
+    top.close()
+    return AuditData(
+        campaign=campaign,
+        form=form,
+        groups=tuple(groups),
+        reconcile=tuple(reconcile),
+        file=top.file,
+    )
+
+
+def load_audit_data(path: Path | str) -> AuditData:
+    """A user's own audit data file (same schema as the bundled ones).
+
+    Raises:
+        DataFileError: the file is unreadable or breaks the schema (the error names the key).
+    """
+    return _read(load_toml(path))
+
+
+@cache
+def audit_data(campaign_id: str) -> AuditData:
+    """The bundled audit data of a campaign (empty when the campaign has none)."""
+    entry = resources.files("wennuan_rules").joinpath("data", "audits", f"{campaign_id}.toml")
+    if not entry.is_file():
+        return AuditData(campaign=campaign_id)
+    data = _read(load_toml(Path(str(entry)), name=f"data/audits/{campaign_id}.toml"))
+    if data.campaign != campaign_id:
+        raise DataFileError(
+            N_("in {file}, key {what}: expected {expected}, got {got}"),
+            what="campaign",
+            expected=campaign_id,
+            got=data.campaign,
+            file=data.file,
+            params={"file": data.file},
+        )
+    return data

@@ -1,0 +1,705 @@
+"""Payment rosters (发放名册): records and readers for JSON and CSV.
+
+A roster lists every payment of a campaign, one recipient per row. Fields (docs/audits.md documents
+them; ``data/schemas/roster.schema.json`` is the JSON Schema), with the CSV header aliases accepted:
+
+* ``name``: the recipient's name (实名制). CSV: 姓名.
+* ``id_number``: the 居民身份证 number, 18 characters. CSV: 身份证号, 身份证号码, 公民身份号码.
+* ``amount``: the amount paid, in yuan, to the 分. CSV: 金额, 金额（元）, 发放金额.
+* ``paid_on``: the date paid. CSV: 发放日期.
+* ``fund_source``: a contract.md fund source id or label. CSV: 资金来源.
+* ``channel``: ``bank-card``, ``union-card``, ``cash``, ``goods`` or a label. CSV: 发放方式.
+* ``file_category``: the hardship file category (optional). CSV: 档案类别, 建档类别.
+* ``filed_on``: the day the hardship file was opened (optional). CSV: 建档日期.
+* ``card_number``: the bank or union card number (optional). CSV: 银行卡号, 卡号.
+* ``group``: the recipient group, e.g. ``model-worker`` (optional; the campaign's audit data names
+  its groups). CSV: 类别, 对象类别.
+* ``ref``: the caller's own reference (optional). CSV: 编号, 序号.
+
+Readers refuse what they cannot read (an unknown column or key, an unreadable amount or date, an
+unknown fund source or channel) with :class:`~wennuan_rules.errors.InputFileError` naming the file,
+line and column; what can be read but breaks a rule (an empty name, a bad ID number, a negative
+amount) is left for the audit to report. Amounts are read exactly (JSON numbers as
+:class:`~decimal.Decimal`, never float).
+
+CSV files are read one row at a time (:func:`iter_payments`), so a roster of millions of rows needs
+no more memory than one row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
+from wennuan_rules.i18n import N_
+from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel
+
+__all__ = [
+    "ID_PROBLEMS",
+    "PAYMENT_FIELDS",
+    "Payment",
+    "Roster",
+    "id_number_problem",
+    "iter_payments",
+    "iter_records",
+    "normalize_id_number",
+    "normalized_id_problem",
+    "parse_date",
+    "read_file_text",
+    "read_roster",
+]
+
+#: The fields of a roster row, in the order CSV exports use.
+PAYMENT_FIELDS: Final = (
+    "name",
+    "id_number",
+    "amount",
+    "paid_on",
+    "fund_source",
+    "channel",
+    "file_category",
+    "filed_on",
+    "card_number",
+    "group",
+    "ref",
+)
+
+_REQUIRED: Final = ("amount", "paid_on", "fund_source", "channel")
+
+_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "name": ("姓名", "名字", "收款人", "name"),
+    "id_number": (
+        "身份证号",
+        "身份证号码",
+        "居民身份证号码",
+        "公民身份号码",
+        "身份證號",
+        "身份證號碼",
+        "居民身份證號碼",
+        "公民身份號碼",
+        "身份证",
+        "身份證",
+        "id",
+        "idnumber",
+    ),
+    "amount": ("金额", "金額", "金额(元)", "金額(元)", "发放金额", "發放金額", "金额元", "amount"),
+    "paid_on": ("发放日期", "發放日期", "日期", "paidon", "date"),
+    "fund_source": ("资金来源", "資金來源", "fundsource", "source"),
+    "channel": ("发放方式", "發放方式", "发放渠道", "發放渠道", "channel"),
+    "file_category": ("档案类别", "檔案類別", "建档类别", "建檔類別", "filecategory", "category"),
+    "filed_on": ("建档日期", "建檔日期", "filedon"),
+    "card_number": ("银行卡号", "銀行卡號", "卡号", "卡號", "cardnumber", "card"),
+    "group": ("类别", "類別", "对象类别", "對象類別", "慰问对象类别", "慰問對象類別", "group"),
+    "ref": ("编号", "編號", "序号", "序號", "ref"),
+}
+
+
+def _header_key(text: str) -> str:
+    key = unicodedata.normalize("NFKC", text).strip().casefold()
+    return re.sub(r"[\s_\-]", "", key)
+
+
+@lru_cache(maxsize=1)
+def _header_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for field, aliases in _ALIASES.items():
+        index[_header_key(field)] = field
+        for alias in aliases:
+            index[_header_key(alias)] = field
+    return index
+
+
+# -- ID numbers ------------------------------------------------------------------------------------
+
+#: What can be wrong with a 居民身份证 number, as :func:`id_number_problem` names it.
+ID_PROBLEMS: Final = ("missing", "length", "format", "checksum", "birth-date", "region")
+
+
+_ID_SEPARATORS: Final = re.compile(r"[\s\-]")
+
+
+def normalize_id_number(value: str) -> str:
+    """The number as people mean it: full-width digits made ASCII, spaces and hyphens removed, ``x``
+    upper-cased (stdnum's ``compact`` only upper-cases and strips the ends)."""
+    text = value
+    if text.isalnum() and text.isascii():  # the common case, without a regular expression
+        return text.upper()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _ID_SEPARATORS.sub("", text).upper()
+
+
+@lru_cache(maxsize=65536)
+def _region_valid(region: str, year: int, strict: bool) -> bool:
+    """Whether stdnum's region table knows ``region`` as a county code for someone born in ``year``.
+
+    ``strict``: python-stdnum's own rule (``cn.ric.get_birth_place``): the code was in use *in* the
+    birth year. Otherwise (the default reading, docs/decisions.md "Audits"): the code was in use in
+    the birth year or at any time after it, since numbers were first issued in 1984 with the county
+    codes of that time (a worker born in 1955 in 新华区 has a code assigned in 1983).
+
+    Cached: a roster repeats few (region, year) pairs, and stdnum's lookup is what makes validation
+    slow (about 80 µs a number uncached). stdnum 2.x raises ``KeyError`` for a known province with
+    an unknown county; that is an invalid region too.
+    """
+    from stdnum import numdb
+    from stdnum.cn import ric
+    from stdnum.exceptions import ValidationError
+
+    if strict:
+        try:
+            ric.get_birth_place(f"{region}{year:04d}0101000")
+        except (ValidationError, KeyError):
+            return False
+        return True
+    info = {k: v for _part, props in numdb.get("cn/loc").info(region) for k, v in props.items()}
+    counties = info.get("county")
+    if not counties:
+        return False
+    for county in counties.split(","):
+        if not county.startswith("["):
+            return True
+        span = county[1:].split("]")[0]
+        _start, _sep, end = span.partition("-")
+        if not end or int(end) >= year:
+            return True
+    return False
+
+
+def id_number_problem(value: str | None, *, strict_region: bool = False) -> str | None:
+    """``None`` when ``value`` is a valid 居民身份证 number, else which of :data:`ID_PROBLEMS` it
+    has.
+
+    The checks are python-stdnum's ``stdnum.cn.ric.validate`` (length, digits, check digit, birth
+    date, region code), in its order, with the region lookup cached. ``strict_region=True`` is
+    stdnum's rule that the region code was in use in the birth year; by default a code first used
+    after the birth year is accepted too (see :func:`_region_valid`).
+    """
+    if value is None or not value.strip():
+        return "missing"
+    return normalized_id_problem(normalize_id_number(value), strict_region)
+
+
+_calc_check_digit: list[Any] = []
+
+
+def check_digit(number: str) -> str:
+    """The check digit of an 18-character number (its own last character is ignored), by stdnum."""
+    if not _calc_check_digit:
+        from stdnum.cn import ric
+
+        _calc_check_digit.append(ric.calc_check_digit)
+    return str(_calc_check_digit[0](number))
+
+
+def normalized_id_problem(number: str, strict_region: bool = False) -> str | None:
+    """:func:`id_number_problem` of a number already passed through :func:`normalize_id_number`."""
+    if not number:
+        return "missing"
+    if len(number) != 18:
+        return "length"
+    head = number[:-1]
+    if not head.isdigit() or not head.isascii():
+        return "format"
+    if number[-1] != check_digit(number):
+        return "checksum"
+    try:
+        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return "birth-date"
+    if not _region_valid(number[:6], born.year, strict_region):
+        return "region"
+    return None
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+_DATE_RE: Final = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+def parse_date(value: object, *, what: str) -> dt.date:
+    """A date from a :class:`datetime.date` or text: ``2010-01-25``, ``2010/1/25``, ``2010.1.25``,
+    ``2010年1月25日`` (full-width digits too).
+
+    Raises:
+        InvalidValueError: for anything else (a datetime, a number, an impossible date).
+    """
+    if isinstance(value, dt.datetime):
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"),
+            what=what,
+            expected="a date (YYYY-MM-DD) without a time",
+            got=value,
+        )
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and len(value) <= 40:
+        match = _DATE_RE.fullmatch(unicodedata.normalize("NFKC", value).strip())
+        if match is not None:
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                pass
+    raise InvalidValueError(
+        N_("{what}: expected {expected}, got {got}"),
+        what=what,
+        expected="a date such as 2010-01-25, 2010/1/25 or 2010年1月25日",
+        got=value,
+    )
+
+
+# -- records ---------------------------------------------------------------------------------------
+
+
+def _opt_str(value: object, *, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"), what=what, expected="text", got=value
+        )
+    text = value.strip()
+    return text or None
+
+
+def _decimal(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"),
+            what=attribute.name,
+            expected="a finite Decimal amount in yuan",
+            got=value,
+        )
+
+
+_opt_text = attrs.validators.optional(attrs.validators.instance_of(str))
+_opt_date = attrs.validators.optional(attrs.validators.instance_of(dt.date))
+
+
+@attrs.frozen
+class Payment:
+    """One row of a payment roster.
+
+    Attributes:
+        name: the recipient's name, or ``None`` when the row has none (an error for 实名制).
+        id_number: the 居民身份证 number as given (``None`` when empty); validity is checked by the
+            audit.
+        amount: yuan, exactly (may be zero or negative: the audit reports it).
+        paid_on: the date paid.
+        fund_source: where the money came from.
+        channel: how it reached the recipient.
+        file_category: the recipient's hardship file category, or ``None`` (no file).
+        filed_on: the date the file was opened, or ``None``.
+        card_number: the bank or union card number, or ``None``.
+        group: the recipient group id (the campaign's audit data names them), or ``None``.
+        ref: the caller's own reference, or ``None``.
+        row: where the row was read: the CSV line (the header is line 1) or the 1-based JSON record.
+    """
+
+    name: str | None = attrs.field(validator=_opt_text)
+    id_number: str | None = attrs.field(validator=_opt_text)
+    amount: Decimal = attrs.field(validator=_decimal)
+    paid_on: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
+    fund_source: FundSource = attrs.field(validator=attrs.validators.instance_of(FundSource))
+    channel: PaymentChannel = attrs.field(validator=attrs.validators.instance_of(PaymentChannel))
+    file_category: HardshipCategory | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(HardshipCategory)),
+    )
+    filed_on: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    card_number: str | None = attrs.field(default=None, validator=_opt_text)
+    group: str | None = attrs.field(default=None, validator=_opt_text)
+    ref: str | None = attrs.field(default=None, validator=_opt_text)
+    row: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
+    )
+
+    @property
+    def where(self) -> str:
+        """How findings name this row: its row number, else its ``ref``, else ``"?"``."""
+        if self.row is not None:
+            return str(self.row)
+        return self.ref if self.ref is not None else "?"
+
+    @classmethod
+    def from_mapping(
+        cls,
+        data: Mapping[str, object],
+        *,
+        row: int | None = None,
+        file: str | None = None,
+        strict_keys: bool = True,
+    ) -> Payment:
+        """A payment from a mapping of the roster fields (ids or labels for the vocabularies).
+
+        Raises:
+            InputFileError: when read from a ``file``: an unknown key, a required field missing, or
+                a value that cannot be read; the error names the file, row and field.
+            InvalidValueError, UnknownIdError: the same, for data not read from a file.
+        """
+        from wennuan_rules.money import parse_amount
+
+        def fail(exc: WennuanError, column: str) -> WennuanError:
+            located = exc.located(file=file, line=row, column=column)
+            if file is None:
+                return located
+            return InputFileError(
+                located.msgid,
+                what=located.what,
+                expected=located.expected,
+                got=located.got,
+                file=located.file,
+                line=located.line,
+                column=located.column,
+                params=located.params,
+            )
+
+        if strict_keys:
+            for key in data:
+                if key not in PAYMENT_FIELDS:
+                    raise fail(
+                        UnknownIdError(
+                            N_("{what}: unknown value {got}; expected one of {expected}"),
+                            what="roster field",
+                            expected=", ".join(PAYMENT_FIELDS),
+                            got=key,
+                        ),
+                        str(key),
+                    )
+        for key in _REQUIRED:
+            value = data.get(key)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                raise fail(
+                    InvalidValueError(
+                        N_("{what}: a value is required; expected {expected}"),
+                        what=key,
+                        expected=_EXPECTED[key],
+                        got=value,
+                    ),
+                    key,
+                )
+        field = ""
+        try:
+            field = "name"
+            name = _opt_str(data.get("name"), what=field)
+            field = "id_number"
+            id_number = _opt_str(data.get("id_number"), what=field)
+            field = "amount"
+            amount = parse_amount(data["amount"], what=field, allow_negative=True)
+            field = "paid_on"
+            paid_on = parse_date(data["paid_on"], what=field)
+            field = "fund_source"
+            fund_source = FundSource.from_text(data["fund_source"])
+            field = "channel"
+            channel = PaymentChannel.from_text(data["channel"])
+            field = "file_category"
+            raw = _opt_str(data.get("file_category"), what=field)
+            category = None if raw is None else HardshipCategory.from_text(raw)
+            field = "filed_on"
+            raw_date = data.get("filed_on")
+            filed_on = (
+                None
+                if raw_date is None or (isinstance(raw_date, str) and not raw_date.strip())
+                else parse_date(raw_date, what=field)
+            )
+            field = "card_number"
+            card = _opt_str(data.get("card_number"), what=field)
+            field = "group"
+            group = _opt_str(data.get("group"), what=field)
+            field = "ref"
+            ref_value = data.get("ref")
+            if isinstance(ref_value, int) and not isinstance(ref_value, bool):
+                ref_value = str(ref_value)
+            ref = _opt_str(ref_value, what=field)
+        except WennuanError as exc:
+            error: WennuanError = exc
+            if field in ("id_number", "card_number", "name"):
+                error = InvalidValueError(  # never show personal data in an error
+                    N_("{what}: expected {expected}, got {got}"),
+                    what=field,
+                    expected="text",
+                    got=f"<{type(data.get(field)).__name__}>",
+                )
+            raise fail(error, field) from None
+        return cls(
+            name=name,
+            id_number=id_number,
+            amount=amount,
+            paid_on=paid_on,
+            fund_source=fund_source,
+            channel=channel,
+            file_category=category,
+            filed_on=filed_on,
+            card_number=card,
+            group=group,
+            ref=ref,
+            row=row,
+        )
+
+
+_EXPECTED: Final = {
+    "amount": "an amount in yuan, e.g. 500.00",
+    "paid_on": "a date such as 2010-01-25",
+    "fund_source": ", ".join(FundSource.ids()),
+    "channel": ", ".join(PaymentChannel.ids()),
+}
+
+
+@attrs.frozen
+class Roster:
+    """A roster read whole: the payments and what the file says about itself.
+
+    Attributes:
+        payments: the rows, in file order.
+        unit: the paying unit (填报单位 / 发放单位) when the file names it.
+        campaign: the campaign id when the file names it.
+        file: the file it was read from.
+    """
+
+    payments: tuple[Payment, ...]
+    unit: str | None = None
+    campaign: str | None = None
+    file: str | None = None
+
+
+# -- files -----------------------------------------------------------------------------------------
+
+_ENCODINGS: Final = ("utf-8-sig", "gb18030")
+
+
+def read_file_text(path: Path | str) -> str:
+    """The text of a file in UTF-8 (with or without BOM) or GB18030.
+
+    Raises:
+        InputFileError: when the file cannot be read or decoded.
+    """
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputFileError(
+            N_("cannot read {file}: {reason}"),
+            file=name,
+            params={"file": name, "reason": exc.strerror or str(exc)},
+        ) from exc
+    for encoding in _ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputFileError(  # pragma: no cover - GB18030 decodes almost any byte string
+        N_("{file} is neither UTF-8 nor GB18030 text"), file=name, params={"file": name}
+    )
+
+
+def _is_json(path: Path | str, text: str | None = None) -> bool:
+    suffix = Path(path).suffix.lower()
+    if suffix in (".json", ".jsonl"):
+        return True
+    if suffix == ".csv":
+        return False
+    return (text or "").lstrip()[:1] in ("{", "[")
+
+
+def _head(path: Path | str) -> str:
+    """The first characters of a file whose extension does not say its format ("" otherwise)."""
+    if Path(path).suffix.lower() in (".json", ".jsonl", ".csv"):
+        return ""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(64).decode("utf-8-sig", errors="ignore")
+    except OSError:
+        return ""
+
+
+def _load_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(
+            N_("{file} is not valid JSON: {reason}"),
+            file=name,
+            line=exc.lineno,
+            column=exc.colno,
+            params={"file": name, "reason": exc.msg},
+        ) from exc
+
+
+def _json_rows(
+    data: Any, name: str, key: str, known: tuple[str, ...]
+) -> tuple[list[Any], dict[str, Any]]:
+    """The list of records and the header fields of a JSON roster, visit log or family list."""
+    if isinstance(data, list):
+        return data, {}
+    if isinstance(data, dict):
+        for k in data:
+            if k not in (key, *known):
+                raise InputFileError(
+                    N_("{what}: unknown value {got}; expected one of {expected}"),
+                    what="key",
+                    expected=", ".join((key, *known)),
+                    got=k,
+                    file=name,
+                )
+        rows = data.get(key, [])
+        if not isinstance(rows, list):
+            raise InputFileError(
+                N_("{what}: expected {expected}, got {got}"),
+                what=key,
+                expected="a list of records",
+                got=type(rows).__name__,
+                file=name,
+            )
+        return rows, {k: data[k] for k in known if k in data}
+    raise InputFileError(
+        N_("{what}: expected {expected}, got {got}"),
+        what="file",
+        expected=f'a JSON list, or an object with "{key}"',
+        got=type(data).__name__,
+        file=name,
+    )
+
+
+def _header_str(header: Mapping[str, Any], key: str, name: str) -> str | None:
+    value = header.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise InputFileError(
+        N_("{what}: expected {expected}, got {got}"),
+        what=key,
+        expected="text",
+        got=value,
+        file=name,
+    )
+
+
+def iter_records(
+    path: Path | str,
+    *,
+    fields: tuple[str, ...],
+    aliases: Mapping[str, str] | None = None,
+) -> Iterator[tuple[int, dict[str, str | None]]]:
+    """``(line, record)`` for each data row of a CSV file, its header mapped to ``fields``.
+
+    Header cells are matched to field names (or to ``aliases``: normalised header → field) ignoring
+    case, spaces, ``_``/``-`` and full-width forms. Empty cells are ``None``. Rows are read one at a
+    time.
+
+    Raises:
+        InputFileError: an unknown or repeated column, no header, a row with too many cells.
+    """
+    from wennuan_rules.forms.readers import detect_encoding
+
+    name = str(path)
+    encoding = detect_encoding(path)
+    with open(path, encoding=encoding, newline="") as fh:
+        yield from _records(csv.reader(fh), name, fields, aliases)
+
+
+def _records(
+    reader: Any,
+    name: str,
+    fields: tuple[str, ...],
+    aliases: Mapping[str, str] | None,
+) -> Iterator[tuple[int, dict[str, str | None]]]:
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputFileError(
+            N_("{file} is empty; expected a header row"), file=name, params={"file": name}
+        ) from None
+    index = dict(aliases or {})
+    for name_ in fields:
+        index.setdefault(_header_key(name_), name_)
+    columns: list[str] = []
+    for number, cell in enumerate(header, start=1):
+        field = index.get(_header_key(cell))
+        if field is None or field in columns:
+            raise InputFileError(
+                N_("{what}: unknown value {got}; expected one of {expected}")
+                if field is None
+                else N_("{what}: column {got} appears twice"),
+                what="column",
+                expected=", ".join(fields),
+                got=cell,
+                file=name,
+                line=1,
+                column=number,
+            )
+        columns.append(field)
+    width = len(columns)
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            raise InputFileError(
+                N_("row has {count} cells but the header has {width}"),
+                file=name,
+                line=line,
+                params={"count": len(cells), "width": width},
+            )
+        record: dict[str, str | None] = {}
+        for i, field in enumerate(columns):
+            cell = cells[i].strip() if i < len(cells) else ""
+            record[field] = cell or None
+        yield line, record
+
+
+def iter_payments(path: Path | str) -> Iterator[Payment]:
+    """The payments of a roster file (JSON or CSV), one at a time; CSV is streamed.
+
+    Raises:
+        InputFileError: see :meth:`Payment.from_mapping` and :func:`iter_records`.
+    """
+    name = str(path)
+    if _is_json(path, _head(path)):
+        yield from read_roster(path).payments
+        return
+    for line, record in iter_records(path, fields=PAYMENT_FIELDS, aliases=_header_index()):
+        yield Payment.from_mapping(record, row=line, file=name)
+
+
+def read_roster(path: Path | str) -> Roster:
+    """A whole roster file: JSON (a list of payments, or ``{"campaign", "unit", "payments"}``) or
+    CSV.
+
+    Raises:
+        InputFileError: see :meth:`Payment.from_mapping` and :func:`iter_records`.
+    """
+    name = str(path)
+    if Path(path).suffix.lower() == ".csv":
+        return Roster(payments=tuple(iter_payments(path)), file=name)
+    text = read_file_text(path)
+    if not _is_json(path, text):
+        return Roster(payments=tuple(iter_payments(path)), file=name)
+    rows, header = _json_rows(_load_json(text, name), name, "payments", ("campaign", "unit"))
+    payments = []
+    for number, item in enumerate(rows, start=1):
+        if not isinstance(item, dict):
+            raise InputFileError(
+                N_("{what}: expected {expected}, got {got}"),
+                what="payment",
+                expected="an object",
+                got=type(item).__name__,
+                file=name,
+                line=number,
+            )
+        payments.append(Payment.from_mapping(item, row=number, file=name))
+    return Roster(
+        payments=tuple(payments),
+        unit=_header_str(header, "unit", name),
+        campaign=_header_str(header, "campaign", name),
+        file=name,
+    )
