@@ -68,3 +68,14 @@ def test_translate_fills_placeholders_in_each_language() -> None:
     assert translate(msg, "zh-Hans", got="fr", expected="x") != translate(
         msg, "zh-Hant", got="fr", expected="x"
     ) or "語" in translate(msg, "zh-Hant", got="fr", expected="x")
+
+
+def test_labels_and_vocabulary_in_messages_follow_the_language() -> None:
+    from wennuan_rules.i18n import Message
+    from wennuan_rules.vocabulary import FundSource
+
+    msg = Message.of("{what}: unknown value {got}; expected one of {expected}",
+                     what=FundSource.CENTRAL_FISCAL, got="x", expected="y")
+    assert "中央财政" in msg.render("zh-Hans")
+    assert "中央財政" in msg.render("zh-Hant")
+    assert "central government funds" in msg.render("en")

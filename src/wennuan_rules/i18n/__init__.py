@@ -153,7 +153,18 @@ def translate(msgid: str, lang: str | None = None, **params: object) -> str:
     text = _catalog(locale).get(msgid, msgid)
     if not params:
         return text
-    return string.Formatter().vformat(text, (), _Safe(params))
+    values = {key: _localise(value, locale) for key, value in params.items()}
+    return string.Formatter().vformat(text, (), _Safe(values))
+
+
+def _localise(value: object, locale: str) -> object:
+    """Labels (and vocabulary members, which carry one) are shown in the message's own language."""
+    if isinstance(value, Label):
+        return value.get(locale)
+    label = getattr(value, "label", None)
+    if isinstance(label, Label):
+        return label.get(locale)
+    return value
 
 
 @attrs.frozen
