@@ -1,12 +1,15 @@
 """Extract the messages marked with N_() and update the .po catalogs.
 
-    python scripts/i18n.py          # update catalogs; new messages get an empty zh msgstr to translate
+    python scripts/i18n.py          # update catalogs; new messages get an empty zh msgstr to
+    translate
     python scripts/i18n.py --domain forms   # update one area's catalogs only
     python scripts/i18n.py --check  # exit 1 listing messages missing or untranslated in any locale
 
 A message belongs to the catalog of the area of the file that marks it: forms/ -> forms.po,
-eligibility/ and parameters.py -> eligibility.po, audits/ -> audits.po, cli.py, render.py and */cli.py ->
-cli.po, everything else -> core.po. English msgstr is the msgid unless a translation is already there.
+eligibility/ and parameters.py -> eligibility.po, audits/ -> audits.po, cli.py, render.py and
+*/cli.py ->
+cli.po, everything else -> core.po. English msgstr is the msgid unless a translation is already
+there.
 """
 
 from __future__ import annotations
@@ -71,7 +74,7 @@ def update(only: str | None = None) -> None:
             old = load(path, locale)
             new = Catalog(project="wennuan-rules", fuzzy=False)
             new.locale = old.locale  # type: ignore[misc]
-            for msgid, places in sorted(found.get(domain, {}).items()):
+            for msgid, _places in sorted(found.get(domain, {}).items()):
                 prev = old.get(msgid)
                 text = prev.string if prev is not None and prev.string else ""
                 if not text and locale == "en":

@@ -1,4 +1,4 @@
-"""The command line's contract: exit status 2 with one line on stderr for unusable input, never a traceback."""
+"""The command line's contract: unusable input exits 2 with one line on stderr, no traceback."""
 
 from __future__ import annotations
 

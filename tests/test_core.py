@@ -1,4 +1,4 @@
-"""Errors, strict data files, privacy masking, reports and renderers: the pieces every check shares."""
+"""Errors, strict data files, masking, reports and renderers: what every check shares."""
 
 from __future__ import annotations
 
@@ -136,8 +136,12 @@ def _report() -> Report:
                 rule="wuhan-2015:swn/05A=sum",
                 severity=Severity.ERROR,
                 items=("05A", "05B"),
-                message=Message.of("{total} returns checked: {bad} with errors, {good} without",
-                                   total=1, bad=1, good=0),
+                message=Message.of(
+                    "{total} returns checked: {bad} with errors, {good} without",
+                    total=1,
+                    bad=1,
+                    good=0,
+                ),
                 expected="123.45",
                 actual="=HYPERLINK(1)",
                 source="武工办〔2014〕74号 附件1 05",

@@ -1,4 +1,4 @@
-"""Every message the code marks exists, translated, in zh-Hans, zh-Hant and en, with the same placeholders."""
+"""Every marked message is translated in zh-Hans, zh-Hant and en with the same placeholders."""
 
 from __future__ import annotations
 
@@ -74,8 +74,12 @@ def test_labels_and_vocabulary_in_messages_follow_the_language() -> None:
     from wennuan_rules.i18n import Message
     from wennuan_rules.vocabulary import FundSource
 
-    msg = Message.of("{what}: unknown value {got}; expected one of {expected}",
-                     what=FundSource.CENTRAL_FISCAL, got="x", expected="y")
+    msg = Message.of(
+        "{what}: unknown value {got}; expected one of {expected}",
+        what=FundSource.CENTRAL_FISCAL,
+        got="x",
+        expected="y",
+    )
     assert "中央财政" in msg.render("zh-Hans")
     assert "中央財政" in msg.render("zh-Hant")
     assert "central government funds" in msg.render("en")

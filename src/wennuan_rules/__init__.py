@@ -4,7 +4,8 @@
 >>> wr.spring_festival(2010)
 datetime.date(2010, 2, 14)
 
-Public names are loaded on first use (nothing is read or computed at import time); ``__all__`` lists them.
+Public names are loaded on first use (nothing is read or computed at import time); ``__all__`` lists
+them.
 """
 
 from __future__ import annotations
@@ -123,20 +124,44 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from wennuan_rules.lunar import (
-        LunarDate,
-        LunarDay,
-        from_lunar,
-        lantern_festival,
-        parse_lunar_day,
-        spring_festival,
-        to_lunar,
+        LunarDate as LunarDate,
+    )
+    from wennuan_rules.lunar import (
+        LunarDay as LunarDay,
+    )
+    from wennuan_rules.lunar import (
+        from_lunar as from_lunar,
+    )
+    from wennuan_rules.lunar import (
+        lantern_festival as lantern_festival,
+    )
+    from wennuan_rules.lunar import (
+        parse_lunar_day as parse_lunar_day,
+    )
+    from wennuan_rules.lunar import (
+        spring_festival as spring_festival,
+    )
+    from wennuan_rules.lunar import (
+        to_lunar as to_lunar,
     )
     from wennuan_rules.money import (
-        format_wan,
-        format_yuan,
-        parse_amount,
-        parse_count,
-        parse_number,
-        wan_to_yuan,
-        yuan_to_wan,
+        format_wan as format_wan,
+    )
+    from wennuan_rules.money import (
+        format_yuan as format_yuan,
+    )
+    from wennuan_rules.money import (
+        parse_amount as parse_amount,
+    )
+    from wennuan_rules.money import (
+        parse_count as parse_count,
+    )
+    from wennuan_rules.money import (
+        parse_number as parse_number,
+    )
+    from wennuan_rules.money import (
+        wan_to_yuan as wan_to_yuan,
+    )
+    from wennuan_rules.money import (
+        yuan_to_wan as yuan_to_wan,
     )

@@ -1,7 +1,9 @@
 """Strict reading of the TOML data files (campaigns, forms, parameters), bundled or the user's own.
 
-A :class:`Table` hands out keys one at a time and, when :meth:`Table.close` is called, refuses every key that
-was not taken, naming the file and the dotted key path: a typo in a data file is an error, never ignored.
+A :class:`Table` hands out keys one at a time and, when :meth:`Table.close` is called, refuses every
+key that
+was not taken, naming the file and the dotted key path: a typo in a data file is an error, never
+ignored.
 """
 
 from __future__ import annotations
@@ -43,14 +45,17 @@ class Sourced(Generic[T]):
 
 
 def load_toml(path: Path | str, *, name: str | None = None) -> Table:
-    """Read a TOML file into a strict :class:`Table`. ``name`` is how the file is named in errors."""
+    """Read a TOML file into a strict :class:`Table`; ``name`` names the file in errors."""
     label = name or str(path)
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except FileNotFoundError as exc:
         raise DataFileError(
-            N_("data file {file} does not exist"), what="file", got=str(path), params={"file": label}
+            N_("data file {file} does not exist"),
+            what="file",
+            got=str(path),
+            params={"file": label},
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(
@@ -70,7 +75,9 @@ def load_toml(path: Path | str, *, name: str | None = None) -> Table:
 def bundled_files(kind: str) -> Iterator[tuple[str, Path]]:
     """``(stem, path)`` of the bundled ``data/<kind>/*.toml`` files, sorted by name."""
     folder = resources.files("wennuan_rules").joinpath("data", kind)
-    entries = sorted((p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
+    entries = sorted(
+        (p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name
+    )
     for entry in entries:
         yield entry.name[: -len(".toml")], Path(str(entry))
 
@@ -111,7 +118,7 @@ class Table:
     @overload
     def get(self, key: str, kind: type[T], default: T) -> T: ...
     def get(self, key: str, kind: type[T], default: Any = _MISSING) -> T:
-        """The value of ``key``, which must be of ``kind`` (bool is not int; int is accepted for float)."""
+        """The value of ``key``, of type ``kind`` (a bool is not an int)."""
         if key not in self._data:
             if default is _MISSING:
                 raise self.error(key, f"a {kind.__name__} (the key is required)", "nothing")

@@ -1,10 +1,13 @@
 """The ``wennuan-rules`` command line (contract.md, "Command line").
 
-Exit status: 0 when no error was found (warnings allowed); 1 when a return, roster or visit log has at least
-one error; 2 for unusable input or usage, with a one-line message on stderr naming the file, line and field.
+Exit status: 0 when no error was found (warnings allowed); 1 when a return, roster or visit log has
+at least
+one error; 2 for unusable input or usage, with a one-line message on stderr naming the file, line
+and field.
 
 Each command's work lives beside the code it drives (``forms/cli.py``, ``eligibility/cli.py``,
-``audits/cli.py``, ``campaigns.py``); this module only parses arguments and turns errors into exit codes.
+``audits/cli.py``, ``campaigns.py``); this module only parses arguments and turns errors into exit
+codes.
 """
 
 from __future__ import annotations
@@ -41,53 +44,86 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
     p.add_argument(
         "--lang",
         default=None,
         help="language of messages: zh-Hans (default), zh-Hant or en",
     )
-    p.add_argument("--output", "-o", default=None, help="write to this file instead of standard output")
+    p.add_argument(
+        "--output", "-o", default=None, help="write to this file instead of standard output"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="wennuan-rules",
-        description="Rules of Chinese trade unions' 送温暖 campaigns: check returns, assess households, "
+        description="Rules of Chinese trade unions' 送温暖 campaigns: check returns, "
+        "assess households, "
         "audit payments and visits.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("campaigns", help="list the campaigns, or show one with every field and its source")
+    p = sub.add_parser(
+        "campaigns", help="list the campaigns, or show one with every field and its source"
+    )
     p.add_argument("id", nargs="?", help="campaign id, e.g. pingdingshan-2010")
     _common(p)
 
     p = sub.add_parser("forms", help="list the forms, or show one: line items, rules, sources")
     p.add_argument("id", nargs="?", help="form id, e.g. wuhan-2015:swn")
-    p.add_argument("--form-file", action="append", default=[], help="also load a form from this data file")
+    p.add_argument(
+        "--form-file", action="append", default=[], help="also load a form from this data file"
+    )
     _common(p)
 
     p = sub.add_parser("check", help="validate one or many statistical returns")
-    p.add_argument("file", nargs="?", help="a return: JSON, or CSV (long code,value or wide unit,<codes>)")
-    p.add_argument("--sample", nargs="?", const="", default=None, metavar="FORM",
-                   help="check a bundled sample return (of FORM, default: wuhan-2015:swn)")
+    p.add_argument(
+        "file", nargs="?", help="a return: JSON, or CSV (long code,value or wide unit,<codes>)"
+    )
+    p.add_argument(
+        "--sample",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="FORM",
+        help="check a bundled sample return (of FORM, default: wuhan-2015:swn)",
+    )
     p.add_argument("--form", default=None, help="form id for CSV input (JSON names its own form)")
-    p.add_argument("--form-file", action="append", default=[], help="load a form from this data file")
-    p.add_argument("--tolerance", default=None,
-                   help="allowed difference for sum rules, in the item's unit (e.g. 0.01 for 万元)")
-    p.add_argument("--summary", action="store_true",
-                   help="per rule: how many returns passed, failed, were not evaluated")
-    p.add_argument("--rollup", default=None, metavar="UNIT",
-                   help="also add all returns into one return of UNIT and check it")
+    p.add_argument(
+        "--form-file", action="append", default=[], help="load a form from this data file"
+    )
+    p.add_argument(
+        "--tolerance",
+        default=None,
+        help="allowed difference for sum rules, in the item's unit (e.g. 0.01 for 万元)",
+    )
+    p.add_argument(
+        "--summary",
+        action="store_true",
+        help="per rule: how many returns passed, failed, were not evaluated",
+    )
+    p.add_argument(
+        "--rollup",
+        default=None,
+        metavar="UNIT",
+        help="also add all returns into one return of UNIT and check it",
+    )
     _common(p)
 
     p = sub.add_parser("assess", help="eligibility of one household or a list for a campaign")
     p.add_argument("file", help="household facts: JSON object, JSON list, or JSON lines")
     p.add_argument("--campaign", required=True, help="campaign id, e.g. changzhou-edz-2021")
     p.add_argument("--on", default=None, help="date of the decision, YYYY-MM-DD (default: today)")
-    p.add_argument("--parameters", action="append", default=[],
-                   help="extra dated parameters (低保 standards) from this data file")
+    p.add_argument(
+        "--parameters",
+        action="append",
+        default=[],
+        help="extra dated parameters (低保 standards) from this data file",
+    )
     p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     _common(p)
 
@@ -96,24 +132,44 @@ def build_parser() -> argparse.ArgumentParser:
     pp = audit.add_parser("payments", help="audit a payment roster (JSON or CSV)")
     pp.add_argument("file")
     pp.add_argument("--campaign", required=True)
-    pp.add_argument("--return", dest="return_file", default=None,
-                    help="a return of the campaign's form to reconcile totals against")
-    pp.add_argument("--tolerance", default=None,
-                    help="allowed difference when reconciling amounts, in 万元 (default: exact)")
-    pp.add_argument("--audit-data", default=None,
-                    help="groups and reconciliation lines from this data file, not the bundled one")
+    pp.add_argument(
+        "--return",
+        dest="return_file",
+        default=None,
+        help="a return of the campaign's form to reconcile totals against",
+    )
+    pp.add_argument(
+        "--tolerance",
+        default=None,
+        help="allowed difference when reconciling amounts, in 万元 (default: exact)",
+    )
+    pp.add_argument(
+        "--audit-data",
+        default=None,
+        help="groups and reconciliation lines from this data file, not the bundled one",
+    )
     pp.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     _common(pp)
     pv = audit.add_parser("visits", help="audit a visiting plan or visit log (JSON or CSV)")
     pv.add_argument("file")
     pv.add_argument("--campaign", required=True)
-    pv.add_argument("--on-file", default=None,
-                    help="the families on file (JSON or CSV) that every visit log must cover")
-    pv.add_argument("--quota-per", choices=("unit-visited", "group"), default=None,
-                    help="count the visit quota per unit visited or per group "
-                    "(default: as the campaign reads it)")
-    pv.add_argument("--audit-data", default=None,
-                    help="household kinds from this data file, not the bundled one")
+    pv.add_argument(
+        "--on-file",
+        default=None,
+        help="the families on file (JSON or CSV) that every visit log must cover",
+    )
+    pv.add_argument(
+        "--quota-per",
+        choices=("unit-visited", "group"),
+        default=None,
+        help="count the visit quota per unit visited or per group "
+        "(default: as the campaign reads it)",
+    )
+    pv.add_argument(
+        "--audit-data",
+        default=None,
+        help="household kinds from this data file, not the bundled one",
+    )
     pv.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     _common(pv)
     return parser

@@ -1,6 +1,7 @@
 """The library's exceptions.
 
-Every error the library raises on bad input is a :class:`WennuanError` (a :class:`ValueError`), carrying
+Every error the library raises on bad input is a :class:`WennuanError` (a :class:`ValueError`),
+carrying
 structured fields so that software can act on it and people can read it in their own language:
 
 * ``what``: the field, key, line item or argument at fault (``"monthly_income"``, ``"05A"``);
@@ -95,7 +96,7 @@ class WennuanError(ValueError):
         return ":".join(parts)
 
     def message(self, lang: str | None = None) -> str:
-        """The message in ``lang`` (``zh-Hans``, ``zh-Hant``, ``en``), prefixed by where it happened."""
+        """The message in ``lang`` (zh-Hans, zh-Hant, en), prefixed by where it happened."""
         from wennuan_rules.i18n import translate
 
         text = translate(self.msgid, lang, **self._placeholders())
@@ -154,7 +155,7 @@ def _rebuild(cls: type[WennuanError], msgid: str, kwargs: dict[str, Any]) -> Wen
 
 
 class InvalidValueError(WennuanError):
-    """A value cannot be read or is outside what the rule allows (an amount, a date, a count, a code)."""
+    """A value cannot be read or is outside what is allowed (amount, date, count, code)."""
 
 
 class UnknownIdError(WennuanError, LookupError):
@@ -162,7 +163,7 @@ class UnknownIdError(WennuanError, LookupError):
 
 
 class InputFileError(WennuanError):
-    """An input file (return, household list, roster) is unreadable: encoding, syntax, header or shape."""
+    """An input file (return, households, roster) is unreadable: encoding, syntax, header."""
 
 
 class DataFileError(WennuanError):

@@ -33,7 +33,7 @@ def mask_card(value: str) -> str:
 
 
 def mask_name(value: str) -> str:
-    """A person's name with all but its first character hidden: ``张三丰`` → ``张**``; ``John Smith`` → ``J*********``."""
+    """A name with all but its first character hidden: ``张三丰`` → ``张**``."""
     text = value.strip()
     if len(text) <= 1:
         return "*" * len(text)

@@ -1,6 +1,7 @@
 """Findings and reports shared by every check (form returns, payment rosters, visits).
 
-A check returns a :class:`Report`: plain data, no text. Messages are :class:`~wennuan_rules.i18n.Message`
+A check returns a :class:`Report`: plain data, no text. Messages are
+:class:`~wennuan_rules.i18n.Message`
 objects, rendered into a locale only by :meth:`Report.to_dict` and the renderers in
 :mod:`wennuan_rules.render`. Rules that could not be evaluated (an item not reported) are counted in
 ``not_evaluated``, never as passed (as R validate keeps NA apart from passes).
@@ -20,7 +21,7 @@ __all__ = ["Finding", "Fix", "Outcome", "Report", "Severity"]
 
 
 class Severity(enum.Enum):
-    """How serious a failed rule is: an ``error`` makes the return (or roster) not ok; a ``warning`` does not."""
+    """How serious a failed rule is: an error makes the return not ok; a warning does not."""
 
     ERROR = "error"
     WARNING = "warning"
@@ -51,7 +52,8 @@ class Finding:
         source: the clause the rule rests on (``武工办〔2014〕74号 附件1 05``).
         where: for roster audits, the row (1-based) or record reference; ``None`` for returns.
         unit: the unit of ``expected`` and ``actual`` when it is one (``万元``, ``人次``), so that
-            renderers can show amounts in the reader's language; ``None`` when mixed or not a figure.
+            renderers can show amounts in the reader's language; ``None`` when mixed or not a
+            figure.
     """
 
     rule: str
@@ -138,7 +140,7 @@ class Report:
         }
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        """The report as contract.md's JSON (plus ``not_evaluated_rules``, ``fix`` and ``extra`` keys)."""
+        """The report as contract.md's JSON (plus ``not_evaluated_rules``, ``fix``, ``extra``)."""
         out: dict[str, Any] = {
             "form": self.form,
             "unit": self.unit,

@@ -726,7 +726,8 @@ def _sorted(members: Iterable[Any]) -> tuple[Any, ...]:
     items = list(members)
     if not items:
         return ()
-    order = _order(type(items[0]))
+    kind: type[Vocab] = type(items[0])
+    order = _order(kind)
     return tuple(sorted(items, key=order.__getitem__))
 
 

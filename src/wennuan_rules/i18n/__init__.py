@@ -1,12 +1,17 @@
 """Messages in zh-Hans, zh-Hant and en from babel message catalogs, and locale-aware formatting.
 
-Catalogs are gettext ``.po`` files under ``i18n/locales/<locale>/LC_MESSAGES/<domain>.po``, read with babel
-on first use (nothing is read at import time). A message id is the English source text with ``{named}``
-placeholders; every id used in the code is marked with :func:`N_` so that ``tests/test_i18n.py`` can extract
+Catalogs are gettext ``.po`` files under ``i18n/locales/<locale>/LC_MESSAGES/<domain>.po``, read
+with babel
+on first use (nothing is read at import time). A message id is the English source text with
+``{named}``
+placeholders; every id used in the code is marked with :func:`N_` so that ``tests/test_i18n.py`` can
+extract
 them all and prove each exists, translated, in all three locales with the same placeholders.
 
-Catalogs are split into one file per area of the code (``core``, ``forms``, ``eligibility``, ``audits``,
-``cli``: a message belongs to the area of the file that marks it), merged at run time; ``scripts/i18n.py``
+Catalogs are split into one file per area of the code (``core``, ``forms``, ``eligibility``,
+``audits``,
+``cli``: a message belongs to the area of the file that marks it), merged at run time;
+``scripts/i18n.py``
 extracts the marked messages and updates the files.
 """
 
@@ -23,9 +28,9 @@ import attrs
 __all__ = [
     "DOMAINS",
     "LOCALES",
+    "N_",
     "Label",
     "Message",
-    "N_",
     "babel_locale",
     "catalog_messages",
     "default_locale",
@@ -64,15 +69,16 @@ _DIRS: Final = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "en": "en"}
 _default: list[str] = []
 
 
-def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
-    """Mark ``msgid`` as a catalog message; returns it unchanged (translation happens when rendering)."""
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` as a catalog message; returned unchanged (translated when rendered)."""
     return msgid
 
 
 def normalize_lang(lang: str | None) -> str:
     """``zh-Hans``, ``zh-Hant`` or ``en`` for what people pass (``zh_CN``, ``zh-TW``, ``EN``…).
 
-    ``None`` is the default locale. Anything else raises :class:`~wennuan_rules.errors.UnknownIdError`.
+    ``None`` is the default locale. Anything else raises
+    :class:`~wennuan_rules.errors.UnknownIdError`.
     """
     if lang is None:
         return default_locale()
@@ -91,7 +97,10 @@ def normalize_lang(lang: str | None) -> str:
 
 
 def default_locale() -> str:
-    """The locale used when none is given: :func:`set_default_locale`, else ``$WENNUAN_RULES_LANG``, else zh-Hans."""
+    """The locale used when none is given.
+
+    :func:`set_default_locale`, else ``$WENNUAN_RULES_LANG``, else zh-Hans.
+    """
     if _default:
         return _default[-1]
     env = os.environ.get("WENNUAN_RULES_LANG")
@@ -109,7 +118,7 @@ def set_default_locale(lang: str | None) -> None:
 
 
 def babel_locale(lang: str | None) -> str:
-    """The babel locale identifier for one of our locales (``zh_Hans_CN``, ``zh_Hant_TW``, ``en``)."""
+    """The babel locale id for one of ours (``zh_Hans_CN``, ``zh_Hant_TW``, ``en``)."""
     return _BABEL[normalize_lang(lang)]
 
 
@@ -127,9 +136,9 @@ def _catalog(lang: str) -> dict[str, str]:
         with path.open("rb") as fh:
             catalog = read_po(fh)
         for message in catalog:
-            if message.id and isinstance(message.id, str) and isinstance(message.string, str):
-                if message.string:
-                    out[message.id] = message.string
+            msgid, text = message.id, message.string
+            if isinstance(msgid, str) and isinstance(text, str) and msgid and text:
+                out[msgid] = text
     return out
 
 
@@ -146,7 +155,8 @@ class _Safe(dict[str, object]):
 def translate(msgid: str, lang: str | None = None, **params: object) -> str:
     """``msgid`` in ``lang``, its ``{placeholders}`` filled from ``params``.
 
-    A message missing from a catalog falls back to the English id (the completeness test keeps that from
+    A message missing from a catalog falls back to the English id (the completeness test keeps that
+    from
     happening in a release); a placeholder with no value is left as written rather than raising.
     """
     locale = normalize_lang(lang)

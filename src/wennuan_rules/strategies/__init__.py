@@ -1,8 +1,11 @@
 """Hypothesis strategies for property-based tests of eligibility rules, returns and rosters.
 
-Install with the ``strategies`` extra (``pip install 'wennuan-rules[strategies]'``). Strategies follow
-Hypothesis' own conventions: plural names, keyword-only bounds, ``InvalidArgument`` for impossible arguments,
-no work at import time, and valid data built directly (parts drawn first, totals computed), never by filtering.
+Install with the ``strategies`` extra (``pip install 'wennuan-rules[strategies]'``). Strategies
+follow
+Hypothesis' own conventions: plural names, keyword-only bounds, ``InvalidArgument`` for impossible
+arguments,
+no work at import time, and valid data built directly (parts drawn first, totals computed), never by
+filtering.
 """
 
 from __future__ import annotations
