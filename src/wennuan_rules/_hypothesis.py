@@ -1,8 +1,8 @@
 """Hypothesis entry point: ``st.from_type`` knows the library's value types.
 
-Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, through the ``hypothesis`` entry point
-group declared in pyproject.toml. Registration is lazy (``st.deferred``): nothing of the library is imported
-until a test asks for one of these types.
+Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported, through the ``hypothesis``
+entry point group declared in pyproject.toml. The hook imports the two types it registers; their
+strategies are built only when a test asks for one (``st.deferred``).
 """
 
 from __future__ import annotations
