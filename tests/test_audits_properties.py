@@ -14,7 +14,7 @@ from hypothesis.errors import InvalidArgument
 from stdnum.cn import ric
 
 from wennuan_rules.audits import audit_payments, id_number_problem
-from wennuan_rules.campaigns import get_campaign
+from wennuan_rules.campaign import get_campaign
 from wennuan_rules.money import yuan_to_wan
 from wennuan_rules.render import reports_json
 from wennuan_rules.strategies._rosters import (

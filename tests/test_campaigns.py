@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wennuan_rules as wr
-from wennuan_rules.campaigns import (
+from wennuan_rules.campaign import (
     CAMPAIGN_IDS,
     Campaign,
     Deadline,
@@ -36,8 +36,8 @@ from wennuan_rules.lunar import to_lunar
 from wennuan_rules.vocabulary import FundSource, PaymentChannel, UnionLevel, vocabularies
 
 D = dt.date
-# wennuan_rules.campaigns is a module and a public function name: take the module from sys.modules
-_MODULE = importlib.import_module("wennuan_rules.campaigns")
+# wennuan_rules.campaign is a module and a public function name: take the module from sys.modules
+_MODULE = importlib.import_module("wennuan_rules.campaign")
 DATA = Path(str(_MODULE.__file__)).parent / "data" / "campaigns"
 
 # -- registry ---------------------------------------------------------------------------------
@@ -59,9 +59,9 @@ def test_public_names() -> None:
 
 
 def test_public_function_survives_importing_the_module() -> None:
-    # the submodule wennuan_rules.campaigns is bound over the function wr.campaigns when imported;
+    # the submodule wennuan_rules.campaign is bound over the function wr.campaigns when imported;
     # calling it must still give the campaigns (campaigns._CallableModule)
-    code = "import wennuan_rules.campaigns; import wennuan_rules as wr; print(len(wr.campaigns()))"
+    code = "import wennuan_rules.campaign; import wennuan_rules as wr; print(len(wr.campaigns()))"
     assert _fresh(code) == "5"
     code = "import wennuan_rules as wr; wr.get_campaign('henan-2018'); print(len(wr.campaigns()))"
     assert _fresh(code) == "5"

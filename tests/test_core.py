@@ -198,3 +198,17 @@ def test_html_escapes_content() -> None:
 def test_base_error_catches_everything_library_raises() -> None:
     with pytest.raises(WennuanError):
         wr.get_campaign("no-such-campaign")
+
+
+def test_public_functions_are_not_shadowed_by_submodules() -> None:
+    # importing every submodule must leave wr.campaigns() and wr.forms() callable functions
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.walk_packages(wr.__path__, "wennuan_rules."):
+        if info.name.endswith(("_hypothesis", "strategies")) or ".strategies." in info.name:
+            continue
+        importlib.import_module(info.name)
+    assert [c.id for c in wr.campaigns()][:2] == ["pingdingshan-2010", "wuhan-2015"]
+    assert len(wr.forms()) == 5
+    assert callable(wr.campaigns) and not isinstance(wr.campaigns, type(wr))

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from wennuan_rules.campaigns import DocumentNumber, get_campaign, load_campaign, resolve_date
+from wennuan_rules.campaign import DocumentNumber, get_campaign, load_campaign, resolve_date
 from wennuan_rules.errors import WennuanError
 from wennuan_rules.forms import get_form, load_form, normalize_code, read_returns, validate
 from wennuan_rules.lunar import (

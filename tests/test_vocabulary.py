@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wennuan_rules.campaigns import get_campaign
+from wennuan_rules.campaign import get_campaign
 from wennuan_rules.errors import UnknownIdError
 from wennuan_rules.vocabulary import (
     Cause,

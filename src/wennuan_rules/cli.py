@@ -6,7 +6,7 @@ one error; 2 for unusable input or usage, with a one-line message on stderr nami
 and field.
 
 Each command's work lives beside the code it drives (``forms/cli.py``, ``eligibility/cli.py``,
-``audits/cli.py``, ``campaigns.py``); this module only parses arguments and turns errors into exit
+``audits/cli.py``, ``campaign.py``); this module only parses arguments and turns errors into exit
 codes.
 """
 
@@ -28,7 +28,7 @@ LANGS = ("zh-Hans", "zh-Hant", "en")
 
 # command name -> "module:function"; each function is run(args, out) -> exit status
 _COMMANDS: dict[str, str] = {
-    "campaigns": "wennuan_rules.campaigns:run_cli",
+    "campaigns": "wennuan_rules.campaign:run_cli",
     "forms": "wennuan_rules.forms.cli:run_forms",
     "check": "wennuan_rules.forms.cli:run_check",
     "assess": "wennuan_rules.eligibility.cli:run_assess",

@@ -47,7 +47,7 @@ from wennuan_rules.report import Finding, Report, Severity
 from wennuan_rules.vocabulary import PaymentChannel
 
 if TYPE_CHECKING:
-    from wennuan_rules.campaigns import Campaign
+    from wennuan_rules.campaign import Campaign
     from wennuan_rules.forms.model import Return
 
 __all__ = ["audit_payments", "resolve_campaign"]
@@ -66,7 +66,7 @@ _ID_MESSAGES: Final = {
 
 def resolve_campaign(campaign: Campaign | str) -> Campaign:
     """The campaign object for an id (``UnknownIdError`` listing the ids) or the object itself."""
-    from wennuan_rules.campaigns import Campaign, get_campaign
+    from wennuan_rules.campaign import Campaign, get_campaign
 
     if isinstance(campaign, Campaign):
         return campaign

@@ -56,7 +56,7 @@ from wennuan_rules.report import Finding, Report, Severity
 from wennuan_rules.vocabulary import HardshipCategory
 
 if TYPE_CHECKING:
-    from wennuan_rules.campaigns import Campaign
+    from wennuan_rules.campaign import Campaign
 
 __all__ = [
     "FAMILY_FIELDS",

@@ -352,7 +352,7 @@ def assess(
 
     Args:
         household: a :class:`Household` or contract.md's household facts as a mapping.
-        campaign: a campaign id or :class:`~wennuan_rules.campaigns.Campaign`.
+        campaign: a campaign id or :class:`~wennuan_rules.campaign.Campaign`.
         on: the decision date (default: today); a date outside the campaign period is allowed.
         parameters: dated parameters (default: the bundled ones).
         options: readings of ambiguous clauses (:func:`campaign_options`).

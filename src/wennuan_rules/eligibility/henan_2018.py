@@ -30,7 +30,7 @@ OPTIONS: Final[dict[str, Option]] = {}
 
 
 def _period() -> tuple[dt.date, dt.date, str]:
-    from wennuan_rules.campaigns import get_campaign
+    from wennuan_rules.campaign import get_campaign
 
     period = get_campaign(CAMPAIGN).period
     return period.start, period.end, period.source

@@ -20,7 +20,7 @@ from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChanne
 
 if TYPE_CHECKING:
     from wennuan_rules.audits.roster import Payment
-    from wennuan_rules.campaigns import Campaign
+    from wennuan_rules.campaign import Campaign
 
 __all__ = [
     "dates_around",

@@ -24,7 +24,6 @@ import datetime as dt
 import io
 import json
 import re
-import sys
 import types
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -1225,21 +1224,3 @@ def run_cli(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(_show_text(campaign, lang))
     return 0
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`campaigns`.
-
-    ``wennuan_rules.campaigns`` is both this module and the public function ``wr.campaigns``.
-    Python's import system binds the submodule to the package attribute ``campaigns`` the first
-    time the module is imported (``from wennuan_rules.campaigns import …``, ``wr.get_campaign``),
-    hiding the function, so that ``wr.campaigns()`` would call a module. Calling the module
-    therefore does what the function does. (A package-level fix in ``wennuan_rules/__init__.py``
-    makes this unnecessary.)
-    """
-
-    def __call__(self) -> tuple[Campaign, ...]:
-        return campaigns()
-
-
-sys.modules[__name__].__class__ = _CallableModule
