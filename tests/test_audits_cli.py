@@ -76,7 +76,7 @@ def test_wuhan_roster_sample_text(capsys: pytest.CaptureFixture[str]) -> None:
     )
     # JA-006 (record 6) was paid in cash; 武工办〔2014〕74号 四(二) requires the union card
     assert code == 1
-    assert "1 errors, 0 warnings" in out and "[6] paid by cash" in out
+    assert "1 errors, 0 warnings" in out and "[70] paid by cash" in out
     assert "江岸区总工会" in out
 
 
@@ -96,11 +96,12 @@ def test_visits_samples(capsys: pytest.CaptureFixture[str]) -> None:
     found = sorted(
         (f["rule"].split("/", 1)[1], f["where"], f["actual"]) for f in report["findings"]
     )
-    # g3 at 钢司 saw 3 households, none of them its 困难农民工; visit 91 was on 2010-02-02
+    # g3 at 钢司 saw 3 households, none of them its 困难农民工; visit 91 (its "{" on
+    # line 1393) was on 2010-02-02
     assert found == [
         ("quota", "g3 钢司", "0"),
         ("quota", "g3 钢司", "3"),
-        ("window", "91", "2010-02-02"),
+        ("window", "1393", "2010-02-02"),
     ]
     code, out, _ = run(
         capsys,
@@ -116,8 +117,9 @@ def test_visits_samples(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert code == 1
     report = json.loads(out)
-    # families JA-F05 and JA-F10 (records 5 and 10) were never visited
-    assert [f["where"] for f in report["findings"]] == ["5", "10"]
+    # families JA-F05 and JA-F10 (records 5 and 10; their "{" on lines 33 and 68 of the
+    # --on-file file) were never visited
+    assert [f["where"] for f in report["findings"]] == ["33", "68"]
     assert report["extra"]["coverage"] == {"on_file": 12, "visited": 10, "missed": 2}
 
 

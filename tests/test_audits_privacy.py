@@ -29,38 +29,23 @@ CARD = "6228480012345678901"
 
 def _roster() -> list[Payment]:
     common = {
+        "name": NAME,
         "amount": Decimal("500.00"),
         "fund_source": FundSource.UNION_FUNDS,
         "file_category": HardshipCategory.EXTREME,
         "filed_on": dt.date(2014, 6, 1),
         "card_number": CARD,
     }
+    # row 2: real-name (bad check digit) and channel (cash); rows 3 and 4: the same person paid
+    # twice (a duplicate)
+    rows = [
+        (2, BAD_ID, dt.date(2015, 2, 2), PaymentChannel.CASH),
+        (3, GOOD_ID, dt.date(2015, 2, 3), PaymentChannel.UNION_CARD),
+        (4, GOOD_ID, dt.date(2015, 2, 4), PaymentChannel.UNION_CARD),
+    ]
     return [
-        # real-name (bad check digit), channel (cash), and a duplicate of row 3 below
-        Payment(
-            name=NAME,
-            id_number=BAD_ID,
-            paid_on=dt.date(2015, 2, 2),
-            channel=PaymentChannel.CASH,
-            row=2,
-            **common,
-        ),  # type: ignore[arg-type]
-        Payment(
-            name=NAME,
-            id_number=GOOD_ID,
-            paid_on=dt.date(2015, 2, 3),
-            channel=PaymentChannel.UNION_CARD,
-            row=3,
-            **common,
-        ),  # type: ignore[arg-type]
-        Payment(
-            name=NAME,
-            id_number=GOOD_ID,
-            paid_on=dt.date(2015, 2, 4),
-            channel=PaymentChannel.UNION_CARD,
-            row=4,
-            **common,
-        ),  # type: ignore[arg-type]
+        Payment(id_number=number, paid_on=paid_on, channel=channel, row=row, **common)  # type: ignore[arg-type]
+        for row, number, paid_on, channel in rows
     ]
 
 

@@ -55,7 +55,9 @@ def test_quota_four_without_a_model_worker_is_short() -> None:
     log = visits("g1", "叶县", ["migrant-worker", "worker", "worker", "困难职工"])
     report = audit_visits(log, "pingdingshan-2010")
     assert quota_findings(report) == [("g1 叶县", ">= 1", "0")]
-    assert "model-worker" in report.findings[0].message.render("en")
+    # the kind is named by its label in the reader's language, not by its id
+    assert "model worker in hardship" in report.findings[0].message.render("en")
+    assert "困难劳模" in report.findings[0].message.render("zh-Hans")
 
 
 def test_quota_same_household_twice_counts_once() -> None:

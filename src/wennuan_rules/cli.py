@@ -130,8 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="audit a payment roster or a visit plan/log")
     audit = p.add_subparsers(dest="audit_kind", parser_class=_Parser)
     pp = audit.add_parser("payments", help="audit a payment roster (JSON or CSV)")
-    pp.add_argument("file")
-    pp.add_argument("--campaign", required=True)
+    pp.add_argument("file", help="the roster: CSV, JSON Lines (.jsonl, .ndjson) or JSON")
+    pp.add_argument("--campaign", required=True, help="campaign id, e.g. pingdingshan-2010")
     pp.add_argument(
         "--return",
         dest="return_file",
@@ -151,8 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     _common(pp)
     pv = audit.add_parser("visits", help="audit a visiting plan or visit log (JSON or CSV)")
-    pv.add_argument("file")
-    pv.add_argument("--campaign", required=True)
+    pv.add_argument(
+        "file", help="the visiting plan and/or log: JSON, JSON Lines (a log) or CSV (a log)"
+    )
+    pv.add_argument("--campaign", required=True, help="campaign id, e.g. wuhan-2015")
     pv.add_argument(
         "--on-file",
         default=None,
@@ -164,6 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="count the visit quota per unit visited or per group "
         "(default: as the campaign reads it)",
+    )
+    pv.add_argument(
+        "--coverage-any-date",
+        action="store_true",
+        help="count a visit on any date for coverage (default: only visits inside the visiting "
+        "window or campaign period)",
     )
     pv.add_argument(
         "--audit-data",

@@ -8,14 +8,24 @@ and returns 2).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import TextIO
 
+from wennuan_rules.audits._common import check_tolerance
 from wennuan_rules.audits.data import AuditData, audit_data, load_audit_data
 from wennuan_rules.audits.payments import audit_payments, resolve_campaign
-from wennuan_rules.audits.roster import _head, _is_json, iter_payments, read_roster
+from wennuan_rules.audits.roster import (
+    Payment,
+    Roster,
+    _head,
+    _is_json,
+    _is_jsonl,
+    iter_payments,
+    read_roster,
+)
 from wennuan_rules.audits.visits import audit_visits, read_families, read_visits
-from wennuan_rules.errors import InputFileError, InvalidValueError
+from wennuan_rules.errors import InputFileError
 from wennuan_rules.i18n import N_
 from wennuan_rules.render import reports_csv, reports_json, reports_text
 from wennuan_rules.report import Report
@@ -27,7 +37,8 @@ def _write(report: Report, fmt: str, lang: str | None, out: TextIO) -> None:
     if fmt == "json":
         out.write(reports_json([report], lang, single=True) + "\n")
     elif fmt == "csv":
-        out.write(reports_csv([report], lang))
+        text = reports_csv([report], lang)
+        out.write(text if text.endswith("\n") else text + "\n")
     else:
         out.write(reports_text([report], lang))
 
@@ -39,14 +50,9 @@ def _tolerance(text: str | None) -> Decimal:
         value = Decimal(text)
     except InvalidOperation:
         value = Decimal("NaN")
-    if not value.is_finite() or value < 0:
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="--tolerance",
-            expected="a number ≥ 0 in 万元, e.g. 0.01",
-            got=text,
-        )
-    return value
+    return check_tolerance(
+        value, what="--tolerance", got=text, expected="a number ≥ 0 in 万元, e.g. 0.01"
+    )
 
 
 def _return_values(path: str, info: AuditData) -> dict[str, object]:
@@ -88,25 +94,20 @@ def run_audit(args: argparse.Namespace, out: TextIO) -> int:
     show = bool(getattr(args, "show_personal_data", False))
     if args.audit_kind == "payments":
         values = _return_values(args.return_file, info) if args.return_file else None
-        if _is_json(args.file, _head(args.file)):
-            roster = read_roster(args.file)
-            report = audit_payments(
-                roster,
-                campaign,
-                return_values=values,
-                show_personal_data=show,
-                data=info,
-                tolerance=_tolerance(getattr(args, "tolerance", None)),
-            )
-        else:  # CSV is streamed: constant memory whatever the roster's length
-            report = audit_payments(
-                iter_payments(args.file),
-                campaign,
-                return_values=values,
-                show_personal_data=show,
-                data=info,
-                tolerance=_tolerance(getattr(args, "tolerance", None)),
-            )
+        # CSV and JSON Lines are streamed (constant memory whatever the roster's length); a JSON
+        # document is read whole, which also gives the file's own unit
+        whole = _is_json(args.file, _head(args.file)) and not _is_jsonl(args.file)
+        rows: Roster | Iterator[Payment] = (
+            read_roster(args.file) if whole else iter_payments(args.file)
+        )
+        report = audit_payments(
+            rows,
+            campaign,
+            return_values=values,
+            show_personal_data=show,
+            data=info,
+            tolerance=_tolerance(getattr(args, "tolerance", None)),
+        )
     else:
         plan = read_visits(args.file)
         families = read_families(args.on_file) if args.on_file else None
@@ -117,6 +118,7 @@ def run_audit(args: argparse.Namespace, out: TextIO) -> int:
             show_personal_data=show,
             data=info,
             quota_per=getattr(args, "quota_per", None),
+            coverage_in_window=not getattr(args, "coverage_any_date", False),
         )
     _write(report, args.format, args.lang, out)
     return 0 if report.ok else 1

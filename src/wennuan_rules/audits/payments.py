@@ -32,6 +32,14 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final
 
+from wennuan_rules.audits._common import (
+    NOT_EVALUATED,
+    PASS,
+    Audit,
+    check_file_campaign,
+    check_tolerance,
+    resolve_campaign,
+)
 from wennuan_rules.audits.data import AuditData, audit_data
 from wennuan_rules.audits.roster import (
     Payment,
@@ -41,9 +49,9 @@ from wennuan_rules.audits.roster import (
     normalized_id_problem,
 )
 from wennuan_rules.errors import InvalidValueError
-from wennuan_rules.i18n import N_, Message
+from wennuan_rules.i18n import N_, Label, Message
 from wennuan_rules.privacy import mask_id_number
-from wennuan_rules.report import Finding, Report, Severity
+from wennuan_rules.report import Report, Severity
 from wennuan_rules.vocabulary import PaymentChannel
 
 if TYPE_CHECKING:
@@ -53,6 +61,19 @@ if TYPE_CHECKING:
 __all__ = ["audit_payments", "resolve_campaign"]
 
 _CENT: Final = Decimal("0.01")
+
+_RECONCILE_MESSAGES: Final = {
+    "payments": N_(
+        "the roster has {roster} payments (person-times) for {item}; the return reports {reported}"
+    ),
+    "eq": N_(
+        "the roster adds up to {roster} (10,000 yuan) for {item}; the return reports {reported}"
+    ),
+    "le": N_(
+        "the roster pays out {roster} (10,000 yuan) from the sources of {item}, more than the "
+        "{reported} the return reports"
+    ),
+}
 
 _ID_MESSAGES: Final = {
     "missing": N_("no ID number: payments must be made in the recipient's real name"),
@@ -64,44 +85,7 @@ _ID_MESSAGES: Final = {
 }
 
 
-def resolve_campaign(campaign: Campaign | str) -> Campaign:
-    """The campaign object for an id (``UnknownIdError`` listing the ids) or the object itself."""
-    from wennuan_rules.campaign import Campaign, get_campaign
-
-    if isinstance(campaign, Campaign):
-        return campaign
-    return get_campaign(campaign)
-
-
-class _Tally:
-    """Per-rule counts of passed, failed and not evaluated checks."""
-
-    def __init__(self) -> None:
-        self.counts: dict[str, list[int]] = {}
-
-    def add(self, rule: str, outcome: int) -> None:
-        self.counter(rule)[outcome] += 1
-
-    def counter(self, rule: str) -> list[int]:
-        """The ``[passed, failed, not_evaluated]`` list of a rule (to update in a hot loop)."""
-        counts = self.counts.get(rule)
-        if counts is None:
-            counts = self.counts[rule] = [0, 0, 0]
-        return counts
-
-    @property
-    def passed(self) -> int:
-        return sum(c[0] for c in self.counts.values())
-
-    def to_dict(self) -> dict[str, dict[str, int]]:
-        return {
-            rule: {"passed": c[0], "failed": c[1], "not_evaluated": c[2]}
-            for rule, c in sorted(self.counts.items())
-            if any(c)
-        }
-
-
-_PASS, _FAIL, _NE = 0, 1, 2
+_PASS, _NE = PASS, NOT_EVALUATED
 
 
 def _finer_than_fen(amount: Decimal) -> bool:
@@ -115,25 +99,6 @@ def _finer_than_fen(amount: Decimal) -> bool:
         return exponent + zeros < -2
 
 
-def _check_tolerance(tolerance: object) -> Decimal:
-    if isinstance(tolerance, bool) or not isinstance(tolerance, int | Decimal):
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="tolerance",
-            expected="a Decimal or int ≥ 0 (万元)",
-            got=tolerance,
-        )
-    value = Decimal(tolerance)
-    if not value.is_finite() or value < 0:
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="tolerance",
-            expected="a Decimal or int ≥ 0 (万元)",
-            got=tolerance,
-        )
-    return value
-
-
 def _return_number(values: Mapping[str, object], item: str) -> Decimal | None:
     value = values.get(item)
     if value is None or isinstance(value, bool):
@@ -145,8 +110,23 @@ def _return_number(values: Mapping[str, object], item: str) -> Decimal | None:
     return parse_number(value, what=item, unit="万元")
 
 
+def _as_payment(row: object, number: int) -> Payment:
+    """A row given as a mapping (a JSON record, a DataFrame's ``to_dict("records")`` row) read by
+    :meth:`Payment.from_mapping`, its ``row`` the 1-based position; anything else is refused."""
+    if isinstance(row, Payment):
+        return row
+    if isinstance(row, Mapping):
+        return Payment.from_mapping(row, row=number)
+    raise InvalidValueError(
+        N_("{what}: expected {expected}, got {got}"),
+        what=f"payments[{number - 1}]",
+        expected="a Payment or a mapping of roster fields",
+        got=type(row).__name__,
+    )
+
+
 def audit_payments(
-    payments: Iterable[Payment] | Roster,
+    payments: Iterable[Payment | Mapping[str, object]] | Roster,
     campaign: Campaign | str,
     *,
     return_values: Mapping[str, object] | Return | None = None,
@@ -161,7 +141,8 @@ def audit_payments(
 
     Args:
         payments: the rows (any iterable, read once: a generator keeps memory flat) or a
-            :class:`Roster`.
+            :class:`Roster`. A row may be a :class:`Payment` or a mapping of the roster fields
+            (``Payment.from_mapping``: ids or labels, amounts as text or Decimal).
         campaign: a campaign or its id.
         return_values: the campaign's return (a ``Return`` from ``wr.read_returns``, or a mapping
             of line item code → value in the form's unit, ``None`` for not reported), to reconcile
@@ -182,10 +163,11 @@ def audit_payments(
 
     Raises:
         UnknownIdError: an unknown campaign id.
-        InvalidValueError: a bad ``tolerance`` or return value.
+        InvalidValueError: a bad ``tolerance`` or return value; a roster file that names another
+            campaign.
     """
     camp = resolve_campaign(campaign)
-    tol = _check_tolerance(tolerance)
+    tol = check_tolerance(tolerance)
     info = data if data is not None else audit_data(camp.id)
     if return_values is not None and not isinstance(return_values, Mapping):
         # a forms Return (wr.read_returns): its form must be the one the audit data reconciles with
@@ -199,11 +181,13 @@ def audit_payments(
             )
         return_values = return_values.values
     if isinstance(payments, Roster):
+        check_file_campaign(payments.campaign, camp.id, payments.file)
         unit = unit if unit is not None else payments.unit
         rows: Iterable[Payment] = payments.payments
     else:
-        rows = payments
-    prefix = f"{camp.id}:payments/"
+        rows = payments  # type: ignore[assignment]  # mappings are read in the loop
+    audit = Audit(camp.id, "payments", show_personal_data=show_personal_data)
+    prefix = audit.prefix
     rules = camp.payment
 
     def shown_id(value: str) -> str:
@@ -228,7 +212,14 @@ def audit_payments(
     channel_sources = (
         frozenset(f.id for f in rules.channel_applies_to) if rules.channel_applies_to else None
     )
-    channel_names = ", ".join(c.id for c in sorted(channels, key=lambda c: c.id))
+    ordered = sorted(channels, key=lambda c: c.id)
+    channel_names = ", ".join(c.id for c in ordered)
+    # the channels in the reader's language, for messages (银行卡、工会卡 / bank card, union card)
+    channel_labels = Label(
+        zh_hans="、".join(c.label.zh_hans for c in ordered),
+        zh_hant="、".join(c.label.zh_hant for c in ordered),
+        en=", ".join(c.label.en for c in ordered),
+    )
 
     deadlines = {src.id: (src, d) for src, d in camp.spending_deadlines.items()}
     period = camp.period
@@ -249,7 +240,7 @@ def audit_payments(
     r_amount = prefix + "amount"
     r_dup = prefix + "duplicate"
     r_group = prefix + "group"
-    tally = _Tally()
+    tally = audit.tally
     add = tally.add
     c_real = tally.counter(r_real)
     c_file = tally.counter(r_file)
@@ -268,8 +259,7 @@ def audit_payments(
         )
         for sid, (_src, d) in deadlines.items()
     }
-    findings: list[Finding] = []
-    not_evaluated: list[str] = []
+    not_evaluated = audit.not_evaluated
     # duplicates: fund source id -> ID number key -> first row (an int key per valid number)
     seen: dict[str, dict[int | str, int | str]] = {}
     total = Decimal(0)
@@ -278,6 +268,7 @@ def audit_payments(
     by_group: dict[str, Decimal] = {}
     period_start, period_end = period.start, period.end
     goods = PaymentChannel.GOODS
+    payment_type = Payment
     zero = Decimal(0)
     recon = info.reconcile if return_values is not None else ()
     recon_specs = [
@@ -292,31 +283,12 @@ def audit_payments(
     recon_amount = [Decimal(0) for _ in recon]
     recon_count = [0 for _ in recon]
 
-    def error(
-        rule: str,
-        items: tuple[str, ...],
-        message: Message,
-        where: str,
-        source: str,
-        expected: str | None = None,
-        actual: str | None = None,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        findings.append(
-            Finding(
-                rule=rule,
-                severity=severity,
-                items=items,
-                message=message,
-                expected=expected,
-                actual=actual,
-                source=source,
-                where=where,
-            )
-        )
+    error = audit.finding
 
     for p in rows:
         count += 1
+        if type(p) is not payment_type:  # a mapping (or a subclass): read it, else refuse it
+            p = _as_payment(p, count)
         sid = p.fund_source._value_
         amount = p.amount
         paid_on = p.paid_on
@@ -331,7 +303,6 @@ def audit_payments(
         problem = normalized_id_problem(norm, strict_region)
         if real_name is not None and (real_sources is None or sid in real_sources):
             if not p.name:
-                c_real[_FAIL] += 1
                 error(
                     r_real,
                     ("name",),
@@ -342,12 +313,12 @@ def audit_payments(
                     real_source,
                 )
             elif problem is not None:
-                c_real[_FAIL] += 1
                 shown = shown_id(number) if number else ""
                 params: dict[str, object] = {"id": shown}
                 expected = None
                 if problem == "length":
                     params["length"] = len(norm)
+                    expected = "18"
                 elif problem == "checksum":
                     expected = params["check"] = check_digit(norm)
                 elif problem == "region":
@@ -368,7 +339,6 @@ def audit_payments(
         if file_rule is not None and (file_sources is None or sid in file_sources):
             filed_on = p.filed_on
             if filed_on is None and p.file_category is None:
-                c_file[_FAIL] += 1
                 error(
                     r_file,
                     ("file_category", "filed_on"),
@@ -385,7 +355,6 @@ def audit_payments(
                 c_file[_NE] += 1
                 not_evaluated.append(f"{r_file} [{p.where}]")
             elif paid_on < filed_on:
-                c_file[_FAIL] += 1
                 error(
                     r_file,
                     ("paid_on", "filed_on"),
@@ -409,16 +378,15 @@ def audit_payments(
             if paid_on <= deadline.last_day:
                 counter[_PASS] += 1
             else:
-                counter[_FAIL] += 1
                 error(
                     rule,
                     ("paid_on", "fund_source"),
                     Message.of(
                         N_(
-                            "{fund_source} money paid on {paid_on}, after its spending "
+                            "money from {fund_source} paid on {paid_on}, after its spending "
                             "deadline {deadline}"
                         ),
-                        fund_source=sid,
+                        fund_source=p.fund_source,
                         paid_on=paid_on.isoformat(),
                         deadline=deadline.last_day.isoformat(),
                     ),
@@ -432,7 +400,6 @@ def audit_payments(
         if period_start <= paid_on <= period_end:
             c_period[_PASS] += 1
         else:
-            c_period[_FAIL] += 1
             error(
                 r_period,
                 ("paid_on",),
@@ -456,15 +423,16 @@ def audit_payments(
             elif exempt_goods and channel is goods:
                 pass
             else:
-                c_channel[_FAIL] += 1
                 error(
                     r_channel,
                     ("channel",),
                     Message.of(
-                        N_("paid by {channel}; {fund_source} money must be paid by {expected}"),
-                        channel=channel.id,
-                        fund_source=sid,
-                        expected=channel_names,
+                        N_(
+                            "paid by {channel}; money from {fund_source} must be paid by {expected}"
+                        ),
+                        channel=channel,
+                        fund_source=p.fund_source,
+                        expected=channel_labels,
                     ),
                     p.where,
                     channel_source,
@@ -474,7 +442,6 @@ def audit_payments(
 
         # -- amount -------------------------------------------------------------------------------
         if amount <= 0:
-            c_amount[_FAIL] += 1
             error(
                 r_amount,
                 ("amount",),
@@ -485,7 +452,6 @@ def audit_payments(
                 actual=str(amount),
             )
         elif _finer_than_fen(amount):
-            c_amount[_FAIL] += 1
             error(
                 r_amount,
                 ("amount",),
@@ -515,7 +481,6 @@ def audit_payments(
                 first_rows[key] = p.row if p.row is not None else p.where
                 c_dup[_PASS] += 1
             else:
-                c_dup[_FAIL] += 1
                 error(
                     r_dup,
                     ("id_number", "fund_source"),
@@ -524,7 +489,7 @@ def audit_payments(
                             "paid twice from {fund_source}: ID number {id} was already "
                             "paid in row {first}"
                         ),
-                        fund_source=sid,
+                        fund_source=p.fund_source,
                         id=shown_id(number or ""),
                         first=str(first),
                     ),
@@ -548,7 +513,6 @@ def audit_payments(
                     c_group[_PASS] += 1
                     gid = resolved
                 else:
-                    c_group[_FAIL] += 1
                     error(
                         r_group,
                         ("group",),
@@ -607,52 +571,11 @@ def audit_payments(
             if ok:
                 add(rule, _PASS)
                 continue
-            add(rule, _FAIL)
-            if r.measure == "payments":
-                msg = Message.of(
-                    N_(
-                        "the roster has {roster} payments (person-times) for {item}; the return "
-                        "reports {reported}"
-                    ),
-                    roster=str(ours),
-                    item=r.item,
-                    reported=str(reported),
-                )
-            elif r.relation == "eq":
-                msg = Message.of(
-                    N_(
-                        "the roster adds up to {roster} (10,000 yuan) for {item}; the return "
-                        "reports {reported}"
-                    ),
-                    roster=str(ours),
-                    item=r.item,
-                    reported=str(reported),
-                )
-            else:
-                msg = Message.of(
-                    N_(
-                        "the roster pays out {roster} (10,000 yuan) from the sources of {item}, "
-                        "more than the {reported} the return reports"
-                    ),
-                    roster=str(ours),
-                    item=r.item,
-                    reported=str(reported),
-                )
+            msgid = _RECONCILE_MESSAGES["payments" if r.measure == "payments" else r.relation]
+            msg = Message.of(msgid, roster=str(ours), item=r.item, reported=str(reported))
             expected = str(reported) if r.relation == "eq" else f"<= {reported}"
-            findings.append(
-                Finding(
-                    rule=rule,
-                    severity=Severity.ERROR,
-                    items=(r.item,),
-                    message=msg,
-                    expected=expected,
-                    actual=str(ours),
-                    source=r.source,
-                    where=None,
-                )
-            )
+            audit.finding(rule, (r.item,), msg, None, r.source, expected, str(ours))
 
-    findings.sort(key=lambda f: 0 if f.severity is Severity.ERROR else 1)
     extra: dict[str, Any] = {
         "campaign": camp.id,
         "rows": count,
@@ -661,16 +584,7 @@ def audit_payments(
             "by_fund_source": {k: str(v) for k, v in sorted(by_source.items())},
             "by_group": {k: str(v) for k, v in sorted(by_group.items())},
         },
-        "rules": tally.to_dict(),
-        "personal_data": "shown" if show_personal_data else "masked",
     }
     if return_values is not None:
         extra["reconciliation"] = recon_out
-    return Report(
-        form=f"{camp.id}:payments",
-        unit=unit,
-        findings=tuple(findings),
-        passed=tally.passed,
-        not_evaluated=tuple(not_evaluated),
-        extra=extra,
-    )
+    return audit.report(unit, extra)

@@ -1,4 +1,4 @@
-"""Payment rosters (发放名册): records and readers for JSON and CSV.
+"""Payment rosters (发放名册): records and readers for CSV, JSON Lines and JSON.
 
 A roster lists every payment of a campaign, one recipient per row. Fields (docs/audits.md documents
 them; ``data/schemas/roster.schema.json`` is the JSON Schema), with the CSV header aliases accepted:
@@ -22,8 +22,11 @@ line and column; what can be read but breaks a rule (an empty name, a bad ID num
 amount) is left for the audit to report. Amounts are read exactly (JSON numbers as
 :class:`~decimal.Decimal`, never float).
 
-CSV files are read one row at a time (:func:`iter_payments`), so a roster of millions of rows needs
-no more memory than one row.
+CSV and JSON Lines files (``.jsonl``, ``.ndjson``: one payment object a line) are read one row
+at a time (:func:`iter_payments`), so a roster of millions of rows needs no more memory than one
+row. A JSON document is read whole, in one pass of :meth:`json.JSONDecoder.raw_decode` item by
+item, so that each record knows the line its ``{`` stands on: ``Payment.row`` and the line of every
+error are lines of the file in all three formats.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ __all__ = [
     "PAYMENT_FIELDS",
     "Payment",
     "Roster",
+    "as_input_error",
     "id_number_problem",
     "iter_payments",
     "iter_records",
@@ -304,7 +308,8 @@ class Payment:
         card_number: the bank or union card number, or ``None``.
         group: the recipient group id (the campaign's audit data names them), or ``None``.
         ref: the caller's own reference, or ``None``.
-        row: where the row was read: the CSV line (the header is line 1) or the 1-based JSON record.
+        row: the line of the file where the row starts (CSV: the header is line 1; JSON: the line
+            of the payment's ``{``; JSON Lines: its line).
     """
 
     name: str | None = attrs.field(validator=_opt_text)
@@ -332,6 +337,24 @@ class Payment:
             return str(self.row)
         return self.ref if self.ref is not None else "?"
 
+    def to_dict(self) -> dict[str, str | None]:
+        """The row as a JSON roster record (``roster.schema.json``): ids for the vocabularies, the
+        amount as an exact string, ISO dates; ``Payment.from_mapping`` reads it back. Personal data
+        is included in clear: this is the roster itself, not a report."""
+        return {
+            "name": self.name,
+            "id_number": self.id_number,
+            "amount": str(self.amount),
+            "paid_on": self.paid_on.isoformat(),
+            "fund_source": self.fund_source.id,
+            "channel": self.channel.id,
+            "file_category": None if self.file_category is None else self.file_category.id,
+            "filed_on": None if self.filed_on is None else self.filed_on.isoformat(),
+            "card_number": self.card_number,
+            "group": self.group,
+            "ref": self.ref,
+        }
+
     @classmethod
     def from_mapping(
         cls,
@@ -351,19 +374,7 @@ class Payment:
         from wennuan_rules.money import parse_amount
 
         def fail(exc: WennuanError, column: str) -> WennuanError:
-            located = exc.located(file=file, line=row, column=column)
-            if file is None:
-                return located
-            return InputFileError(
-                located.msgid,
-                what=located.what,
-                expected=located.expected,
-                got=located.got,
-                file=located.file,
-                line=located.line,
-                column=located.column,
-                params=located.params,
-            )
+            return as_input_error(exc, file, row, column)
 
         if strict_keys:
             for key in data:
@@ -424,6 +435,10 @@ class Payment:
             ref = _opt_str(ref_value, what=field)
         except WennuanError as exc:
             error: WennuanError = exc
+            if field in _VOCABULARY_FIELDS:  # name the field, not the vocabulary's class
+                error = UnknownIdError(
+                    exc.msgid, what=field, expected=exc.expected, got=exc.got, params=exc.params
+                )
             if field in ("id_number", "card_number", "name"):
                 error = InvalidValueError(  # never show personal data in an error
                     N_("{what}: expected {expected}, got {got}"),
@@ -447,6 +462,8 @@ class Payment:
             row=row,
         )
 
+
+_VOCABULARY_FIELDS: Final = ("fund_source", "channel", "file_category")
 
 _EXPECTED: Final = {
     "amount": "an amount in yuan, e.g. 500.00",
@@ -478,6 +495,14 @@ class Roster:
 _ENCODINGS: Final = ("utf-8-sig", "gb18030")
 
 
+def _unreadable(name: str, exc: OSError) -> InputFileError:
+    return InputFileError(
+        N_("cannot read {file}: {reason}"),
+        file=name,
+        params={"file": name, "reason": exc.strerror or str(exc)},
+    )
+
+
 def read_file_text(path: Path | str) -> str:
     """The text of a file in UTF-8 (with or without BOM) or GB18030.
 
@@ -488,11 +513,7 @@ def read_file_text(path: Path | str) -> str:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise InputFileError(
-            N_("cannot read {file}: {reason}"),
-            file=name,
-            params={"file": name, "reason": exc.strerror or str(exc)},
-        ) from exc
+        raise _unreadable(name, exc) from exc
     for encoding in _ENCODINGS:
         try:
             return raw.decode(encoding)
@@ -503,18 +524,29 @@ def read_file_text(path: Path | str) -> str:
     )
 
 
+_JSON_SUFFIXES: Final = (".json",)
+_JSONL_SUFFIXES: Final = (".jsonl", ".ndjson")
+_KNOWN_SUFFIXES: Final = (*_JSON_SUFFIXES, *_JSONL_SUFFIXES, ".csv")
+
+
 def _is_json(path: Path | str, text: str | None = None) -> bool:
+    """Whether a file is JSON or JSON Lines: by its extension, else by its first character."""
     suffix = Path(path).suffix.lower()
-    if suffix in (".json", ".jsonl"):
+    if suffix in _JSON_SUFFIXES or suffix in _JSONL_SUFFIXES:
         return True
     if suffix == ".csv":
         return False
     return (text or "").lstrip()[:1] in ("{", "[")
 
 
+def _is_jsonl(path: Path | str) -> bool:
+    """Whether a file is JSON Lines (one record a line): ``.jsonl`` or ``.ndjson``."""
+    return Path(path).suffix.lower() in _JSONL_SUFFIXES
+
+
 def _head(path: Path | str) -> str:
     """The first characters of a file whose extension does not say its format ("" otherwise)."""
-    if Path(path).suffix.lower() in (".json", ".jsonl", ".csv"):
+    if Path(path).suffix.lower() in _KNOWN_SUFFIXES:
         return ""
     try:
         with open(path, "rb") as fh:
@@ -523,17 +555,199 @@ def _head(path: Path | str) -> str:
         return ""
 
 
+def as_input_error(
+    exc: WennuanError, file: str | None, line: int | None, column: str | int | None = None
+) -> WennuanError:
+    """``exc`` located at ``file``, ``line``, ``column``.
+
+    An :class:`InputFileError` when read from a file (the CLI's exit 2 and one-line message), else
+    ``exc`` itself with the position filled in.
+    """
+    located = exc.located(file=file, line=line, column=column)
+    if file is None or isinstance(located, InputFileError):
+        return located
+    return InputFileError(
+        located.msgid,
+        what=located.what,
+        expected=located.expected,
+        got=located.got,
+        file=located.file,
+        line=located.line,
+        column=located.column,
+        params=located.params,
+    )
+
+
+def _json_error(exc: json.JSONDecodeError, name: str, line: int | None = None) -> InputFileError:
+    return InputFileError(
+        N_("{file} is not valid JSON: {reason}"),
+        file=name,
+        line=exc.lineno if line is None else line,
+        column=exc.colno,
+        params={"file": name, "reason": exc.msg},
+    )
+
+
 def _load_json(text: str, name: str) -> Any:
     try:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise InputFileError(
-            N_("{file} is not valid JSON: {reason}"),
-            file=name,
-            line=exc.lineno,
-            column=exc.colno,
-            params={"file": name, "reason": exc.msg},
-        ) from exc
+        raise _json_error(exc, name) from exc
+
+
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal)
+_WS: Final = re.compile(r"[ \t\n\r]*")
+
+
+class _Lines:
+    """Line numbers of offsets into a text, counted incrementally (offsets must not decrease)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.line = 1
+
+    def at(self, offset: int) -> int:
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
+
+
+def _skip(text: str, idx: int) -> int:
+    match = _WS.match(text, idx)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+def _expect(text: str, idx: int, chars: str, what: str) -> int:
+    if text[idx : idx + 1] not in tuple(chars):
+        raise json.JSONDecodeError(f"Expecting {what}", text, idx)
+    return idx
+
+
+def _array(text: str, idx: int, lines: _Lines) -> tuple[list[tuple[int, Any]], int]:
+    """The items of the JSON array at ``text[idx] == "["`` with the line each starts on."""
+    items: list[tuple[int, Any]] = []
+    idx = _skip(text, idx + 1)
+    if text[idx : idx + 1] == "]":
+        return items, idx + 1
+    while True:
+        value, end = _DECODER.raw_decode(text, idx)
+        items.append((lines.at(idx), value))
+        idx = _expect(text, _skip(text, end), ",]", "',' delimiter")
+        if text[idx] == "]":
+            return items, idx + 1
+        idx = _skip(text, idx + 1)
+
+
+def _json_document(
+    text: str, name: str, lists: tuple[str, ...]
+) -> tuple[Any, dict[str, list[tuple[int, Any]]]]:
+    """A JSON document and, for a top-level array or each key of ``lists`` of a top-level object
+    whose value is an array, its items with the line each starts on.
+
+    One pass of the standard library's scanner over the text (``JSONDecoder.raw_decode`` item by
+    item), so that an error in a record can name the line where the record starts.
+    """
+    lines = _Lines(text)
+    located: dict[str, list[tuple[int, Any]]] = {}
+    try:
+        idx = _skip(text, 0)
+        if text[idx : idx + 1] == "[":
+            items, end = _array(text, idx, lines)
+            data: Any = [value for _line, value in items]
+            located[lists[0]] = items
+        elif text[idx : idx + 1] == "{":
+            data = {}
+            idx = _skip(text, idx + 1)
+            if text[idx : idx + 1] == "}":
+                end = idx + 1
+            while text[idx : idx + 1] != "}":
+                _expect(text, idx, '"', "property name enclosed in double quotes")
+                key, idx = _DECODER.raw_decode(text, idx)
+                idx = _skip(text, _expect(text, _skip(text, idx), ":", "':' delimiter") + 1)
+                if key in lists and text[idx : idx + 1] == "[":
+                    items, idx = _array(text, idx, lines)
+                    data[key] = [value for _line, value in items]
+                    located[key] = items
+                else:
+                    data[key], idx = _DECODER.raw_decode(text, idx)
+                idx = _expect(text, _skip(text, idx), ",}", "',' delimiter")
+                if text[idx] == "}":
+                    end = idx + 1
+                    break
+                idx = _skip(text, idx + 1)
+        else:
+            data, end = _DECODER.raw_decode(text, idx)
+        if _skip(text, end) != len(text):
+            raise json.JSONDecodeError("Extra data", text, _skip(text, end))
+    except json.JSONDecodeError as exc:
+        raise _json_error(exc, name) from exc
+    return data, located
+
+
+def _jsonl(path: Path | str, name: str) -> Iterator[tuple[int, Any]]:
+    """``(line, value)`` for each non-blank line of a JSON Lines file, read one line at a time."""
+    from wennuan_rules.forms.readers import detect_encoding
+
+    encoding = detect_encoding(path)
+    try:
+        fh = open(path, encoding=encoding, newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise _unreadable(name, exc) from exc
+    with fh:
+        for number, text in enumerate(fh, start=1):
+            if not text.strip():
+                continue
+            try:
+                yield number, json.loads(text.rstrip("\r\n"), parse_float=Decimal)
+            except json.JSONDecodeError as exc:
+                raise _json_error(exc, name, number) from exc
+
+
+def _json_records(
+    path: Path | str, name: str, key: str, known: tuple[str, ...], text: str | None = None
+) -> tuple[Iterator[tuple[int, dict[str, Any]]], dict[str, Any]]:
+    """The records of a JSON or JSON Lines file with the line each starts on, and the header fields
+    of a JSON object file (``campaign``, ``unit``, …). JSON Lines files are streamed.
+
+    Raises:
+        InputFileError: invalid JSON, an unknown top-level key, a record that is not an object.
+    """
+    if _is_jsonl(path):
+        return _objects(_jsonl(path, name), name, "payment"), {}
+    if text is None:
+        text = read_file_text(path)
+    data, located = _json_document(text, name, (key,))
+    rows, header = _json_rows(data, name, key, known)
+    records = located.get(key)
+    if records is None:  # not an array: _json_rows refused it; an absent key: no records
+        records = list(enumerate(rows, start=1))
+    return _objects(iter(records), name, "payment"), header
+
+
+def _wrong_type(
+    name: str, what: str, expected: str, value: object, line: int | None = None
+) -> InputFileError:
+    """The error for a JSON value of the wrong type (its type is shown, never its content)."""
+    return InputFileError(
+        N_("{what}: expected {expected}, got {got}"),
+        what=what,
+        expected=expected,
+        got=type(value).__name__,
+        file=name,
+        line=line,
+    )
+
+
+def _objects(
+    records: Iterator[tuple[int, Any]], name: str, what: str
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The records, refusing (at its line) any that is not a JSON object."""
+    for line, item in records:
+        if not isinstance(item, dict):
+            raise _wrong_type(name, what, "an object", item, line)
+        yield line, item
 
 
 def _json_rows(
@@ -554,21 +768,9 @@ def _json_rows(
                 )
         rows = data.get(key, [])
         if not isinstance(rows, list):
-            raise InputFileError(
-                N_("{what}: expected {expected}, got {got}"),
-                what=key,
-                expected="a list of records",
-                got=type(rows).__name__,
-                file=name,
-            )
+            raise _wrong_type(name, key, "a list of records", rows)
         return rows, {k: data[k] for k in known if k in data}
-    raise InputFileError(
-        N_("{what}: expected {expected}, got {got}"),
-        what="file",
-        expected=f'a JSON list, or an object with "{key}"',
-        got=type(data).__name__,
-        file=name,
-    )
+    raise _wrong_type(name, "file", f'a JSON list, or an object with "{key}"', data)
 
 
 def _header_str(header: Mapping[str, Any], key: str, name: str) -> str | None:
@@ -658,47 +860,43 @@ def _records(
 
 
 def iter_payments(path: Path | str) -> Iterator[Payment]:
-    """The payments of a roster file (JSON or CSV), one at a time; CSV is streamed.
+    """The payments of a roster file (CSV, JSON Lines or JSON), one at a time.
+
+    CSV and JSON Lines (``.jsonl``, ``.ndjson``: one payment object a line) are streamed: memory
+    stays flat whatever the roster's length. A JSON document is read whole first.
 
     Raises:
         InputFileError: see :meth:`Payment.from_mapping` and :func:`iter_records`.
     """
     name = str(path)
     if _is_json(path, _head(path)):
-        yield from read_roster(path).payments
+        records, _header = _json_records(path, name, "payments", ("campaign", "unit"))
+        for line, item in records:
+            yield Payment.from_mapping(item, row=line, file=name)
         return
     for line, record in iter_records(path, fields=PAYMENT_FIELDS, aliases=_header_index()):
         yield Payment.from_mapping(record, row=line, file=name)
 
 
 def read_roster(path: Path | str) -> Roster:
-    """A whole roster file: JSON (a list of payments, or ``{"campaign", "unit", "payments"}``) or
-    CSV.
+    """A whole roster file: CSV, JSON Lines (one payment a line), or JSON (a list of payments, or
+    ``{"campaign", "unit", "payments"}``).
+
+    ``Payment.row`` is the line of the file where the payment starts (CSV: the header is line 1).
 
     Raises:
         InputFileError: see :meth:`Payment.from_mapping` and :func:`iter_records`.
     """
     name = str(path)
-    if Path(path).suffix.lower() == ".csv":
+    if Path(path).suffix.lower() == ".csv" or _is_jsonl(path):
         return Roster(payments=tuple(iter_payments(path)), file=name)
     text = read_file_text(path)
     if not _is_json(path, text):
         return Roster(payments=tuple(iter_payments(path)), file=name)
-    rows, header = _json_rows(_load_json(text, name), name, "payments", ("campaign", "unit"))
-    payments = []
-    for number, item in enumerate(rows, start=1):
-        if not isinstance(item, dict):
-            raise InputFileError(
-                N_("{what}: expected {expected}, got {got}"),
-                what="payment",
-                expected="an object",
-                got=type(item).__name__,
-                file=name,
-                line=number,
-            )
-        payments.append(Payment.from_mapping(item, row=number, file=name))
+    records, header = _json_records(path, name, "payments", ("campaign", "unit"), text)
+    payments = tuple(Payment.from_mapping(item, row=line, file=name) for line, item in records)
     return Roster(
-        payments=tuple(payments),
+        payments=payments,
         unit=_header_str(header, "unit", name),
         campaign=_header_str(header, "campaign", name),
         file=name,

@@ -24,7 +24,8 @@ Rules (ids ``<campaign>:visits/<name>``):
 * ``window``: every visit falls inside the concentrated visiting window
   (``Campaign.visiting_window``), or the campaign period where there is none.
 * ``coverage``: every family on file was visited (武工办〔2014〕74号 三(二) "普遍走访慰问一次",
-  豫工文〔2017〕61号 三2 "全覆盖、不遗漏"); one finding per family missed.
+  豫工文〔2017〕61号 三2 "全覆盖、不遗漏"); one finding per family missed. Only visits inside the
+  window of the ``window`` rule count (``coverage_in_window=False``: a visit on any date).
 * ``group``: a visit names a group of the plan.
 
 Names and ID numbers are masked in findings unless ``show_personal_data=True``.
@@ -33,17 +34,23 @@ Names and ID numbers are masked in findings unless ``show_personal_data=True``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
+from wennuan_rules.audits._common import Audit, check_file_campaign, resolve_campaign
 from wennuan_rules.audits.data import AuditData, audit_data
 from wennuan_rules.audits.roster import (
+    _header_str,
     _is_json,
+    _is_jsonl,
+    _json_document,
     _json_rows,
-    _load_json,
+    _jsonl,
+    _objects,
+    as_input_error,
     iter_records,
     normalize_id_number,
     parse_date,
@@ -52,7 +59,7 @@ from wennuan_rules.audits.roster import (
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_, Message
 from wennuan_rules.privacy import mask_id_number, mask_name
-from wennuan_rules.report import Finding, Report, Severity
+from wennuan_rules.report import Report
 from wennuan_rules.vocabulary import HardshipCategory
 
 if TYPE_CHECKING:
@@ -216,18 +223,32 @@ def _text(value: object, what: str, *, personal: bool = False) -> str | None:
     return value.strip() or None
 
 
+def _type_error(what: str, expected: str, value: object) -> InvalidValueError:
+    """A value of the wrong type (its type is shown, never its content: it may be personal)."""
+    return InvalidValueError(
+        N_("{what}: expected {expected}, got {got}"),
+        what=what,
+        expected=expected,
+        got=type(value).__name__,
+    )
+
+
+def _required(what: str, expected: str) -> InvalidValueError:
+    return InvalidValueError(
+        N_("{what}: a value is required; expected {expected}"),
+        what=what,
+        expected=expected,
+        got=None,
+    )
+
+
 def _texts_of(value: object, what: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         return tuple(v for v in value.replace("，", ",").replace("、", ",").split(",") if v.strip())
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what=what,
-            expected="a list of texts",
-            got=type(value).__name__,
-        )
+        raise _type_error(what, "a list of texts", value)
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -242,29 +263,54 @@ def _check_keys(data: Mapping[str, object], known: Sequence[str], what: str) -> 
             )
 
 
-def _as_input_error(exc: WennuanError, file: str, line: int | None) -> InputFileError:
-    located = exc.located(file=file, line=line)
-    return InputFileError(
-        located.msgid,
-        what=located.what,
-        expected=located.expected,
-        got=located.got,
-        file=located.file,
-        line=located.line,
-        column=located.column,
-        params=located.params,
-    )
+_T = TypeVar("_T")
+
+
+def _read_records(
+    path: Path | str,
+    *,
+    key: str,
+    what: str,
+    known: tuple[str, ...],
+    fields: tuple[str, ...],
+    aliases: Mapping[str, tuple[str, ...]],
+    build: Callable[[Mapping[str, object], int], _T],
+    lists: tuple[str, ...] = (),
+) -> tuple[list[_T], dict[str, Any], dict[str, list[tuple[int, Any]]]]:
+    """The records of a CSV, JSON Lines or JSON file built by ``build(record, line)``, the header
+    fields of a JSON object file, and the items of its other ``lists`` with their lines.
+
+    Raises:
+        InputFileError: naming the file and the line where the offending record starts.
+    """
+    name = str(path)
+    header: dict[str, Any] = {}
+    located: dict[str, list[tuple[int, Any]]] = {}
+    records: Iterator[tuple[int, Mapping[str, object]]]
+    if _is_jsonl(path):
+        records = _objects(_jsonl(path, name), name, what)
+    else:
+        text = read_file_text(path)
+        if not _is_json(path, text):
+            records = iter_records(path, fields=fields, aliases=_alias_index(aliases))
+        else:
+            data, located = _json_document(text, name, (key, *lists))
+            rows, header = _json_rows(data, name, key, known)
+            items = located.get(key) or list(enumerate(rows, start=1))
+            records = _objects(iter(items), name, what)
+    out = []
+    for line, record in records:
+        try:
+            out.append(build(record, line))
+        except WennuanError as exc:
+            raise as_input_error(exc, name, line) from None
+    return out, header, located
 
 
 def _visit(data: Mapping[str, object], row: int) -> Visit:
     _check_keys(data, VISIT_FIELDS, "visit field")
     if data.get("date") in (None, ""):
-        raise InvalidValueError(
-            N_("{what}: a value is required; expected {expected}"),
-            what="date",
-            expected="a date such as 2010-01-26",
-            got=None,
-        )
+        raise _required("date", "a date such as 2010-01-26")
     return Visit(
         visited_on=parse_date(data["date"], what="date"),
         group=_text(data.get("group"), "group"),
@@ -279,38 +325,18 @@ def _visit(data: Mapping[str, object], row: int) -> Visit:
 
 def _group(data: object) -> VisitGroup:
     if not isinstance(data, dict):
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="groups",
-            expected="an object",
-            got=type(data).__name__,
-        )
+        raise _type_error("groups", "an object", data)
     _check_keys(data, GROUP_FIELDS, "group field")
     ident = _text(data.get("id"), "id")
     if ident is None:
-        raise InvalidValueError(
-            N_("{what}: a value is required; expected {expected}"),
-            what="id",
-            expected="the group's id, e.g. g1",
-            got=None,
-        )
+        raise _required("id", "the group's id, e.g. g1")
     households = []
     raw = data.get("households") or []
     if not isinstance(raw, list):
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="households",
-            expected="a list of objects",
-            got=type(raw).__name__,
-        )
+        raise _type_error("households", "a list of objects", raw)
     for item in raw:
         if not isinstance(item, dict):
-            raise InvalidValueError(
-                N_("{what}: expected {expected}, got {got}"),
-                what="households",
-                expected="an object",
-                got=type(item).__name__,
-            )
+            raise _type_error("households", "an object", item)
         _check_keys(item, HOUSEHOLD_FIELDS, "household field")
         households.append(
             Visitee(
@@ -332,27 +358,26 @@ def _group(data: object) -> VisitGroup:
 
 
 def read_visits(path: Path | str) -> VisitPlan:
-    """A visits file: JSON (plan and/or log, or a list of visits) or CSV (a log).
+    """A visits file: JSON (plan and/or log, or a list of visits), JSON Lines (one visit a line)
+    or CSV (a log).
+
+    ``Visit.row`` is the line where the visit starts (CSV: the header is line 1).
 
     Raises:
-        InputFileError: unreadable file, unknown key or column, a value that cannot be read.
+        InputFileError: unreadable file, unknown key or column, a value that cannot be read; the
+            error names the file and the line where the record starts.
     """
     name = str(path)
-    text = read_file_text(path)
-    if not _is_json(path, text):
-        visits = []
-        for line, record in iter_records(
-            path, fields=VISIT_FIELDS, aliases=_alias_index(_VISIT_ALIASES)
-        ):
-            try:
-                visits.append(_visit(record, line))
-            except WennuanError as exc:
-                raise _as_input_error(exc, name, line) from None
-        return VisitPlan(visits=tuple(visits), file=name)
-    data = _load_json(text, name)
-    if isinstance(data, list):
-        data = {"visits": data}
-    rows, header = _json_rows(data, name, "visits", ("campaign", "unit", "groups"))
+    visits, header, located = _read_records(
+        path,
+        key="visits",
+        what="visit",
+        known=("campaign", "unit", "groups"),
+        fields=VISIT_FIELDS,
+        aliases=_VISIT_ALIASES,
+        build=_visit,
+        lists=("groups",),
+    )
     groups = []
     raw_groups = header.get("groups") or []
     if not isinstance(raw_groups, list):
@@ -363,40 +388,16 @@ def read_visits(path: Path | str) -> VisitPlan:
             got=type(raw_groups).__name__,
             file=name,
         )
-    for number, item in enumerate(raw_groups, start=1):
+    for line, item in located.get("groups") or list(enumerate(raw_groups, start=1)):
         try:
             groups.append(_group(item))
         except WennuanError as exc:
-            raise _as_input_error(exc, name, number).located(column="groups") from None
-    visits = []
-    for number, item in enumerate(rows, start=1):
-        try:
-            if not isinstance(item, dict):
-                raise InvalidValueError(
-                    N_("{what}: expected {expected}, got {got}"),
-                    what="visit",
-                    expected="an object",
-                    got=type(item).__name__,
-                )
-            visits.append(_visit(item, number))
-        except WennuanError as exc:
-            raise _as_input_error(exc, name, number) from None
-    unit = header.get("unit")
-    campaign = header.get("campaign")
-    for key, value in (("unit", unit), ("campaign", campaign)):
-        if value is not None and not isinstance(value, str):
-            raise InputFileError(
-                N_("{what}: expected {expected}, got {got}"),
-                what=key,
-                expected="text",
-                got=value,
-                file=name,
-            )
+            raise as_input_error(exc, name, line, "groups") from None
     return VisitPlan(
         groups=tuple(groups),
         visits=tuple(visits),
-        unit=unit,
-        campaign=campaign,
+        unit=_header_str(header, "unit", name),
+        campaign=_header_str(header, "campaign", name),
         file=name,
     )
 
@@ -408,12 +409,7 @@ def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
     ref = _text(data.get("ref"), "ref")
     id_number = _text(data.get("id_number"), "id_number", personal=True)
     if ref is None and id_number is None:
-        raise InvalidValueError(
-            N_("{what}: a value is required; expected {expected}"),
-            what="ref",
-            expected="a ref or an id_number to match the family with visits",
-            got=None,
-        )
+        raise _required("ref", "a ref or an id_number to match the family with visits")
     return FamilyOnFile(
         ref=ref,
         name=_text(data.get("name"), "name", personal=True),
@@ -425,38 +421,22 @@ def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
 
 
 def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
-    """The families on file: JSON (a list, or ``{"families": […]}``) or CSV.
+    """The families on file: JSON (a list, or ``{"families": […]}``), JSON Lines or CSV.
 
     Raises:
         InputFileError: unreadable file, unknown key or column, a family with neither ref nor ID
             number.
     """
-    name = str(path)
-    text = read_file_text(path)
-    out = []
-    if not _is_json(path, text):
-        for line, record in iter_records(
-            path, fields=FAMILY_FIELDS, aliases=_alias_index(_FAMILY_ALIASES)
-        ):
-            try:
-                out.append(_family(record, line))
-            except WennuanError as exc:
-                raise _as_input_error(exc, name, line) from None
-        return tuple(out)
-    rows, _header = _json_rows(_load_json(text, name), name, "families", ("campaign", "unit"))
-    for number, item in enumerate(rows, start=1):
-        try:
-            if not isinstance(item, dict):
-                raise InvalidValueError(
-                    N_("{what}: expected {expected}, got {got}"),
-                    what="family",
-                    expected="an object",
-                    got=type(item).__name__,
-                )
-            out.append(_family(item, number))
-        except WennuanError as exc:
-            raise _as_input_error(exc, name, number) from None
-    return tuple(out)
+    families, _header, _located = _read_records(
+        path,
+        key="families",
+        what="family",
+        known=("campaign", "unit"),
+        fields=FAMILY_FIELDS,
+        aliases=_FAMILY_ALIASES,
+        build=_family,
+    )
+    return tuple(families)
 
 
 # -- the audit -------------------------------------------------------------------------------------
@@ -474,6 +454,20 @@ def _person(name: str | None, id_number: str | None, ref: str | None, show: bool
     return " ".join(parts) or "?"
 
 
+def _visit_keys(v: Visit) -> list[str]:
+    keys = ["ref:" + v.household] if v.household else []
+    if v.id_number:
+        keys.append("id:" + normalize_id_number(v.id_number))
+    return keys
+
+
+def _family_keys(f: FamilyOnFile) -> list[str]:
+    keys = ["ref:" + f.ref] if f.ref else []
+    if f.id_number:
+        keys.append("id:" + normalize_id_number(f.id_number))
+    return keys
+
+
 def audit_visits(
     plan: VisitPlan | Iterable[Visit],
     campaign: Campaign | str,
@@ -484,6 +478,7 @@ def audit_visits(
     quota_per: str | None = None,
     require_coverage: bool | None = None,
     unit: str | None = None,
+    coverage_in_window: bool = True,
 ) -> Report:
     """Audit a visiting plan and/or visit log against a campaign's rules.
 
@@ -498,26 +493,28 @@ def audit_visits(
         require_coverage: force the coverage rule on (``True``) or off (``False``); ``None``: as the
             campaign says (``Campaign.coverage``).
         unit: the unit shown in the report (default: the file's own).
+        coverage_in_window: only visits inside the window the ``window`` rule checks (the
+            concentrated visiting window, else the campaign period) count for coverage (default;
+            docs/decisions.md "Audits"); ``False`` counts a visit on any date.
 
     Returns:
         A :class:`~wennuan_rules.report.Report` with form ``<campaign>:visits``.
 
     Raises:
         UnknownIdError: an unknown campaign id.
-        InvalidValueError: a ``quota_per`` other than ``unit-visited`` or ``group``.
+        InvalidValueError: a ``quota_per`` other than ``unit-visited`` or ``group``; a visits file
+            that names another campaign.
     """
-    from wennuan_rules.audits.payments import _Tally, resolve_campaign
-
     camp = resolve_campaign(campaign)
     if not isinstance(plan, VisitPlan):
         plan = VisitPlan(visits=tuple(plan))
+    check_file_campaign(plan.campaign, camp.id, plan.file)
     if unit is None:
         unit = plan.unit
     info = data if data is not None else audit_data(camp.id)
-    prefix = f"{camp.id}:visits/"
-    tally = _Tally()
-    findings: list[Finding] = []
-    not_evaluated: list[str] = []
+    audit = Audit(camp.id, "visits", show_personal_data=show_personal_data)
+    prefix = audit.prefix
+    tally = audit.tally
     show = show_personal_data
 
     def kind_of(text: str | None) -> str | None:
@@ -534,22 +531,18 @@ def audit_visits(
             if v.group is None or v.group in group_ids:
                 tally.add(r_group, 0)
                 continue
-            tally.add(r_group, 1)
-            findings.append(
-                Finding(
-                    rule=r_group,
-                    severity=Severity.ERROR,
-                    items=("group",),
-                    message=Message.of(
-                        N_("the visit names group {got}, which is not in the plan ({expected})"),
-                        got=v.group,
-                        expected=", ".join(group_ids),
-                    ),
+            audit.finding(
+                r_group,
+                ("group",),
+                Message.of(
+                    N_("the visit names group {got}, which is not in the plan ({expected})"),
+                    got=v.group,
                     expected=", ".join(group_ids),
-                    actual=v.group,
-                    source=camp.visit_quota.source if camp.visit_quota else "",
-                    where=v.where,
-                )
+                ),
+                v.where,
+                camp.visit_quota.source if camp.visit_quota else "",
+                expected=", ".join(group_ids),
+                actual=v.group,
             )
 
     # -- window ------------------------------------------------------------------------------------
@@ -559,23 +552,19 @@ def audit_visits(
         if window.start <= v.visited_on <= window.end:
             tally.add(r_window, 0)
             continue
-        tally.add(r_window, 1)
-        findings.append(
-            Finding(
-                rule=r_window,
-                severity=Severity.ERROR,
-                items=("date",),
-                message=Message.of(
-                    N_("visited on {date}, outside the visiting window {start} to {end}"),
-                    date=v.visited_on.isoformat(),
-                    start=window.start.isoformat(),
-                    end=window.end.isoformat(),
-                ),
-                expected=f"{window.start.isoformat()} .. {window.end.isoformat()}",
-                actual=v.visited_on.isoformat(),
-                source=window.source,
-                where=v.where,
-            )
+        audit.finding(
+            r_window,
+            ("date",),
+            Message.of(
+                N_("visited on {date}, outside the visiting window {start} to {end}"),
+                date=v.visited_on.isoformat(),
+                start=window.start.isoformat(),
+                end=window.end.isoformat(),
+            ),
+            v.where,
+            window.source,
+            expected=f"{window.start.isoformat()} .. {window.end.isoformat()}",
+            actual=v.visited_on.isoformat(),
         )
 
     # -- quota -------------------------------------------------------------------------------------
@@ -591,6 +580,7 @@ def audit_visits(
                 got=per,
             )
         r_quota = prefix + "quota"
+        kinds = {g.id: g for g in info.groups}  # shown by their label in messages
         # (group, unit) -> household key -> kind
         seen: dict[tuple[str, str | None], dict[str, str | None]] = {}
         order: list[tuple[str, str | None]] = []
@@ -642,7 +632,6 @@ def audit_visits(
                 if got >= minimum:
                     tally.add(r_quota, 0)
                     continue
-                tally.add(r_quota, 1)
                 if kind is None:
                     message = Message.of(
                         N_("group {group} saw {count} households; at least {minimum} are required"),
@@ -658,20 +647,17 @@ def audit_visits(
                         ),
                         group=where,
                         count=got,
-                        kind=kind,
+                        kind=kinds.get(kind, kind),
                         minimum=minimum,
                     )
-                findings.append(
-                    Finding(
-                        rule=r_quota,
-                        severity=Severity.ERROR,
-                        items=("kind",) if kind is not None else ("household",),
-                        message=message,
-                        expected=f">= {minimum}",
-                        actual=str(got),
-                        source=quota.source,
-                        where=where,
-                    )
+                audit.finding(
+                    r_quota,
+                    ("kind",) if kind is not None else ("household",),
+                    message,
+                    where,
+                    quota.source,
+                    expected=f">= {minimum}",
+                    actual=str(got),
                 )
     else:
         counted_from = None
@@ -683,11 +669,25 @@ def audit_visits(
     if wanted:
         source = camp.coverage.source if camp.coverage is not None else ""
         if families is None:
-            tally.add(r_cover, 2)
-            not_evaluated.append(r_cover)
+            audit.skip(r_cover)
         else:
-            refs = {v.household for v in plan.visits if v.household}
-            ids = {normalize_id_number(v.id_number) for v in plan.visits if v.id_number}
+            # which visits count: those in the window (docs/decisions.md "Audits"), or any
+            counted = [
+                v
+                for v in plan.visits
+                if not coverage_in_window or window.start <= v.visited_on <= window.end
+            ]
+            refs = {v.household for v in counted if v.household}
+            ids = {normalize_id_number(v.id_number) for v in counted if v.id_number}
+            # visits outside the window, per household key, to say why a family still counts as
+            # missed
+            outside: dict[str, list[str]] = {}
+            if coverage_in_window:
+                for v in plan.visits:
+                    if not window.start <= v.visited_on <= window.end:
+                        for key in _visit_keys(v):
+                            outside.setdefault(key, []).append(v.visited_on.isoformat())
+            span = f"{window.start.isoformat()} .. {window.end.isoformat()}"
             total = missed = 0
             for f in families:
                 total += 1
@@ -697,32 +697,43 @@ def audit_visits(
                     tally.add(r_cover, 0)
                     continue
                 missed += 1
-                tally.add(r_cover, 1)
-                findings.append(
-                    Finding(
-                        rule=r_cover,
-                        severity=Severity.ERROR,
-                        items=("household",),
-                        message=Message.of(
-                            N_("family {family} is on file but was not visited"),
-                            family=_person(f.name, f.id_number, f.ref, show),
+                family = _person(f.name, f.id_number, f.ref, show)
+                dates = sorted({d for key in _family_keys(f) for d in outside.get(key, ())})
+                if dates:
+                    message = Message.of(
+                        N_(
+                            "family {family} is on file but was visited only on {dates}, "
+                            "outside {start} to {end}"
                         ),
-                        expected="visited",
-                        actual="not visited",
-                        source=source,
-                        where=f.where,
+                        family=family,
+                        dates=", ".join(dates),
+                        start=window.start.isoformat(),
+                        end=window.end.isoformat(),
                     )
+                else:
+                    message = Message.of(
+                        N_("family {family} is on file but was not visited"), family=family
+                    )
+                audit.finding(
+                    r_cover,
+                    ("household",),
+                    message,
+                    f.where,
+                    source,
+                    expected=span if coverage_in_window else None,
+                    actual=", ".join(dates) or None,
                 )
-            coverage_out = {"on_file": total, "visited": total - missed, "missed": missed}
+            coverage_out = {
+                "on_file": total,
+                "visited": total - missed,
+                "missed": missed,
+            }
 
-    findings.sort(key=lambda f: 0 if f.severity is Severity.ERROR else 1)
     extra: dict[str, Any] = {
         "campaign": camp.id,
         "groups": len(plan.groups),
         "visits": len(plan.visits),
         "window": {"start": window.start.isoformat(), "end": window.end.isoformat()},
-        "rules": tally.to_dict(),
-        "personal_data": "shown" if show else "masked",
     }
     if quota is not None:
         extra["quota"] = {
@@ -732,11 +743,7 @@ def audit_visits(
         }
     if coverage_out is not None:
         extra["coverage"] = coverage_out
-    return Report(
-        form=f"{camp.id}:visits",
-        unit=unit,
-        findings=tuple(findings),
-        passed=tally.passed,
-        not_evaluated=tuple(not_evaluated),
-        extra=extra,
-    )
+        extra["coverage_counts"] = (
+            "visits in window" if coverage_in_window else "visits on any date"
+        )
+    return audit.report(unit, extra)
