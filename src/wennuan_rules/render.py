@@ -224,7 +224,7 @@ def _report_text(report: Report, lang: str | None) -> str:
             lines += _wrap(text)
         if rules:
             text = translate(
-                N_("Not evaluated (an item was not reported): {rules}"),
+                N_("Not evaluated (something the rule needs was not given): {rules}"),
                 lang,
                 rules=", ".join(rules),
             )
@@ -321,26 +321,44 @@ def write_reports_csv(reports: Iterable[Report], out: TextIO, lang: str | None =
         out.write(text.split("\n", 1)[1])
 
 
+_HTML_COLUMNS = (
+    N_("severity"),
+    N_("rule"),
+    N_("where"),
+    N_("items"),
+    N_("expected"),
+    N_("actual"),
+    N_("message"),
+    N_("source"),
+)
+
+
 def report_html(report: Report, lang: str | None = None) -> str:
-    """An HTML table for notebooks (``Report._repr_html_``)."""
+    """An HTML table for notebooks (``Report._repr_html_``), in the caller's language."""
     esc = html.escape
-    counts = report.counts
     rows = "".join(
         "<tr>"
         f"<td>{esc(f.severity.value)}</td><td><code>{esc(f.rule)}</code></td>"
+        f"<td>{esc(f.where or '')}</td>"
         f"<td>{esc(' '.join(f.items))}</td><td>{esc(f.expected or '')}</td>"
         f"<td>{esc(f.actual or '')}</td><td>{esc(f.message.render(lang))}</td>"
         f"<td>{esc(f.source)}</td>"
         "</tr>"
         for f in report.findings
     )
-    status = "ok" if report.ok else "errors"
+    status = translate(N_("OK") if report.ok else N_("ERRORS FOUND"), lang)
+    counts = translate(
+        N_(
+            "{error} errors, {warning} warnings, {passed} rules passed, {not_evaluated} not evaluated"
+        ),
+        lang,
+        **report.counts,
+    )
+    head = "".join(f"<th>{esc(translate(c, lang))}</th>" for c in _HTML_COLUMNS)
     return (
         f"<div><strong>{esc(report.form)}</strong> {esc(report.unit or '')} "
-        f"<em>{status}</em>: {counts['error']} errors, {counts['warning']} warnings, "
-        f"{counts['passed']} passed, {counts['not_evaluated']} not evaluated"
-        "<table><thead><tr><th>severity</th><th>rule</th><th>items</th><th>expected</th>"
-        "<th>actual</th><th>message</th><th>source</th></tr></thead>"
+        f"<em>{esc(status)}</em>: {esc(counts)}"
+        f"<table><thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table></div>"
     )
 
