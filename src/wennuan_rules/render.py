@@ -349,7 +349,8 @@ def report_html(report: Report, lang: str | None = None) -> str:
     status = translate(N_("OK") if report.ok else N_("ERRORS FOUND"), lang)
     counts = translate(
         N_(
-            "{error} errors, {warning} warnings, {passed} rules passed, {not_evaluated} not evaluated"
+            "{error} errors, {warning} warnings, {passed} rules passed, "
+            "{not_evaluated} not evaluated"
         ),
         lang,
         **report.counts,
