@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from wennuan_rules.forms import Return, get_form, read_returns, validate_many
+from wennuan_rules.form import Return, get_form, read_returns, validate_many
 
 FORM = "wuhan-2015:center"
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@
     python scripts/i18n.py --domain forms   # update one area's catalogs only
     python scripts/i18n.py --check  # exit 1 listing messages missing or untranslated in any locale
 
-A message belongs to the catalog of the area of the file that marks it: forms/ -> forms.po,
+A message belongs to the catalog of the area of the file that marks it: form/ -> forms.po,
 eligibility/ and parameters.py -> eligibility.po, audits/ -> audits.po, cli.py, render.py and
 */cli.py ->
 cli.po, everything else -> core.po. English msgstr is the msgid unless a translation is already
@@ -30,7 +30,7 @@ def domain_of(path: str) -> str:
     parts = Path(path).parts
     if parts[-1] in ("cli.py", "render.py"):
         return "cli"
-    if parts[0] == "forms":
+    if parts[0] == "form":
         return "forms"
     if parts[0] in ("eligibility",) or parts[-1] == "parameters.py":
         return "eligibility"

@@ -381,7 +381,7 @@ def test_generator_is_read_once_and_empty_roster_is_ok() -> None:
 
 
 def test_reconciliation_with_a_return_read_by_the_forms_readers(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from wennuan_rules.forms import read_returns
+    from wennuan_rules.form import read_returns
 
     path = tmp_path / "return.json"
     # 2534.56 元 = 0.253456 万元 (see test_reconciliation_exact_in_wan)

@@ -212,3 +212,4 @@ def test_public_functions_are_not_shadowed_by_submodules() -> None:
     assert [c.id for c in wr.campaigns()][:2] == ["pingdingshan-2010", "wuhan-2015"]
     assert len(wr.forms()) == 5
     assert callable(wr.campaigns) and not isinstance(wr.campaigns, type(wr))
+    assert callable(wr.forms) and not isinstance(wr.forms, type(wr))

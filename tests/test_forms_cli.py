@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import wennuan_rules.forms as F
+import wennuan_rules.form as F
 
 # tests/test_forms_engine.py's tiny form, reused as a user's own form file
 from test_forms_engine import GOOD, TINY

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import wennuan_rules.forms as F
+import wennuan_rules.form as F
 from wennuan_rules.errors import DataFileError, InvalidValueError, UnknownIdError, WennuanError
-from wennuan_rules.forms import FormTemplate, Return
+from wennuan_rules.form import FormTemplate, Return
 from wennuan_rules.report import Severity
 
 TINY = """

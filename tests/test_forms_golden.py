@@ -452,7 +452,7 @@ def _with(base: dict[str, object], **changes: object) -> dict[str, object]:
 
 
 def test_every_bundled_form_loads() -> None:
-    from wennuan_rules.forms import forms
+    from wennuan_rules.form import forms
 
     assert [f.id for f in forms()] == list(FORM_IDS)
     for form_id in FORM_IDS:
@@ -463,8 +463,8 @@ def test_every_bundled_form_loads() -> None:
 
 
 def test_wr_forms_stays_callable_after_importing_the_subpackage() -> None:
-    """contract.md promises ``wr.forms()``; importing ``wennuan_rules.forms`` must not shadow it."""
-    import wennuan_rules.forms  # noqa: F401 - what any caller of the readers does
+    """contract.md promises ``wr.forms()``; importing ``wennuan_rules.form`` must not shadow it."""
+    import wennuan_rules.form  # noqa: F401 - what any caller of the readers does
 
     assert callable(wr.forms)
     assert [f.id for f in wr.forms()] == list(FORM_IDS)

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from wennuan_rules.forms import (
+from wennuan_rules.form import (
     FormTemplate,
     LeRule,
     PairedRule,
@@ -477,7 +477,7 @@ def test_a_unit_strategy_drawing_a_non_name_is_an_invalid_argument() -> None:
 def test_no_work_at_import_time() -> None:
     code = (
         "import wennuan_rules.strategies._forms as m\n"
-        "from wennuan_rules.forms import loader\n"
+        "from wennuan_rules.form import loader\n"
         "print(loader._bundled.cache_info().currsize)\n"
     )
     out = subprocess.run(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import wennuan_rules.forms as F
+import wennuan_rules.form as F
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError
 
 FORM = "wuhan-2015:swn"

@@ -5,7 +5,7 @@ at least
 one error; 2 for unusable input or usage, with a one-line message on stderr naming the file, line
 and field.
 
-Each command's work lives beside the code it drives (``forms/cli.py``, ``eligibility/cli.py``,
+Each command's work lives beside the code it drives (``form/cli.py``, ``eligibility/cli.py``,
 ``audits/cli.py``, ``campaign.py``); this module only parses arguments and turns errors into exit
 codes.
 """
@@ -29,8 +29,8 @@ LANGS = ("zh-Hans", "zh-Hant", "en")
 # command name -> "module:function"; each function is run(args, out) -> exit status
 _COMMANDS: dict[str, str] = {
     "campaigns": "wennuan_rules.campaign:run_cli",
-    "forms": "wennuan_rules.forms.cli:run_forms",
-    "check": "wennuan_rules.forms.cli:run_check",
+    "forms": "wennuan_rules.form.cli:run_forms",
+    "check": "wennuan_rules.form.cli:run_check",
     "assess": "wennuan_rules.eligibility.cli:run_assess",
     "audit": "wennuan_rules.audits.cli:run_audit",
 }

@@ -21,7 +21,7 @@ from wennuan_rules.i18n import N_, translate
 from wennuan_rules.report import Report, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from wennuan_rules.forms.validate import Summary
+    from wennuan_rules.form.validate import Summary
 
 __all__ = [
     "display_width",

@@ -56,7 +56,7 @@ def _tolerance(text: str | None) -> Decimal:
 
 
 def _return_values(path: str, info: AuditData) -> dict[str, object]:
-    from wennuan_rules.forms import read_returns
+    from wennuan_rules.form import read_returns
 
     if info.form is None:
         raise InputFileError(

@@ -56,7 +56,7 @@ from wennuan_rules.vocabulary import PaymentChannel
 
 if TYPE_CHECKING:
     from wennuan_rules.campaign import Campaign
-    from wennuan_rules.forms.model import Return
+    from wennuan_rules.form.model import Return
 
 __all__ = ["audit_payments", "resolve_campaign"]
 

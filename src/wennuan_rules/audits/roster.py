@@ -688,7 +688,7 @@ def _json_document(
 
 def _jsonl(path: Path | str, name: str) -> Iterator[tuple[int, Any]]:
     """``(line, value)`` for each non-blank line of a JSON Lines file, read one line at a time."""
-    from wennuan_rules.forms.readers import detect_encoding
+    from wennuan_rules.form.readers import detect_encoding
 
     encoding = detect_encoding(path)
     try:
@@ -801,7 +801,7 @@ def iter_records(
     Raises:
         InputFileError: an unknown or repeated column, no header, a row with too many cells.
     """
-    from wennuan_rules.forms.readers import detect_encoding
+    from wennuan_rules.form.readers import detect_encoding
 
     name = str(path)
     encoding = detect_encoding(path)

@@ -10,6 +10,7 @@ filtering.
 
 from __future__ import annotations
 
+from wennuan_rules.strategies._forms import GeneratedReturn, returns
 from wennuan_rules.strategies._households import boundary_households, households
 from wennuan_rules.strategies._rosters import (
     dates_around,
@@ -22,6 +23,7 @@ from wennuan_rules.strategies._rosters import (
 )
 
 __all__ = [
+    "GeneratedReturn",
     "boundary_households",
     "dates_around",
     "deadline_dates",
@@ -30,5 +32,6 @@ __all__ = [
     "invalid_id_numbers",
     "payments",
     "region_codes",
+    "returns",
     "rosters",
 ]

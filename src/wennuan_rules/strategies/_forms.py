@@ -35,8 +35,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from wennuan_rules.errors import WennuanError
-from wennuan_rules.forms.loader import get_form
-from wennuan_rules.forms.model import (
+from wennuan_rules.form.loader import get_form
+from wennuan_rules.form.model import (
     FormTemplate,
     LeRule,
     LineItem,
@@ -84,7 +84,7 @@ def _frozenset(value: Collection[str]) -> frozenset[str]:
 
 @attrs.frozen
 class GeneratedReturn(Return):
-    """A return drawn by :func:`returns`: a :class:`~wennuan_rules.forms.Return` (so ``validate``,
+    """A return drawn by :func:`returns`: a :class:`~wennuan_rules.form.Return` (so ``validate``,
     ``validate_many`` and ``roll_up`` take it as it is) that also says what was changed.
 
     Attributes:
@@ -474,7 +474,7 @@ def returns(
             hold. A collection of codes: exactly those are not reported.
 
     Returns:
-        A strategy of :class:`GeneratedReturn` (a :class:`~wennuan_rules.forms.Return`).
+        A strategy of :class:`GeneratedReturn` (a :class:`~wennuan_rules.form.Return`).
 
     Raises:
         InvalidArgument: an unknown form, a unit that is not a name or a strategy, ``valid`` not a
@@ -483,7 +483,7 @@ def returns(
     Example::
 
         from hypothesis import given
-        from wennuan_rules.forms import validate
+        from wennuan_rules.form import validate
         from wennuan_rules.strategies import returns
 
         @given(returns("wuhan-2015:center", valid=False))

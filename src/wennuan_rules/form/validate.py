@@ -30,8 +30,8 @@ from typing import Any, Final
 import attrs
 
 from wennuan_rules.errors import InvalidValueError, WennuanError
-from wennuan_rules.forms.loader import get_form
-from wennuan_rules.forms.model import (
+from wennuan_rules.form.loader import get_form
+from wennuan_rules.form.model import (
     FormTemplate,
     LeRule,
     LineItem,
@@ -676,7 +676,7 @@ def validate_many(
     are).
 
     Args:
-        returns: :class:`Return` objects (from :func:`~wennuan_rules.forms.read_returns`) or tuples
+        returns: :class:`Return` objects (from :func:`~wennuan_rules.form.read_returns`) or tuples
             ``(form_or_id, values)`` / ``(form_or_id, values, unit)``.
         tolerance: as for :func:`validate`.
         forms: forms not bundled (from ``load_form``) that returns may name by id.

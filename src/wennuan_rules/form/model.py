@@ -23,7 +23,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from wennuan_rules.errors import DataFileError, InvalidValueError, UnknownIdError
-from wennuan_rules.forms.codes import CODE_PATTERN, normalize_code
+from wennuan_rules.form.codes import CODE_PATTERN, normalize_code
 from wennuan_rules.i18n import N_, Label
 from wennuan_rules.report import Severity
 

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wennuan_rules.errors import InputFileError, UnknownIdError
-from wennuan_rules.forms.loader import forms as bundled_forms
-from wennuan_rules.forms.loader import get_form, load_form
-from wennuan_rules.forms.model import FormTemplate, LeRule, PairedRule, Return, Rule, SumRule
-from wennuan_rules.forms.readers import read_returns
-from wennuan_rules.forms.validate import _Accumulator, summarize, validate_many
+from wennuan_rules.form.loader import forms as bundled_forms
+from wennuan_rules.form.loader import get_form, load_form
+from wennuan_rules.form.model import FormTemplate, LeRule, PairedRule, Return, Rule, SumRule
+from wennuan_rules.form.readers import read_returns
+from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.render import (
     display_width,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from wennuan_rules._data import Table, bundled_files, load_toml
 from wennuan_rules.errors import DataFileError, UnknownIdError, WennuanError
-from wennuan_rules.forms.model import FormTemplate, LeRule, LineItem, PairedRule, Rule, SumRule
+from wennuan_rules.form.model import FormTemplate, LeRule, LineItem, PairedRule, Rule, SumRule
 from wennuan_rules.i18n import N_
 from wennuan_rules.report import Severity
 

@@ -8,12 +8,9 @@
 
 from __future__ import annotations
 
-import sys
-import types
-
-from wennuan_rules.forms.codes import is_code, normalize_code
-from wennuan_rules.forms.loader import form_ids, forms, get_form, load_form
-from wennuan_rules.forms.model import (
+from wennuan_rules.form.codes import is_code, normalize_code
+from wennuan_rules.form.loader import form_ids, forms, get_form, load_form
+from wennuan_rules.form.model import (
     FormTemplate,
     LeRule,
     LineItem,
@@ -22,8 +19,8 @@ from wennuan_rules.forms.model import (
     Rule,
     SumRule,
 )
-from wennuan_rules.forms.readers import read_returns
-from wennuan_rules.forms.validate import (
+from wennuan_rules.form.readers import read_returns
+from wennuan_rules.form.validate import (
     RuleSummary,
     Summary,
     make_return,
@@ -58,16 +55,3 @@ __all__ = [
     "validate",
     "validate_many",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """``import wennuan_rules.forms`` makes ``wennuan_rules.forms`` this subpackage (Python sets
-    the parent's attribute after the import), which would shadow the function ``wr.forms()`` that
-    contract.md promises.
-    Calling the subpackage therefore does what the function does."""
-
-    def __call__(self) -> tuple[FormTemplate, ...]:
-        return forms()
-
-
-sys.modules[__name__].__class__ = _CallableModule
