@@ -135,25 +135,21 @@ def test_living_difficulty_first_clause_causes() -> None:
 def test_migrant_clause_is_not_bound_by_the_income_test_by_default() -> None:
     # 9000 for 3 people is far above 2 × 900 × 3 = 5400; no contract; stable relation and basic
     # living in difficulty
-    hh = h(
-        monthly_income="9000",
-        migrant_worker=True,
-        has_labour_contract=False,
-        stable_labour_relation=True,
-        basic_living_difficulty=True,
-        causes=[],
-    )
+    def migrant(income: str, contract: bool) -> wr.Household:
+        return h(
+            monthly_income=income,
+            migrant_worker=True,
+            has_labour_contract=contract,
+            stable_labour_relation=True,
+            basic_living_difficulty=True,
+            causes=[],
+        )
+
+    hh = migrant("9000", contract=False)
     assert "living-difficulty" in groups(hh)
     other = {"living_difficulty_income_test_binds_migrant_clause": True}
     assert "living-difficulty" not in groups(hh, options=other)
-    poor = h(
-        monthly_income="5400",
-        migrant_worker=True,
-        has_labour_contract=True,
-        stable_labour_relation=True,
-        basic_living_difficulty=True,
-        causes=[],
-    )
+    poor = migrant("5400", contract=True)
     assert "living-difficulty" in groups(poor, options=other)
 
 
@@ -245,21 +241,19 @@ def test_documents_checklist_for_serious_illness() -> None:
     assert [d.id for d in docs.missing] == ["diagnosis", "medical-receipts"]  # 患大病的还需…
     assert docs.on_time is True  # 2021-01-18 is still on time
     assert docs.complete is False
-    full = h(
-        monthly_income="3000",
-        annual_medical_out_of_pocket="12000",
-        documents=[*ALL_DOCS, "诊断记录", "医疗费收据"],
-        submitted_on="2021-01-18",
-        **ILL,
-    )
+
+    def every_document(submitted_on: str) -> wr.Household:
+        return h(
+            monthly_income="3000",
+            annual_medical_out_of_pocket="12000",
+            documents=[*ALL_DOCS, "诊断记录", "医疗费收据"],
+            submitted_on=submitted_on,
+            **ILL,
+        )
+
+    full = every_document("2021-01-18")
     assert wr.assess(full, C, ON).documents.complete is True  # type: ignore[union-attr]
-    late = h(
-        monthly_income="3000",
-        annual_medical_out_of_pocket="12000",
-        documents=[*ALL_DOCS, "诊断记录", "医疗费收据"],
-        submitted_on="2021-01-19",
-        **ILL,
-    )
+    late = every_document("2021-01-19")
     assert wr.assess(late, C, ON).documents.complete is False  # type: ignore[union-attr]
 
 
@@ -333,3 +327,19 @@ def test_alternatives_of_living_difficulty_are_marked() -> None:
     reasons = wr.assess(hh, C, ON).decision("living-difficulty").reasons
     assert [r.alternative for r in reasons] == ["1", "1", "1", "2", "2"]
     assert [r.met for r in reasons] == [True, True, True, None, None]
+
+
+def test_documents_deadline_is_the_campaign_data() -> None:
+    # 二(一)1: 于2021年1月18日前 — the day comes from [application_deadline] of the campaign's data
+    from wennuan_rules.eligibility import changzhou_edz_2021 as rules
+
+    deadline = wr.get_campaign(C).application_deadline
+    assert deadline is not None and rules.application_deadline() is deadline
+    docs = wr.assess(h(monthly_income="3000", **ILL), C, ON).documents
+    assert docs is not None and docs.deadline == deadline.last_day == dt.date(2021, 1, 18)
+    assert deadline.source in docs.deadline_source
+
+
+def test_repr_masks_an_id_number_given_as_ref() -> None:
+    a = wr.assess(h(ref="320402199001011234"), C, ON)
+    assert "320402199001011234" not in repr(a) and "1234" in repr(a)

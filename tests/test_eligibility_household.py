@@ -174,3 +174,12 @@ def test_assess_and_parameters_fed_junk(junk: object) -> None:
     ):
         with contextlib.suppress(WennuanError):
             call()
+
+
+@pytest.mark.parametrize("amount", ["1000000000000", "1.5e400000", "10.123456789"])
+def test_amounts_beyond_exact_arithmetic_are_refused(amount: str) -> None:
+    # 28-digit decimal arithmetic stays exact for 12 digits of yuan and 8 decimals (times the
+    # multiple, the standard, 12 months and 100 members); anything beyond is a data error
+    with pytest.raises(wr.InvalidValueError, match="monthly_income"):
+        wr.Household.from_mapping({"members": 1, "monthly_income": amount})
+    assert wr.Household.from_mapping({"members": 1, "monthly_income": "999999999999.99"})

@@ -6,14 +6,19 @@ After python-stdnum's robustness test: one list of parsers, one list of junk, ev
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from wennuan_rules.campaign import DocumentNumber, get_campaign, load_campaign, resolve_date
+from wennuan_rules.eligibility import Household, assess
+from wennuan_rules.eligibility.cli import read_households
 from wennuan_rules.errors import WennuanError
-from wennuan_rules.forms import get_form, load_form, normalize_code, read_returns, validate
+from wennuan_rules.form import get_form, load_form, normalize_code, read_returns, validate
 from wennuan_rules.lunar import (
     from_lunar,
     lantern_festival,
@@ -22,7 +27,42 @@ from wennuan_rules.lunar import (
     to_lunar,
 )
 from wennuan_rules.money import parse_amount, parse_count, parse_number
+from wennuan_rules.parameters import dibao_standard
 from wennuan_rules.vocabulary import vocabularies
+
+_HOUSEHOLD_KEYS = (
+    "members",
+    "monthly_income",
+    "annual_medical_out_of_pocket",
+    "has_labour_contract",
+    "causes",
+    "model_worker_level",
+    "hardship_file",
+    "civil_affairs",
+    "region",
+    "event_on",
+    "documents",
+)
+
+
+def _household_with(key: str) -> Callable[[object], object]:
+    """Household.from_mapping with ``key`` set to the junk (members and income otherwise valid)."""
+    base: dict[str, object] = {"members": 2, "monthly_income": "1000"}
+    return lambda v: Household.from_mapping({**base, key: v})
+
+
+def _read_households_from(value: object) -> object:
+    """read_households over a file holding the junk (text, bytes, or its JSON)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "households.json"
+        if isinstance(value, bytes):
+            path.write_bytes(value)
+        elif isinstance(value, str):
+            path.write_bytes(value.encode("utf-8", "surrogatepass"))
+        else:
+            path.write_text(json.dumps(value, default=str), encoding="utf-8")
+        return list(read_households(str(path))[1])
+
 
 # The public parsers: (name, callable taking one value). EXTEND THIS LIST when you add a parser
 # (vocabulary from_text, Household.from_mapping, return and roster readers, …): append a
@@ -53,6 +93,20 @@ PARSERS: list[tuple[str, Callable[[object], object]]] = [
     ("campaigns.load_campaign", load_campaign),  # type: ignore[arg-type]
     ("campaigns.resolve_date", resolve_date),
     ("campaigns.resolve_date(rule)", lambda v: resolve_date({"rule": "month", "year": v})),
+    ("eligibility.Household.from_mapping", Household.from_mapping),  # type: ignore[arg-type]
+    *[
+        (f"eligibility.Household.from_mapping({key})", _household_with(key))
+        for key in _HOUSEHOLD_KEYS
+    ],
+    ("parameters.dibao_standard", dibao_standard),  # type: ignore[arg-type]
+    ("parameters.dibao_standard(on)", lambda v: dibao_standard("changzhou-edz", v)),  # type: ignore[arg-type]
+    ("eligibility.read_households(path)", lambda v: list(read_households(v)[1])),  # type: ignore[arg-type]
+    ("eligibility.read_households(content)", _read_households_from),
+    ("eligibility.assess(campaign)", lambda v: assess({"members": 1, "monthly_income": "1"}, v)),
+    (
+        "eligibility.assess(on)",
+        lambda v: assess({"members": 1, "monthly_income": "1"}, "wuhan-2015", v),
+    ),  # type: ignore[arg-type]
 ]
 
 MEGABYTE = "1" * 1_000_000
@@ -94,6 +148,11 @@ ACCEPTED = {
     ("forms.validate(value)", "huge int"),
     ("forms.validate(value)", "negative int"),
     ("forms.validate(tolerance)", "None"),
+    # a household fact may be not stated (None); a bool is a yes/no fact; assess(on=None) is
+    # today
+    *[(f"eligibility.Household.from_mapping({key})", "None") for key in _HOUSEHOLD_KEYS[1:]],
+    ("eligibility.Household.from_mapping(has_labour_contract)", "bool"),
+    ("eligibility.assess(on)", "None"),
 }
 
 

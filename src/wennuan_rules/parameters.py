@@ -20,11 +20,12 @@ Users add regions and values without touching the package, from a data file of t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -38,6 +39,7 @@ __all__ = [
     "ParameterValue",
     "Parameters",
     "dibao_standard",
+    "is_region_id",
     "load_parameters",
     "parameter_label",
 ]
@@ -46,8 +48,19 @@ DIBAO = "dibao"
 """Name of the 低保 standard parameter (yuan per person per month)."""
 
 
+_REGION_ID: Final = re.compile(r"[\w\-.（）() ]{1,100}")
+
+
+def is_region_id(value: object) -> bool:
+    """Whether ``value`` can be a region id: 1–100 letters (any script), digits, ``-``, ``_``,
+    ``.``, brackets or spaces, not blank (``changzhou-edz``, ``平顶山``)."""
+    return (
+        isinstance(value, str) and bool(value.strip()) and _REGION_ID.fullmatch(value) is not None
+    )
+
+
 def _region(value: object) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+    if not isinstance(value, str) or not is_region_id(value):
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what="region",
@@ -242,7 +255,7 @@ class Parameters:
         Raises:
             ParameterError: no value for the region, or none in force on the date (naming both).
         """
-        if not isinstance(region, str) or not isinstance(name, str):
+        if not is_region_id(region) or not isinstance(name, str):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what="region" if isinstance(name, str) else "name",

@@ -19,18 +19,19 @@ from typing import Any, Final
 
 import attrs
 
-from wennuan_rules.eligibility.criteria import Context, Reason, Test, generate
+from wennuan_rules.eligibility.criteria import Context, Reason, Test, generate, label_in
 from wennuan_rules.eligibility.documents import Checklist
 from wennuan_rules.eligibility.household import Household
 from wennuan_rules.eligibility.rules import CampaignRules, GroupRule, Option
 from wennuan_rules.errors import InvalidValueError, UnknownIdError
-from wennuan_rules.i18n import N_, Label
+from wennuan_rules.i18n import N_, Label, normalize_lang
 from wennuan_rules.parameters import Parameters
 from wennuan_rules.privacy import mask_id_number
 
 __all__ = [
     "Assessment",
     "Decision",
+    "Explained",
     "assess",
     "assess_many",
     "campaign_options",
@@ -160,13 +161,17 @@ class Decision:
         return tuple(r.criterion for r in self.reasons if r.met is None)
 
     def to_dict(self, lang: str | None = None, *, key: str = "group") -> dict[str, Any]:
+        return self.as_dict(normalize_lang(lang), key=key)
+
+    def as_dict(self, locale: str, *, key: str = "group") -> dict[str, Any]:
+        """:meth:`to_dict` for a locale already normalised."""
         return {
             key: self.group,
-            "label": self.label.get(lang),
+            "label": label_in(self.label, locale),
             "eligible": self.eligible,
             "status": self.status,
             "source": self.source,
-            "reasons": [r.to_dict(lang) for r in self.reasons],
+            "reasons": [r.as_dict(locale) for r in self.reasons],
         }
 
 
@@ -215,7 +220,8 @@ class Assessment:
 
     def __repr__(self) -> str:
         return (
-            f"Assessment(campaign={self.campaign!r}, ref={self.ref!r}, on={self.on.isoformat()!r}, "
+            f"Assessment(campaign={self.campaign!r}, ref={self.shown_ref()!r}, "
+            f"on={self.on.isoformat()!r}, "
             f"eligible={self.eligible!r})"
         )
 
@@ -245,15 +251,22 @@ class Assessment:
     @property
     def undetermined(self) -> tuple[str, ...]:
         """The ids of the groups that could not be decided (a fact is not stated)."""
-        return tuple(i for i, r in zip(self._program.ids, self.results, strict=True) if r is None)
+        return self._undetermined(self.results)
+
+    def _undetermined(self, results: tuple[bool | None, ...]) -> tuple[str, ...]:
+        return tuple(i for i, r in zip(self._program.ids, results, strict=True) if r is None)
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
         """One explained decision per group (built on demand)."""
+        return self._decisions(self.results)
+
+    def _decisions(self, results: tuple[bool | None, ...]) -> tuple[Decision, ...]:
         p = self._program
+        h = self.household
         return tuple(
-            _decide(rule, result, self.household, p.ctx)
-            for rule, result in zip(p.rules.groups, self.results, strict=True)
+            _decide(rule, result, h, p.ctx)
+            for rule, result in zip(p.rules.groups, results, strict=True)
         )
 
     def decision(self, group: str) -> Decision:
@@ -289,23 +302,68 @@ class Assessment:
     ) -> dict[str, Any]:
         """contract.md's assessment JSON, plus ``undetermined``, ``categories``, ``documents``,
         ``options``."""
+        return self.explained(lang, show_personal_data=show_personal_data).to_dict()
+
+    def shown_ref(self, *, show_personal_data: bool = False) -> str | None:
+        """The caller's reference as shown: an ID number is masked unless ``show_personal_data``."""
         ref = self.ref
         if ref is not None and not show_personal_data and _ID_NUMBER.match(ref):
-            ref = mask_id_number(ref)
+            return mask_id_number(ref)
+        return ref
+
+    def explained(self, lang: str | None = None, *, show_personal_data: bool = False) -> Explained:
+        """Everything the explanation shows, computed once (for renderers that show it twice)."""
+        results = self.results
+        return Explained(
+            self,
+            normalize_lang(lang),
+            self.shown_ref(show_personal_data=show_personal_data),
+            self._undetermined(results),
+            self._decisions(results),
+            self.categories,
+            self.documents,
+        )
+
+
+@attrs.frozen
+class Explained:
+    """An assessment explained in one locale: decisions, categories and documents built once.
+
+    Attributes:
+        assessment: the assessment.
+        locale: ``zh-Hans``, ``zh-Hant`` or ``en``.
+        ref: the reference as shown (ID numbers masked unless asked otherwise).
+        undetermined: the groups that could not be decided.
+        decisions: one explained decision per group.
+        categories: the explained household categories (pingdingshan-2010), or ().
+        documents: the documents checklist, or None.
+    """
+
+    assessment: Assessment
+    locale: str
+    ref: str | None
+    undetermined: tuple[str, ...]
+    decisions: tuple[Decision, ...]
+    categories: tuple[Decision, ...]
+    documents: Checklist | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """contract.md's assessment JSON (see :meth:`Assessment.to_dict`)."""
+        a = self.assessment
+        locale = self.locale
         out: dict[str, Any] = {
-            "campaign": self.campaign,
-            "ref": ref,
-            "on": self.on.isoformat(),
-            "eligible": list(self.eligible),
+            "campaign": a.campaign,
+            "ref": self.ref,
+            "on": a.on.isoformat(),
+            "eligible": list(a.eligible),
             "undetermined": list(self.undetermined),
-            "decisions": [d.to_dict(lang) for d in self.decisions],
+            "decisions": [d.as_dict(locale) for d in self.decisions],
         }
-        if self._program.rules.categories:
-            out["categories"] = [d.to_dict(lang, key="category") for d in self.categories]
-        docs = self.documents
-        if docs is not None:
-            out["documents"] = docs.to_dict(lang)
-        out["options"] = dict(self._program.rules.options)
+        if self.categories:
+            out["categories"] = [d.as_dict(locale, key="category") for d in self.categories]
+        if self.documents is not None:
+            out["documents"] = self.documents.to_dict(locale)
+        out["options"] = dict(a._program.rules.options)
         return out
 
 

@@ -16,9 +16,11 @@ Groups (2)–(4) hand in documents by 2021-01-18 (the paragraph after (5)).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Final
+from functools import cache
+from typing import TYPE_CHECKING, Any, Final
 
 from wennuan_rules.eligibility.criteria import (
     AllOf,
@@ -35,17 +37,19 @@ from wennuan_rules.eligibility.criteria import (
 from wennuan_rules.eligibility.documents import Checklist, Document
 from wennuan_rules.eligibility.household import Household
 from wennuan_rules.eligibility.rules import CampaignRules, GroupRule, Option, day, resolve_options
-from wennuan_rules.i18n import Label
+from wennuan_rules.errors import DataFileError
+from wennuan_rules.i18n import N_, Label
 from wennuan_rules.vocabulary import Cause, CivilAffairs, HardshipCategory, ModelWorkerLevel
 
-__all__ = ["CAMPAIGN", "DEADLINE", "OPTIONS", "REGION", "build"]
+if TYPE_CHECKING:
+    from wennuan_rules.campaign import Deadline
+
+__all__ = ["CAMPAIGN", "OPTIONS", "REGION", "application_deadline", "build"]
 
 CAMPAIGN: Final = "changzhou-edz-2021"
 REGION: Final = "changzhou-edz"
 S: Final = "江苏常州经济开发区总工会 2021-01-06 二(一)1"
 SCHEME_CHANGE: Final = day("2021-01-01")
-DEADLINE: Final = day("2021-01-18")
-DEADLINE_SOURCE: Final = S + " (于2021年1月18日前; 前 read as 'by': 2021-01-18 is on time)"
 MEDICAL_LIMIT: Final = Decimal("10000")
 
 OPTIONS: Final = {
@@ -86,20 +90,65 @@ _ILLNESS_DOCS: Final = (Document.DIAGNOSIS, Document.MEDICAL_RECEIPTS)
 def checklist(household: Household, eligible: tuple[str, ...]) -> Checklist:
     """The documents of 二(一)1 (after (5)) for the groups (2)–(4) the household belongs to."""
     applies = tuple(g for g in _DOCS_GROUPS if g in eligible)
+    key = (applies, household.major_illness is True, household.documents, household.submitted_on)
+    found = _CHECKLISTS.get(key)
+    if found is None:
+        found = _checklist(*key)
+        if len(_CHECKLISTS) >= 4096:
+            _CHECKLISTS.clear()
+        _CHECKLISTS[key] = found
+    return found
+
+
+_CHECKLISTS: dict[tuple[object, ...], Checklist] = {}
+
+
+def _checklist(
+    applies: tuple[str, ...],
+    illness: bool,
+    have: frozenset[Document] | None,
+    submitted_on: dt.date | None,
+) -> Checklist:
     required: tuple[Document, ...] = ()
     if applies:
-        required = _DOCS + (_ILLNESS_DOCS if household.major_illness else ())
-    have = household.documents
+        required = _DOCS + (_ILLNESS_DOCS if illness else ())
     missing = tuple(d for d in required if have is None or d not in have)
+    deadline = application_deadline()
     return Checklist(
         applies=applies,
         required=required,
         missing=missing,
         documents_stated=have is not None,
-        deadline=DEADLINE,
-        submitted_on=household.submitted_on,
+        deadline=deadline.last_day,
+        submitted_on=submitted_on,
         source=S + " (填写《困难职工申请表》…患大病的还需提供医院诊断记录和医疗费收据复印件)",
-        deadline_source=DEADLINE_SOURCE,
+        deadline_source=_deadline_source(deadline),
+    )
+
+
+@cache
+def application_deadline() -> Deadline:
+    """The day by which groups (2)–(4) hand in their materials, read from the campaign's data
+    (``[application_deadline]``: 2021-01-18, 前 read as "by")."""
+    from wennuan_rules.campaign import get_campaign
+
+    deadline = get_campaign(CAMPAIGN).application_deadline
+    if deadline is None:  # pragma: no cover - the bundled data has one
+        raise DataFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what=f"{CAMPAIGN} application_deadline",
+            expected="a deadline in the campaign data",
+            got=None,
+        )
+    return deadline
+
+
+def _deadline_source(deadline: Deadline) -> str:
+    note = f"{deadline.text}; 前 read as 'by': {deadline.last_day.isoformat()} is on time"
+    return (
+        f"{deadline.source} ({note})"
+        if deadline.inclusive
+        else f"{deadline.source} ({deadline.text})"
     )
 
 

@@ -11,16 +11,18 @@ import argparse
 import csv
 import datetime as dt
 import json
+import os
+import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import Any, BinaryIO, Final, TextIO
 
-from wennuan_rules.eligibility.assessment import Assessment, assess_many
-from wennuan_rules.eligibility.criteria import render_message
+from wennuan_rules.eligibility._render import label_in, render_in
+from wennuan_rules.eligibility.assessment import Assessment, assess_many, campaign_options
 from wennuan_rules.eligibility.household import Household
-from wennuan_rules.errors import InputFileError, InvalidValueError
+from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError
 from wennuan_rules.i18n import N_, translate
-from wennuan_rules.parameters import Parameters
+from wennuan_rules.parameters import Parameters, parameter_label
 from wennuan_rules.render import safe_cell
 
 __all__ = ["read_households", "run_assess"]
@@ -41,14 +43,17 @@ CSV_COLUMNS = (
 )
 
 
-def _decode(raw: bytes, name: str) -> str:
+def _decode(raw: bytes, name: str, line: int | None = None) -> str:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise InputFileError(
-        N_("{file} is neither UTF-8 nor GB18030 text"), file=name, params={"file": name}
+        N_("{file} is neither UTF-8 nor GB18030 text"),
+        file=name,
+        line=line,
+        params={"file": name},
     )
 
 
@@ -60,34 +65,91 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number")
 
 
-def read_households(path: str) -> tuple[bool, Iterator[Household]]:
+_PRETTY: Final[dict[str, Any]] = {"ensure_ascii": False, "indent": 2}
+_COMPACT: Final[dict[str, Any]] = {"ensure_ascii": False, "separators": (",", ":")}
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
+_SPACE: Final = re.compile(r"\s*")
+
+
+def _not_json(path: str, exc: ValueError, line: int | None = None) -> InputFileError:
+    return InputFileError(
+        N_("{file} is not valid JSON: {reason}"),
+        file=path,
+        line=line if line is not None else getattr(exc, "lineno", None),
+        column=getattr(exc, "colno", None),
+        params={"file": path, "reason": getattr(exc, "msg", str(exc))},
+    )
+
+
+def read_households(path: str | os.PathLike[str]) -> tuple[bool, Iterator[Household]]:
     """``(single, households)`` from a JSON object, JSON list or JSON-lines file.
+
+    JSON lines are read one line at a time (memory stays flat however long the file); a JSON list
+    is parsed one object at a time. A bad household is reported at the line where its object
+    starts.
 
     Raises:
         InputFileError: unreadable file or JSON (with the line and column).
-        WennuanError: a bad household, located at its line (JSON lines) or item number (list).
+        WennuanError: a bad household, located at the line where it starts.
     """
-    with open(path, "rb") as fh:
-        text = _decode(fh.read(), path)
+    if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="file",
+            expected="the path of a household file",
+            got=path,
+        )
     try:
-        data = _loads(text)
-    except ValueError as exc:
-        lines = [ln for ln in text.splitlines() if ln.strip()]
-        if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines):
-            return False, _json_lines(text, path)
-        line = getattr(exc, "lineno", None)
-        column = getattr(exc, "colno", None)
+        fh = open(path, "rb")  # noqa: SIM115 - closed by _json_lines or below
+    except (OSError, ValueError) as exc:
+        name = str(path) if len(str(path)) <= 200 else str(path)[:200] + "…"
         raise InputFileError(
-            N_("{file} is not valid JSON: {reason}"),
-            file=path,
-            line=line,
-            column=column,
-            params={"file": path, "reason": getattr(exc, "msg", str(exc))},
+            N_("cannot open {file}: {reason}"),
+            file=name,
+            params={"file": name, "reason": getattr(exc, "strerror", None) or str(exc)[:200]},
         ) from None
+    path = str(path)
+    try:
+        return _read(fh, path)
+    except BaseException:
+        fh.close()
+        raise
+
+
+def _read(fh: BinaryIO, path: str) -> tuple[bool, Iterator[Household]]:
+    first: list[tuple[int, str]] = []
+    for number, raw in enumerate(fh, start=1):
+        text = _decode(raw, path, number)
+        if text.strip():
+            first.append((number, text))
+            break
+    if first and first[0][1].lstrip().startswith("{"):
+        number, text = first[0]
+        try:
+            item = _loads(text)
+        except ValueError:
+            item = None
+        if isinstance(item, dict):
+            lines = _json_lines(fh, path, number, item)
+            head = next(lines)
+            try:
+                second = next(lines)
+            except StopIteration:
+                return True, iter((head,))
+            return False, _JsonLines(_chain(head, second, lines))
+    with fh:
+        fh.seek(0)
+        whole = _decode(fh.read(), path)
+    start = _SPACE.match(whole).end()  # type: ignore[union-attr]
+    if whole.startswith("[", start):
+        return False, _list_items(whole, start + 1, path)
+    try:
+        data = _loads(whole)
+    except ValueError as exc:
+        raise _not_json(path, exc) from None
     if isinstance(data, dict):
-        return True, iter([Household.from_mapping(data, file=path)])
-    if isinstance(data, list):
-        return False, _items(data, path)
+        line = whole.count("\n", 0, start) + 1  # where the object starts
+        return True, iter([Household.from_mapping(data, file=path, line=line)])
     raise InputFileError(
         N_("{file}: expected a JSON object of household facts or a list of them"),
         file=path,
@@ -96,106 +158,186 @@ def read_households(path: str) -> tuple[bool, Iterator[Household]]:
     )
 
 
-def _items(data: list[Any], path: str) -> Iterator[Household]:
-    for i, item in enumerate(data, start=1):
-        yield Household.from_mapping(item, file=path, line=i)
+class _JsonLines(Iterator[Household]):
+    """The households of a JSON-lines file (the CLI answers JSON lines with JSON lines)."""
+
+    json_lines = True
+
+    def __init__(self, items: Iterator[Household]) -> None:
+        self._items = items
+
+    def __next__(self) -> Household:
+        return next(self._items)
 
 
-def _json_lines(text: str, path: str) -> Iterator[Household]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = _loads(line)
-        except ValueError as exc:
-            raise InputFileError(
-                N_("{file} is not valid JSON: {reason}"),
-                file=path,
-                line=number,
-                column=getattr(exc, "colno", None),
-                params={"file": path, "reason": getattr(exc, "msg", str(exc))},
-            ) from None
-        yield Household.from_mapping(item, file=path, line=number)
+def _chain(head: Household, second: Household, rest: Iterator[Household]) -> Iterator[Household]:
+    yield head
+    yield second
+    yield from rest
+
+
+def _list_items(text: str, pos: int, path: str) -> Iterator[Household]:
+    """The objects of a JSON list, parsed one at a time, each located at the line it starts on."""
+    line, counted = 1, 0
+    pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+    if text.startswith("]", pos):
+        pos += 1
+    else:
+        while True:
+            try:
+                item, end = _DECODER.raw_decode(text, pos)
+            except ValueError as exc:
+                raise _not_json(path, exc) from None
+            line += text.count("\n", counted, pos)
+            counted = pos
+            yield Household.from_mapping(item, file=path, line=line)
+            pos = _SPACE.match(text, end).end()  # type: ignore[union-attr]
+            if text.startswith(",", pos):
+                pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+                continue
+            if text.startswith("]", pos):
+                pos += 1
+                break
+            raise _bad_json(path, text, pos, "expected , or ] after an item of the list")
+    pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+    if pos < len(text):
+        raise _bad_json(path, text, pos, "extra data after the list")
+
+
+def _bad_json(path: str, text: str, pos: int, reason: str) -> InputFileError:
+    line = text.count("\n", 0, pos) + 1
+    column = pos - text.rfind("\n", 0, pos)
+    return InputFileError(
+        N_("{file} is not valid JSON: {reason}"),
+        file=path,
+        line=line,
+        column=column,
+        params={"file": path, "reason": reason},
+    )
+
+
+def _json_lines(fh: BinaryIO, path: str, number: int, first: dict[str, Any]) -> Iterator[Household]:
+    """Households of a JSON-lines file, one line at a time (``first`` already parsed)."""
+    with fh:
+        yield Household.from_mapping(first, file=path, line=number)
+        for at, raw in enumerate(fh, start=number + 1):
+            if not raw.strip():
+                continue
+            line = _decode(raw, path, at)
+            try:
+                item = _loads(line)
+            except ValueError as exc:
+                raise _not_json(path, exc, at) from None
+            yield Household.from_mapping(item, file=path, line=at)
 
 
 def _mark(met: bool | None) -> str:
     return "✓" if met is True else ("?" if met is None else "✗")
 
 
+_TEMPLATES: dict[tuple[str, str], str] = {}
+
+
+def _t(locale: str, msgid: str, /, **params: object) -> str:
+    """``msgid`` in ``locale`` with plain-text ``params`` (the catalog looked up once)."""
+    template = _TEMPLATES.get((msgid, locale))
+    if template is None:
+        template = _TEMPLATES[(msgid, locale)] = translate(msgid, locale)
+    if not params:
+        return template
+    try:
+        return template.format_map(params)
+    except (KeyError, IndexError, ValueError):  # pragma: no cover - a bad catalog entry
+        return translate(msgid, locale, **params)
+
+
+_ALTERNATIVES: Final = N_("met when every line of one alternative [1], [2], … is met")
+_STATUS: Final = {
+    "eligible": N_("eligible"),
+    "not-eligible": N_("not eligible"),
+    "undetermined": N_("not eligible: a fact is not stated"),
+}
+
+
 def assessment_text(a: Assessment, lang: str | None, *, show_personal_data: bool = False) -> str:
     """An assessment as text a union cadre can check line by line."""
-    data = a.to_dict(lang, show_personal_data=show_personal_data)
+    e = a.explained(lang, show_personal_data=show_personal_data)
+    loc = e.locale
+    colon = ":" if loc == "en" else "："
     lines = [
-        translate(
+        _t(
+            loc,
             N_("{campaign}  household {ref}  decision date {on}"),
-            lang,
             campaign=a.campaign,
-            ref=data["ref"] if data["ref"] is not None else "—",
+            ref=e.ref if e.ref is not None else "—",
             on=a.on.isoformat(),
         )
     ]
-    labels = {d.group: d.label.get(lang) for d in a.decisions}
-    eligible = ", ".join(f"{labels[g]} ({g})" for g in a.eligible) or "—"
-    lines.append(translate(N_("Eligible groups: {groups}"), lang, groups=eligible))
-    status_text = {
-        "eligible": translate(N_("eligible"), lang),
-        "not-eligible": translate(N_("not eligible"), lang),
-        "undetermined": translate(N_("not eligible: a fact is not stated"), lang),
-    }
-    blocks = [("", a.decisions)]
-    if a.categories:
-        blocks.append((translate(N_("Household categories of the form"), lang), a.categories))
+    labels = {d.group: label_in(d.label, loc) for d in e.decisions}
+    sep = ", " if loc == "en" else "、"
+    eligible = sep.join(f"{labels[g]} ({g})" for g in a.eligible) or "—"
+    lines.append(_t(loc, N_("Eligible groups: {groups}"), groups=eligible))
+    blocks = [("", e.decisions)]
+    if e.categories:
+        blocks.append((_t(loc, N_("Household categories of the form")), e.categories))
     for title, decisions in blocks:
         if title:
             lines.append("")
-            lines.append(title + ":")
+            lines.append(title + colon)
         for d in decisions:
             lines.append("")
             mark = _mark(True if d.eligible else (None if d.status == "undetermined" else False))
-            lines.append(f"{mark} {d.label.get(lang)} ({d.group}): {status_text[d.status]}")
-            lines.append("    " + translate(N_("source: {source}"), lang, source=d.source))
+            status = _t(loc, _STATUS[d.status])
+            lines.append(f"{mark} {label_in(d.label, loc)} ({d.group}): {status}")
+            lines.append("    " + _t(loc, N_("source: {source}"), source=d.source))
             if any(r.alternative for r in d.reasons):
                 lines.append(
                     "    "
-                    + translate(
-                        N_("met when every line of one alternative [1], [2], … is met"), lang
-                    )
+                    + _t(loc, N_("met when every line of one alternative [1], [2], … is met"))
                 )
             for r in d.reasons:
                 alt = f"[{r.alternative}] " if r.alternative else ""
-                lines.append(f"    {_mark(r.met)} {alt}{render_message(r.message, lang)}")
-                lines.append("        " + translate(N_("source: {source}"), lang, source=r.source))
+                lines.append(f"    {_mark(r.met)} {alt}{render_in(r.message, loc)}")
+                lines.append("        " + _t(loc, N_("source: {source}"), source=r.source))
                 if r.parameter is not None:
                     p = r.parameter
                     lines.append(
                         "        "
-                        + translate(
+                        + _t(
+                            loc,
                             N_("parameter: {name} {region} = {value} from {start} ({source})"),
-                            lang,
-                            name=p.name,
+                            name=_parameter_name(p.name, loc),
                             region=p.region,
                             value=str(p.value),
                             start=p.start.isoformat(),
                             source=p.source,
                         )
                     )
-    docs = a.documents
+    docs = e.documents
     if docs is not None:
         lines.append("")
-        lines.append(translate(N_("Documents"), lang) + ":")
-        for m in docs.messages(lang):
-            lines.append("  " + m.render(lang))
-        lines.append("  " + translate(N_("source: {source}"), lang, source=docs.source))
+        lines.append(_t(loc, N_("Documents")) + colon)
+        for m in docs.messages(loc):
+            lines.append("  " + render_in(m, loc))
+        lines.append("  " + _t(loc, N_("source: {source}"), source=docs.source))
     return "\n".join(lines)
 
 
+def _parameter_name(name: str, locale: str) -> str:
+    """A parameter's name as a cadre reads it (低保标准), its id for parameters of users' own."""
+    try:
+        return label_in(parameter_label(name), locale)
+    except UnknownIdError:
+        return name
+
+
 def _csv_rows(a: Assessment, lang: str | None, show: bool) -> Iterator[list[str]]:
-    data = a.to_dict(lang, show_personal_data=show)
-    for d in a.decisions:
+    e = a.explained(lang, show_personal_data=show)
+    for d in e.decisions:
         for r in d.reasons:
             yield [
                 a.campaign,
-                data["ref"] or "",
+                e.ref or "",
                 a.on.isoformat(),
                 d.group,
                 "true" if d.eligible else "false",
@@ -205,7 +347,7 @@ def _csv_rows(a: Assessment, lang: str | None, show: bool) -> Iterator[list[str]
                 r.alternative or "",
                 json.dumps(dict(r.values), ensure_ascii=False),
                 r.source,
-                render_message(r.message, lang),
+                render_in(r.message, e.locale),
             ]
 
 
@@ -231,27 +373,25 @@ def run_assess(args: argparse.Namespace, out: TextIO) -> int:
     for path in getattr(args, "parameters", None) or []:
         params = (params or Parameters.bundled()).with_file(path)
     show = bool(getattr(args, "show_personal_data", False))
+    campaign_options(args.campaign)  # an unknown campaign is reported before the file is read
     single, households = read_households(args.file)
     results = assess_many(households, args.campaign, on, parameters=params)
     fmt = args.format
     if fmt == "json":
         if single:
-            out.write(
-                json.dumps(
-                    next(results).to_dict(lang, show_personal_data=show),
-                    ensure_ascii=False,
-                    indent=2,
-                )
-                + "\n"
-            )
-            return 0
-        out.write("[")
-        for i, a in enumerate(results):
-            out.write(("," if i else "") + "\n")
-            out.write(
-                json.dumps(a.to_dict(lang, show_personal_data=show), ensure_ascii=False, indent=2)
-            )
-        out.write("\n]\n")
+            a = next(results)
+            out.write(json.dumps(a.to_dict(lang, show_personal_data=show), **_PRETTY) + "\n")
+        elif getattr(households, "json_lines", False):
+            # JSON lines in, JSON lines out: one compact assessment per line, as it is made.
+            for a in results:
+                out.write(json.dumps(a.to_dict(lang, show_personal_data=show), **_COMPACT))
+                out.write("\n")
+        else:
+            out.write("[")
+            for i, a in enumerate(results):
+                out.write(("," if i else "") + "\n")
+                out.write(json.dumps(a.to_dict(lang, show_personal_data=show), **_PRETTY))
+            out.write("\n]\n")
         return 0
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
@@ -268,7 +408,7 @@ def run_assess(args: argparse.Namespace, out: TextIO) -> int:
         out.write(assessment_text(a, lang, show_personal_data=show) + "\n")
         count += 1
         eligible += bool(a.eligible)
-    if count > 1:
+    if count != 1:
         out.write(
             "\n"
             + translate(

@@ -27,9 +27,10 @@ from typing import Any, ClassVar
 
 import attrs
 
+from wennuan_rules.eligibility._render import label_in, render_in, render_message
 from wennuan_rules.eligibility.household import Household
 from wennuan_rules.errors import ParameterError
-from wennuan_rules.i18n import N_, Label, Message, normalize_lang, translate
+from wennuan_rules.i18n import N_, Message, normalize_lang
 from wennuan_rules.parameters import DIBAO, Parameters, ParameterValue
 from wennuan_rules.vocabulary import (
     Cause,
@@ -55,41 +56,19 @@ __all__ = [
     "NewFormOccupation",
     "OnFile",
     "Reason",
+    "Settled",
     "Test",
     "generate",
+    "label_in",
+    "render_in",
     "render_message",
 ]
 
 Test = Callable[[Household], "bool | None"]
 
-
-def render_message(message: Message, lang: str | None = None) -> str:
-    """Render ``message``, showing vocabulary members and labels in ``lang`` (lists joined)."""
-    locale = normalize_lang(lang)
-    params: _Safe = _Safe()
-    sep = ", " if locale == "en" else "、"
-    for key, value in message.params:
-        if isinstance(value, (Vocab, Label)):
-            params[key] = value.label.get(lang) if isinstance(value, Vocab) else value.get(lang)
-        elif isinstance(value, tuple) and all(isinstance(v, (Vocab, Label)) for v in value):
-            params[key] = (
-                sep.join(v.label.get(lang) if isinstance(v, Vocab) else v.get(lang) for v in value)
-                or "—"
-            )
-        else:
-            params[key] = value
-    template = translate(message.msgid, locale)
-    try:
-        return template.format_map(params)
-    except (ValueError, IndexError, AttributeError, KeyError):  # pragma: no cover - bad catalog
-        return Message(message.msgid, tuple(params.items())).render(locale)
-
-
-class _Safe(dict[str, object]):
-    """Placeholders without a value are left as written (as ``i18n.translate`` does)."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_MEMO_MAX = 4096
+NOT_SHARED: Any = object()
+"""What ``Criterion._key`` returns when the reasons depend on more than a few facts (income)."""
 
 
 @attrs.frozen
@@ -114,10 +93,29 @@ class Reason:
     alternative: str | None = None
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        return self.as_dict(normalize_lang(lang))
+
+    def as_dict(self, locale: str) -> dict[str, Any]:
+        """:meth:`to_dict` for a locale already normalised (a fresh dict each time)."""
+        hit = _DICTS.get((id(self), locale))
+        if hit is not None and hit[0] is self:
+            out = hit[1].copy()
+            out["values"] = out["values"].copy()
+            return out
+        out = self._as_dict(locale)
+        if _SHARED.get(id(self)) is self:  # shared reasons (see Criterion.explain) come again
+            if len(_DICTS) >= _MEMO_MAX:
+                _DICTS.clear()
+            _DICTS[(id(self), locale)] = (self, out)
+            out = out.copy()
+            out["values"] = out["values"].copy()
+        return out
+
+    def _as_dict(self, locale: str) -> dict[str, Any]:
         out: dict[str, Any] = {
             "criterion": self.criterion,
             "met": self.met,
-            "message": render_message(self.message, lang),
+            "message": render_in(self.message, locale),
             "source": self.source,
             "values": dict(self.values),
         }
@@ -126,6 +124,26 @@ class Reason:
         if self.alternative is not None:
             out["alternative"] = self.alternative
         return out
+
+
+_MARKED: dict[tuple[int, str], tuple[Reason, Reason]] = {}
+_DICTS: dict[tuple[int, str], tuple[Reason, dict[str, Any]]] = {}
+_SHARED: dict[int, Reason] = {}
+
+
+def _marked(reason: Reason, mark: str) -> Reason:
+    """``reason`` as a line of alternative ``mark`` (the same object for the same reason: reasons
+    of leaf criteria are shared between households, see :meth:`Criterion.explain`)."""
+    key = (id(reason), mark)
+    hit = _MARKED.get(key)
+    if hit is not None and hit[0] is reason:
+        return hit[1]
+    r = reason
+    out = Reason(r.criterion, r.met, r.message, r.source, r.values, r.parameter, mark)
+    if len(_MARKED) >= _MEMO_MAX:
+        _MARKED.clear()
+    _MARKED[key] = (reason, out)
+    return out
 
 
 @attrs.frozen
@@ -143,6 +161,9 @@ class Context:
     parameters: Parameters
     default_region: str | None = None
     _cache: dict[tuple[str, str | None], ParameterValue | ParameterError] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+    _explained: dict[tuple[int, object], tuple[Criterion, tuple[Reason, ...]]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
 
@@ -215,16 +236,7 @@ def generate(
     body = []
     for ident, criterion in groups:
         body.append(f"    if {criterion.emit(em)}:\n        out.append({ident!r})")
-    lines = ["def eligible(h):", "    out = []"]
-    lines += [f"    a_{name} = h.{name}" for name in em.attributes]
-    if em.file:
-        lines += [
-            "    f = h.hardship_file",
-            "    if f is None:",
-            "        f_category = f_filed_on = None",
-            "    else:",
-            "        f_category = f.category; f_filed_on = f.filed_on",
-        ]
+    lines = ["def eligible(h):", "    out = []", *_preamble(em)]
     if em.incomes:
         incomes = tuple(em.incomes)
         cache: dict[str | None, tuple[Decimal | None, ...]] = {}
@@ -252,11 +264,38 @@ def generate(
         ]
     lines += body
     lines.append("    return tuple(out)")
-    code = "\n".join(lines)
-    namespace = dict(em.namespace)
-    exec(compile(code, f"<wennuan_rules eligibility {ctx.on}>", "exec"), namespace)
-    func: Callable[[Household], tuple[str, ...]] = namespace["eligible"]
+    func: Callable[[Household], tuple[str, ...]] = _define(lines, em, "eligible")
     return func
+
+
+def _preamble(em: Emitter) -> list[str]:
+    """Lines reading the household's attributes once into the locals the expressions use."""
+    lines = [f"    a_{name} = h.{name}" for name in em.attributes]
+    if em.file:
+        lines += [
+            "    f = h.hardship_file",
+            "    if f is None:",
+            "        f_category = f_filed_on = None",
+            "    else:",
+            "        f_category = f.category; f_filed_on = f.filed_on",
+        ]
+    return lines
+
+
+def _define(lines: list[str], em: Emitter, name: str) -> Any:
+    namespace = dict(em.namespace)
+    code = "\n".join(lines)
+    exec(compile(code, f"<wennuan_rules eligibility {em.ctx.on}>", "exec"), namespace)
+    return namespace[name]
+
+
+def _compile_emitted(criterion: Criterion, ctx: Context) -> Test:
+    """The test of a criterion that is never undetermined ("not stated" is "not met"), generated
+    from its :meth:`Criterion.emit` expression."""
+    em = Emitter(ctx)
+    expr = criterion.emit(em)
+    test: Test = _define(["def test(h):", *_preamble(em), f"    return {expr}"], em, "test")
+    return test
 
 
 class Criterion:
@@ -271,7 +310,36 @@ class Criterion:
         raise NotImplementedError
 
     def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
-        """The reasons, one per leaf criterion, in order."""
+        """The reasons, one per leaf criterion, in order.
+
+        A leaf criterion implements ``_explain`` and ``_key`` (the facts its reasons depend on);
+        its reasons are then built once per distinct key in a context (households repeat the same
+        facts), which keeps explanations fast without changing a word of them.
+        """
+        key = self._key(household)
+        if key is NOT_SHARED:
+            return self._explain(household, ctx)
+        memo = ctx._explained
+        k = (id(self), key)
+        hit = memo.get(k)
+        if hit is not None and hit[0] is self:
+            return hit[1]
+        found = self._explain(household, ctx)
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[k] = (self, found)
+        if len(_SHARED) >= _MEMO_MAX:
+            _SHARED.clear()
+        for r in found:
+            _SHARED[id(r)] = r
+        return found
+
+    def _key(self, household: Household) -> object:
+        """The facts of ``household`` that :meth:`_explain` reads (hashable, exact), or
+        :data:`NOT_SHARED` when its reasons are built for each household."""
+        return NOT_SHARED
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         raise NotImplementedError
 
     def emit(self, em: Emitter) -> str:
@@ -290,11 +358,49 @@ class Criterion:
         return AnyOf((self, other))
 
 
+class Settled(Criterion):
+    """A criterion that is never undetermined: a fact not stated counts as not met (not on file,
+    not a model worker, no civil-affairs status). Its test is generated from :meth:`emit`."""
+
+    def compile(self, ctx: Context) -> Test:
+        return _compile_emitted(self, ctx)
+
+
+def _parts_key(parts: tuple[Criterion, ...], household: Household) -> object:
+    """The facts a combination's reasons depend on: its parts' keys (NOT_SHARED if one part's
+    reasons are not shared)."""
+    keys = []
+    for p in parts:
+        k = p._key(household)
+        if k is NOT_SHARED:
+            return NOT_SHARED
+        keys.append(k)
+    return tuple(keys)
+
+
 def _parts(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
     parts = tuple(value)
     if not parts or not all(isinstance(p, Criterion) for p in parts):
         raise TypeError("AllOf/AnyOf need at least one Criterion")
     return parts
+
+
+def _three_valued(tests: tuple[Test, ...], *, decisive: bool) -> Test:
+    """Combine tests: a part giving ``decisive`` decides (False for "all of", True for "any of");
+    otherwise a part that is not stated (None) leaves the result undetermined."""
+    otherwise = not decisive
+
+    def combined(h: Household) -> bool | None:
+        result: bool | None = otherwise
+        for t in tests:
+            r = t(h)
+            if r is decisive:
+                return decisive
+            if r is None:
+                result = None
+        return result
+
+    return combined
 
 
 @attrs.frozen
@@ -322,19 +428,12 @@ class AllOf(Criterion):
 
             return all2
 
-        def all_(h: Household) -> bool | None:
-            result: bool | None = True
-            for t in tests:
-                r = t(h)
-                if r is False:
-                    return False
-                if r is None:
-                    result = None
-            return result
+        return _three_valued(tests, decisive=False)
 
-        return all_
+    def _key(self, household: Household) -> object:
+        return _parts_key(self.parts, household)
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         return tuple(r for p in self.parts for r in p.explain(household, ctx))
 
     def emit(self, em: Emitter) -> str:
@@ -354,28 +453,19 @@ class AnyOf(Criterion):
     id: ClassVar[str] = "any-of"
 
     def compile(self, ctx: Context) -> Test:
-        tests = tuple(p.compile(ctx) for p in self.parts)
+        return _three_valued(tuple(p.compile(ctx) for p in self.parts), decisive=True)
 
-        def any_(h: Household) -> bool | None:
-            result: bool | None = False
-            for t in tests:
-                r = t(h)
-                if r is True:
-                    return True
-                if r is None:
-                    result = None
-            return result
+    def _key(self, household: Household) -> object:
+        return _parts_key(self.parts, household)
 
-        return any_
-
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         """The reasons of every alternative, each marked with its alternative (``"1"``, ``"2"``,
         nested: ``"2.1"``): the group is met when every reason of one alternative is met."""
         out: list[Reason] = []
         for i, part in enumerate(self.parts, start=1):
             for r in part.explain(household, ctx):
                 mark = str(i) if r.alternative is None else f"{i}.{r.alternative}"
-                out.append(attrs.evolve(r, alternative=mark))
+                out.append(_marked(r, mark))
         return tuple(out)
 
     def emit(self, em: Emitter) -> str:
@@ -472,7 +562,10 @@ class IncomeWithin(Criterion):
             return f"(L[{i}] is not None and tot {op} L[{i}] * k)"
         return f"(tot {op} L[{i}] * k)"
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _key(self, household: Household) -> object:
+        return NOT_SHARED
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         try:
             pv = ctx.standard(household.region)
         except ParameterError as exc:
@@ -614,7 +707,10 @@ class Fact(Criterion):
     def emit(self, em: Emitter) -> str:
         return f"({em.attr(self.name)} is True)"
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _key(self, household: Household) -> object:
+        return getattr(household, self.name)
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         value = getattr(household, self.name)
         yes, no, unknown = _FACT_MESSAGES[self.name]
         msgid = unknown if value is None else (yes if value else no)
@@ -671,7 +767,11 @@ class MedicalCostsOver(Criterion):
         c = em.attr("annual_medical_out_of_pocket")
         return f"({c} is not None and {c} {op} {name})"
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _key(self, household: Household) -> object:
+        # amounts differ from household to household: sharing would only fill the tables
+        return NOT_SHARED
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         cost = household.annual_medical_out_of_pocket
         if cost is None:
             return (
@@ -763,7 +863,10 @@ class CausesAny(Criterion):
         c = em.attr("causes")
         return f"({c} is not None and not {name}.isdisjoint({c}))"
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _key(self, household: Household) -> object:
+        return household.causes
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         wanted = _sorted(self.causes)
         values = [("expected", ",".join(c.id for c in wanted))]
         if household.causes is None:
@@ -798,7 +901,7 @@ class CausesAny(Criterion):
 
 
 @attrs.frozen
-class ModelWorkerAtLeast(Criterion):
+class ModelWorkerAtLeast(Settled):
     """A model worker (劳动模范) of at least ``minimum`` level ("区级以上": at least district)."""
 
     minimum: ModelWorkerLevel = attrs.field(
@@ -807,19 +910,14 @@ class ModelWorkerAtLeast(Criterion):
     source: str = ""
     id: ClassVar[str] = "model-worker-level"
 
-    def compile(self, ctx: Context) -> Test:
-        ok = frozenset(m for m in ModelWorkerLevel if m.at_least(self.minimum))
-
-        def test(h: Household) -> bool:
-            return h.model_worker_level in ok
-
-        return test
-
     def emit(self, em: Emitter) -> str:
         ok = frozenset(m for m in ModelWorkerLevel if m.at_least(self.minimum))
         return f"({em.attr('model_worker_level')} in {em.const(ok)})"
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _key(self, household: Household) -> object:
+        return household.model_worker_level
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         level = household.model_worker_level
         if level is None:
             return (
@@ -851,7 +949,7 @@ class ModelWorkerAtLeast(Criterion):
 
 
 @attrs.frozen
-class OnFile(Criterion):
+class OnFile(Settled):
     """On the union's hardship file in one of ``categories``, filed on or before the decision date,
     and (when given) filed before ``filed_before`` / on or after ``filed_from``."""
 
@@ -860,25 +958,6 @@ class OnFile(Criterion):
     filed_before: dt.date | None = None
     filed_from: dt.date | None = None
     id: ClassVar[str] = "on-file"
-
-    def compile(self, ctx: Context) -> Test:
-        cats = self.categories
-        on = ctx.on
-        before = self.filed_before
-        start = self.filed_from
-
-        def test(h: Household) -> bool:
-            f = h.hardship_file
-            if f is None or f.category not in cats:
-                return False
-            d = f.filed_on
-            if d > on:
-                return False
-            if before is not None and d >= before:
-                return False
-            return not (start is not None and d < start)
-
-        return test
 
     def emit(self, em: Emitter) -> str:
         cat, day = em.file_fields()
@@ -892,7 +971,10 @@ class OnFile(Criterion):
             parts.append(f"{day} >= {em.const(self.filed_from)}")
         return "(" + " and ".join(parts) + ")"
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _key(self, household: Household) -> object:
+        return household.hardship_file
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         cats = _sorted(self.categories)
         f = household.hardship_file
         values: list[tuple[str, str]] = [("categories", ",".join(c.id for c in cats))]
@@ -954,25 +1036,20 @@ class OnFile(Criterion):
 
 
 @attrs.frozen
-class CivilAffairsIs(Criterion):
+class CivilAffairsIs(Settled):
     """The household's civil-affairs status is ``status`` (低保, 低保边缘)."""
 
     status: CivilAffairs = attrs.field(validator=attrs.validators.instance_of(CivilAffairs))
     source: str = ""
     id: ClassVar[str] = "civil-affairs"
 
-    def compile(self, ctx: Context) -> Test:
-        status = self.status
-
-        def test(h: Household) -> bool:
-            return h.civil_affairs is status
-
-        return test
-
     def emit(self, em: Emitter) -> str:
         return f"({em.attr('civil_affairs')} is {em.const(self.status)})"
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _key(self, household: Household) -> object:
+        return household.civil_affairs
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         have = household.civil_affairs
         if have is None:
             message = Message.of(
@@ -1001,23 +1078,20 @@ class CivilAffairsIs(Criterion):
 
 
 @attrs.frozen
-class NewFormOccupation(Criterion):
+class NewFormOccupation(Settled):
     """A new-form worker (新就业形态劳动者: truck or ride-hailing driver, courier, food
     delivery)."""
 
     source: str = ""
     id: ClassVar[str] = "new-form-occupation"
 
-    def compile(self, ctx: Context) -> Test:
-        def test(h: Household) -> bool:
-            return h.new_form_occupation is not None
-
-        return test
-
     def emit(self, em: Emitter) -> str:
         return f"({em.attr('new_form_occupation')} is not None)"
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _key(self, household: Household) -> object:
+        return household.new_form_occupation
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         occ = household.new_form_occupation
         if occ is None:
             message = Message.of(
@@ -1062,7 +1136,10 @@ class EventWithin(Criterion):
         d = em.attr("event_on")
         return f"({d} is not None and {a} <= {d} <= {b})"
 
-    def explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+    def _key(self, household: Household) -> object:
+        return household.event_on
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         d = household.event_on
         span = (("start", self.start.isoformat()), ("end", self.end.isoformat()))
         if d is None:

@@ -12,10 +12,13 @@ from typing import Any, ClassVar
 
 import attrs
 
-from wennuan_rules.i18n import N_, Message
+from wennuan_rules.eligibility._render import label_in, render_in
+from wennuan_rules.i18n import N_, Message, normalize_lang
 from wennuan_rules.vocabulary import Vocab
 
 __all__ = ["Checklist", "Document"]
+
+_DICTS: dict[tuple[int, str], tuple[Checklist, dict[str, Any]]] = {}
 
 
 class Document(Vocab):
@@ -119,6 +122,7 @@ class Checklist:
 
     def messages(self, lang: str | None = None) -> tuple[Message, ...]:
         """What the checklist says, in order (missing documents labelled in ``lang``)."""
+        locale = normalize_lang(lang)
         out: list[Message] = []
         if not self.applies:
             out.append(Message.of(N_("no application documents are required for these groups")))
@@ -126,7 +130,7 @@ class Checklist:
         if not self.documents_stated:
             out.append(Message.of(N_("documents handed in: not stated")))
         for doc in self.missing:
-            out.append(Message.of(N_("missing: {document}"), document=doc.label.get(lang)))
+            out.append(Message.of(N_("missing: {document}"), document=label_in(doc.label, locale)))
         if self.submitted_on is None:
             out.append(
                 Message.of(
@@ -153,17 +157,28 @@ class Checklist:
         return tuple(out)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        locale = normalize_lang(lang)
+        key = (id(self), locale)
+        hit = _DICTS.get(key)
+        if hit is None or hit[0] is not self:
+            hit = (self, self._to_dict(locale))
+            if len(_DICTS) >= 1024:
+                _DICTS.clear()
+            _DICTS[key] = hit
+        return {k: list(v) if isinstance(v, list) else v for k, v in hit[1].items()}
+
+    def _to_dict(self, locale: str) -> dict[str, Any]:
         return {
             "applies": list(self.applies),
             "required": [d.id for d in self.required],
             "missing": [d.id for d in self.missing],
-            "missing_labels": [d.label.get(lang) for d in self.missing],
+            "missing_labels": [label_in(d.label, locale) for d in self.missing],
             "documents_stated": self.documents_stated,
             "deadline": self.deadline.isoformat(),
             "submitted_on": None if self.submitted_on is None else self.submitted_on.isoformat(),
             "on_time": self.on_time,
             "complete": self.complete,
-            "messages": [m.render(lang) for m in self.messages(lang)],
+            "messages": [render_in(m, locale) for m in self.messages(locale)],
             "source": self.source,
             "deadline_source": self.deadline_source,
         }

@@ -20,6 +20,7 @@ from wennuan_rules.eligibility.documents import Document
 from wennuan_rules.errors import InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
 from wennuan_rules.money import parse_amount
+from wennuan_rules.parameters import is_region_id
 from wennuan_rules.vocabulary import (
     Cause,
     CivilAffairs,
@@ -83,11 +84,23 @@ def _members(_inst: Any, _attr: Any, value: Any) -> None:
         raise _bad("members", f"a whole number of people from 1 to {_MAX_MEMBERS}", value)
 
 
+_MAX_AMOUNT: Final = Decimal(10) ** 12
+_MAX_DECIMALS: Final = 8
+
+
 def _amount(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
         raise _bad(attr.name, "a Decimal amount of yuan, zero or more (never a float)", value)
+    if value >= _MAX_AMOUNT or value.as_tuple().exponent < -_MAX_DECIMALS:  # type: ignore[operator]
+        # beyond this, exact comparison and the per-capita figure would need more than the
+        # 28 digits of decimal arithmetic: no household's income or costs come near it
+        raise _bad(
+            attr.name,
+            "an amount of yuan below 1,000,000,000,000 with at most 8 decimals",
+            value,
+        )
 
 
 def _opt_bool(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
@@ -120,7 +133,7 @@ def _ref(_inst: Any, _attr: Any, value: Any) -> None:
 
 
 def _region(_inst: Any, _attr: Any, value: Any) -> None:
-    if value is not None and (not isinstance(value, str) or not value.strip() or len(value) > 100):
+    if value is not None and not is_region_id(value):
         raise _bad("region", "a region id such as changzhou-edz, or null", value)
 
 
