@@ -60,3 +60,19 @@ def test_console_script_runs_the_sample() -> None:
     assert done.returncode == 1, done.stderr
     assert "05A" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    rows = "\n".join('{"members": 1, "monthly_income": "100"}' for _ in range(3000))
+    path = tmp_path / "h.jsonl"
+    path.write_text(rows, encoding="utf-8")
+    done = subprocess.run(
+        f"{sys.executable} -m wennuan_rules.cli assess {path} --campaign changzhou-edz-2021 "
+        "--on 2021-01-10 | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr
+    assert "Broken pipe" not in done.stderr

@@ -13,6 +13,7 @@ codes.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
@@ -215,6 +216,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WennuanError as exc:
         print(f"wennuan-rules: {exc.message(lang)}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away (``wennuan-rules … | head``): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as exc:
         name = getattr(exc, "filename", None) or ""
         text = translate(
