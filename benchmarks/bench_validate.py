@@ -453,12 +453,10 @@ Tried on this benchmark (monkey-patched), that brings (b) to about 1.1× the bas
 
 
 NOTES = """\
-Notes. Path (b) costs more than (a) because each of the 85 cells of a row goes through
-`parse_value` (called by `readers._wide`). `parse_value` now reads plain digits (`120`, `12.5`)
-and empty cells before trying its regular expression: that change, made after this benchmark
-showed (b) at 1.8–2.1×, brought it to about 1.4× (close to the target: a busy machine
-pushes it over); doing the same test inline in the loop of
-`readers._wide` (no call per cell) would bring it to about 1.1×. The library's memory is flat;
+Notes. Path (b) costs more than (a) because every one of the 85 cells of a row is text to read.
+`readers._wide` reads plain numbers (`120`, `12.5`) inline and sends only the rest (full-width
+digits, thousands separators, 是/否, empty cells) to `parse_value`; before that change this
+benchmark showed (b) at 1.8–2.1×. The library's memory is flat;
 its fixed 12 MiB more than the baseline is the compilation of the form's rules (`_compile`: the
 exact and the tolerant evaluators, over 3,000 generated lines), paid once per form and process."""
 

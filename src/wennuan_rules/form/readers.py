@@ -303,8 +303,8 @@ def _wide(
         unit = row[0].strip() or None
         values: dict[str, Value] = {}
         for col, (code, item, raw) in enumerate(zip(codes, items, row[1:], strict=True), start=2):
-            if len(raw) < 16 and raw.isascii() and raw.isdigit():
-                # most cells are plain whole numbers: read them here, without a call per cell
+            if len(raw) < 16 and raw.isascii() and raw.replace(".", "", 1).isdigit():
+                # most cells are plain numbers (120, 12.5): read them here, without a call per cell
                 values[code] = Decimal(raw)
                 continue
             try:
