@@ -171,14 +171,14 @@ def _report_text(report: Report, lang: str | None) -> str:
     )
     prefix = report.form + "/"
     for severity, title in (
-        (Severity.ERROR, N_("Errors")),
-        (Severity.WARNING, N_("Warnings")),
+        (Severity.ERROR, N_("Errors:")),
+        (Severity.WARNING, N_("Warnings:")),
     ):
         group = [f for f in report.findings if f.severity is severity]
         if not group:
             continue
         lines.append("")
-        lines.append(translate(title, lang) + ":")
+        lines.append(translate(title, lang))
         names = [f.rule.removeprefix(prefix) for f in group]
         width = max(display_width(n) for n in names)
         indent = "  " + " " * width + "  "
