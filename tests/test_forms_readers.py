@@ -1,6 +1,5 @@
 """Readers of returns: JSON, CSV long and wide; UTF-8, UTF-8-BOM, GB18030; full-width digits,
-thousands
-separators; errors that name file, line, column and code; nothing dropped."""
+thousands separators; errors that name file, line, column and code; nothing dropped."""
 
 from __future__ import annotations
 
@@ -186,3 +185,18 @@ def test_readers_feed_validation(tmp_path: Path) -> None:
 def test_missing_file_is_a_clean_error(tmp_path: Path) -> None:
     with pytest.raises(InputFileError):
         list(F.read_returns(tmp_path / "nope.json"))
+
+
+def test_csv_wide_plain_rows_and_the_rest_read_alike(tmp_path: Path) -> None:
+    # plain rows are read in one go; a row with anything else is read cell by cell: same values
+    path = write(
+        tmp_path / "r.csv",
+        'unit,01A,01B,05A\n甲,120,,12.5\n乙,"1,200",１２,12.500000\n丙,1.2.3,1,1\n',
+    )
+    reader = F.read_returns(path, form=FORM)
+    first, second = next(reader), next(reader)
+    assert dict(first.values) == {"01A": Decimal(120), "01B": None, "05A": Decimal("12.5")}
+    assert dict(second.values) == {"01A": Decimal(1200), "01B": Decimal(12), "05A": Decimal("12.5")}
+    with pytest.raises(InvalidValueError) as bad:
+        next(reader)
+    assert bad.value.line == 4 and bad.value.column == "2 (01A)"

@@ -12,9 +12,10 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
 
@@ -29,6 +30,11 @@ __all__ = ["detect_encoding", "read_returns"]
 _ENCODINGS: Final = ("utf-8-sig", "gb18030")
 _CHUNK: Final = 1 << 16
 _JSON_KEYS: Final = ("form", "unit", "values")
+
+
+#: A wide-CSV row whose cells (joined by _SEP) are all empty or plain ASCII numbers.
+_SEP = "|"
+_PLAIN_ROW = re.compile(r"[0-9.|]*").fullmatch
 
 
 def _file_error(
@@ -301,16 +307,22 @@ def _wide(
                 column=min(len(row), width) + 1,
             )
         unit = row[0].strip() or None
-        values: dict[str, Value] = {}
-        for col, (code, item, raw) in enumerate(zip(codes, items, row[1:], strict=True), start=2):
-            if len(raw) < 16 and raw.isascii() and raw.replace(".", "", 1).isdigit():
-                # most cells are plain numbers (120, 12.5): read them here, without a call per cell
-                values[code] = Decimal(raw)
-                continue
+        cells = row[1:]
+        values: dict[str, Value] | None = None
+        if _PLAIN_ROW(_SEP.join(cells)):
+            # the usual row: every cell empty or plain ASCII digits and dots; read it in one go
             try:
-                values[code] = parse_value(raw, item)
-            except WennuanError as exc:
-                raise exc.located(file=name, line=line, column=f"{col} ({code})") from None
+                pairs = zip(codes, cells, strict=True)
+                values = {code: Decimal(raw) if raw else None for code, raw in pairs}
+            except InvalidOperation:  # such as "1.2.3": the cell-by-cell reading names it
+                values = None
+        if values is None:
+            values = {}
+            for col, (code, item, raw) in enumerate(zip(codes, items, cells, strict=True), start=2):
+                try:
+                    values[code] = parse_value(raw, item)
+                except WennuanError as exc:
+                    raise exc.located(file=name, line=line, column=f"{col} ({code})") from None
         yield Return(form=form.id, values=values, unit=unit, file=name, line=line)
 
 
