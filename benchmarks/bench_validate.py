@@ -433,32 +433,22 @@ def profile(fn: Callable[[], int], top: int = 6) -> list[str]:
     return rows
 
 
-#: What the profile of path (b) shows and the change that would fix it (measured by trying it).
+#: Printed under the profile when path (b) misses the target.
 CSV_ADVICE = """\
-Where the time of (b) goes: `readers._wide` calls `validate.parse_value` once per cell (85 per
-row: a Python call, then `isascii`, `replace`, `isdigit` and `Decimal(raw)`); the compiled rules
-cost no more than in (a). What would fix it, in `src/wennuan_rules/forms/readers.py` (`_wide`):
-do the fast test inline and call `parse_value` only for the other cells, e.g.
-
-```python
-if not raw:
-    values[code] = None
-elif len(raw) < 30 and raw.isascii() and raw.replace(".", "", 1).isdigit():
-    values[code] = Decimal(raw)
-else:
-    values[code] = parse_value(raw, item)
-```
-
-Tried on this benchmark (monkey-patched), that brings (b) to about 1.1× the baseline."""
+Path (b) missed the 1.5× target in this run. The profile above shows where its time goes: reading
+cells (`readers._wide`, `validate.parse_value`) or the compiled rules (`evaluate_exact`, the same
+cost as in (a)). Re-run on a quiet machine before reading much into one run: both sides run
+alternately, but a busy machine slows them unevenly."""
 
 
 NOTES = """\
 Notes. Path (b) costs more than (a) because every one of the 85 cells of a row is text to read.
-`readers._wide` reads plain numbers (`120`, `12.5`) inline and sends only the rest (full-width
-digits, thousands separators, 是/否, empty cells) to `parse_value`; before that change this
-benchmark showed (b) at 1.8–2.1×. The library's memory is flat;
-its fixed 12 MiB more than the baseline is the compilation of the form's rules (`_compile`: the
-exact and the tolerant evaluators, over 3,000 generated lines), paid once per form and process."""
+`readers._wide` reads a row whose cells are all empty or plain ASCII numbers (`120`, `12.5`)
+in one go and sends the other rows (full-width digits, thousands separators, 是/否) cell by
+cell to `parse_value`; before that change this benchmark showed (b) at 1.6–2.1×. The library's
+memory is flat; its fixed 12 MiB more than the baseline is the compilation of the form's rules
+(`_compile`: the exact and the tolerant evaluators, over 3,000 generated lines), paid once per
+form and process."""
 
 
 def agree(pool: list[Return], path: str) -> None:
