@@ -200,3 +200,9 @@ def test_csv_wide_plain_rows_and_the_rest_read_alike(tmp_path: Path) -> None:
     with pytest.raises(InvalidValueError) as bad:
         next(reader)
     assert bad.value.line == 4 and bad.value.column == "2 (01A)"
+
+
+def test_csv_wide_yes_no_cells(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.csv", "unit,06A,06B\n甲,12.5,是\n乙,1,否\n丙,1,\n丁,2,yes\n")
+    got = [r.values["06B"] for r in F.read_returns(path, form="wuhan-2015:center")]
+    assert got == [True, False, None, True]

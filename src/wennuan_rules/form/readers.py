@@ -35,6 +35,7 @@ _JSON_KEYS: Final = ("form", "unit", "values")
 #: A wide-CSV row whose cells (joined by _SEP) are all empty or plain ASCII numbers.
 _SEP = "|"
 _PLAIN_ROW = re.compile(r"[0-9.|]*").fullmatch
+_YES_NO: Final[dict[str, bool | None]] = {"": None, "是": True, "否": False}
 
 
 def _file_error(
@@ -294,6 +295,9 @@ def _wide(
         codes.append(code)
     items = [form.item(code) for code in codes]
     width = len(header)
+    yes_no = [i for i, item in enumerate(items) if item.is_yes_no]
+    numeric = [i for i, item in enumerate(items) if not item.is_yes_no]
+    numeric_codes = [codes[i] for i in numeric]
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -309,13 +313,18 @@ def _wide(
         unit = row[0].strip() or None
         cells = row[1:]
         values: dict[str, Value] | None = None
-        if _PLAIN_ROW(_SEP.join(cells)):
-            # the usual row: every cell empty or plain ASCII digits and dots; read it in one go
+        numbers = [cells[i] for i in numeric]
+        if _PLAIN_ROW(_SEP.join(numbers)) and all(cells[i] in _YES_NO for i in yes_no):
+            # the usual row: every number cell empty or plain ASCII digits and dots, every yes-no
+            # cell 是, 否 or empty; read it in one go
             try:
-                pairs = zip(codes, cells, strict=True)
+                pairs = zip(numeric_codes, numbers, strict=True)
                 values = {code: Decimal(raw) if raw else None for code, raw in pairs}
             except InvalidOperation:  # such as "1.2.3": the cell-by-cell reading names it
                 values = None
+            else:
+                for i in yes_no:
+                    values[codes[i]] = _YES_NO[cells[i]]
         if values is None:
             values = {}
             for col, (code, item, raw) in enumerate(zip(codes, items, cells, strict=True), start=2):
