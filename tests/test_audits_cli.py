@@ -76,7 +76,7 @@ def test_wuhan_roster_sample_text(capsys: pytest.CaptureFixture[str]) -> None:
     )
     # JA-006 (record 6) was paid in cash; 武工办〔2014〕74号 四(二) requires the union card
     assert code == 1
-    assert "1 errors, 0 warnings" in out and "[70] paid by cash" in out
+    assert "errors: 1, warnings: 0" in out and "[70] paid by cash" in out
     assert "江岸区总工会" in out
 
 
