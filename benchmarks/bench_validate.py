@@ -27,6 +27,7 @@ import csv
 import datetime as dt
 import gc
 import itertools
+import operator
 import os
 import platform
 import pstats
@@ -68,6 +69,74 @@ AMOUNTS = (
     "12C", "13A", "13B",
 )  # fmt: skip
 YES_NO = ("06B",)
+
+
+# lines 09 and 10 share one layout: persons A, C, E … S and amounts B, D, F … T; A = C + E + … + S,
+# B = D + F + … + T, and each person-times item paired with the amount beside it
+_COUNT_LETTERS, _AMOUNT_LETTERS = "ACEGIKMOQS", "BDFHJLNPRT"
+_HELP_LINES = {
+    line: (
+        operator.itemgetter(*(line + x for x in _COUNT_LETTERS)),
+        operator.itemgetter(*(line + x for x in _AMOUNT_LETTERS)),
+        P + "+".join(line + x for x in _COUNT_LETTERS[1:]) + f"<={line}A",
+        P + f"{line}A=sum",
+        P + "+".join(line + x for x in _AMOUNT_LETTERS[1:]) + f"<={line}B",
+        P + f"{line}B=sum",
+        tuple(
+            f"{P}{line}{x}~{line}{y}" for x, y in zip(_COUNT_LETTERS, _AMOUNT_LETTERS, strict=True)
+        ),
+    )
+    for line in ("09", "10")
+}
+
+
+def _help_lines(
+    v: Mapping[str, Decimal | None], line: str, fails: list[str]
+) -> tuple[Decimal | None, Decimal | None]:
+    """The rules of line 09 or 10 (help to workers in hardship / to migrant workers), appended to
+    ``fails``; returns the totals (A, B) of that line."""
+    counts, amounts, le_a, sum_a, le_b, sum_b, pair = _HELP_LINES[line]
+    a, c, e, g, i, k, m, o, q, s = counts(v)
+    if (
+        a is not None and c is not None and e is not None and g is not None and i is not None
+        and k is not None and m is not None and o is not None and q is not None and s is not None
+    ):  # fmt: skip
+        t = c + e + g + i + k + m + o + q + s
+        if t > a:
+            fails.append(le_a)
+        if a != t:
+            fails.append(sum_a)
+    b, d, f, h, j, l, n, p, r, u = amounts(v)  # noqa: E741
+    if (
+        b is not None and d is not None and f is not None and h is not None and j is not None
+        and l is not None and n is not None and p is not None and r is not None and u is not None
+    ):  # fmt: skip
+        t = d + f + h + j + l + n + p + r + u
+        if t > b:
+            fails.append(le_b)
+        if b != t:
+            fails.append(sum_b)
+    if a is not None and b is not None and (a == ZERO) != (b == ZERO):
+        fails.append(pair[0])
+    if c is not None and d is not None and (c == ZERO) != (d == ZERO):
+        fails.append(pair[1])
+    if e is not None and f is not None and (e == ZERO) != (f == ZERO):
+        fails.append(pair[2])
+    if g is not None and h is not None and (g == ZERO) != (h == ZERO):
+        fails.append(pair[3])
+    if i is not None and j is not None and (i == ZERO) != (j == ZERO):
+        fails.append(pair[4])
+    if k is not None and l is not None and (k == ZERO) != (l == ZERO):
+        fails.append(pair[5])
+    if m is not None and n is not None and (m == ZERO) != (n == ZERO):
+        fails.append(pair[6])
+    if o is not None and p is not None and (o == ZERO) != (p == ZERO):
+        fails.append(pair[7])
+    if q is not None and r is not None and (q == ZERO) != (r == ZERO):
+        fails.append(pair[8])
+    if s is not None and u is not None and (s == ZERO) != (u == ZERO):
+        fails.append(pair[9])
+    return a, b
 
 
 def check_values(raw: Mapping[str, object]) -> list[str]:
@@ -148,101 +217,10 @@ def check_values(raw: Mapping[str, object]) -> list[str]:
         fails.append(P + "08A<=01D")
     if a is not None and b is not None and (a == ZERO) != (b == ZERO):
         fails.append(P + "08A~08B")
-    # 09: help to workers in hardship, person-times (A, C E … S) and amounts (B, D F … T)
-    a, c, e, g, i, k, m, o, q, s = (
-        v["09A"], v["09C"], v["09E"], v["09G"], v["09I"],
-        v["09K"], v["09M"], v["09O"], v["09Q"], v["09S"],
-    )  # fmt: skip
-    if (
-        a is not None and c is not None and e is not None and g is not None and i is not None
-        and k is not None and m is not None and o is not None and q is not None and s is not None
-    ):  # fmt: skip
-        t = c + e + g + i + k + m + o + q + s
-        if t > a:
-            fails.append(P + "09C+09E+09G+09I+09K+09M+09O+09Q+09S<=09A")
-        if a != t:
-            fails.append(P + "09A=sum")
-    b, d, f, h, j, l, n, p, r, u = (  # noqa: E741
-        v["09B"], v["09D"], v["09F"], v["09H"], v["09J"],
-        v["09L"], v["09N"], v["09P"], v["09R"], v["09T"],
-    )  # fmt: skip
-    if (
-        b is not None and d is not None and f is not None and h is not None and j is not None
-        and l is not None and n is not None and p is not None and r is not None and u is not None
-    ):  # fmt: skip
-        t = d + f + h + j + l + n + p + r + u
-        if t > b:
-            fails.append(P + "09D+09F+09H+09J+09L+09N+09P+09R+09T<=09B")
-        if b != t:
-            fails.append(P + "09B=sum")
-    if a is not None and b is not None and (a == ZERO) != (b == ZERO):
-        fails.append(P + "09A~09B")
-    if c is not None and d is not None and (c == ZERO) != (d == ZERO):
-        fails.append(P + "09C~09D")
-    if e is not None and f is not None and (e == ZERO) != (f == ZERO):
-        fails.append(P + "09E~09F")
-    if g is not None and h is not None and (g == ZERO) != (h == ZERO):
-        fails.append(P + "09G~09H")
-    if i is not None and j is not None and (i == ZERO) != (j == ZERO):
-        fails.append(P + "09I~09J")
-    if k is not None and l is not None and (k == ZERO) != (l == ZERO):
-        fails.append(P + "09K~09L")
-    if m is not None and n is not None and (m == ZERO) != (n == ZERO):
-        fails.append(P + "09M~09N")
-    if o is not None and p is not None and (o == ZERO) != (p == ZERO):
-        fails.append(P + "09O~09P")
-    if q is not None and r is not None and (q == ZERO) != (r == ZERO):
-        fails.append(P + "09Q~09R")
-    if s is not None and u is not None and (s == ZERO) != (u == ZERO):
-        fails.append(P + "09S~09T")
-    a9, b9 = a, b
+    # 09: help to workers in hardship, person-times (A, C E … S) and amounts (B, D F … T);
     # 10: help to migrant workers, same layout
-    a, c, e, g, i, k, m, o, q, s = (
-        v["10A"], v["10C"], v["10E"], v["10G"], v["10I"],
-        v["10K"], v["10M"], v["10O"], v["10Q"], v["10S"],
-    )  # fmt: skip
-    if (
-        a is not None and c is not None and e is not None and g is not None and i is not None
-        and k is not None and m is not None and o is not None and q is not None and s is not None
-    ):  # fmt: skip
-        t = c + e + g + i + k + m + o + q + s
-        if t > a:
-            fails.append(P + "10C+10E+10G+10I+10K+10M+10O+10Q+10S<=10A")
-        if a != t:
-            fails.append(P + "10A=sum")
-    b, d, f, h, j, l, n, p, r, u = (  # noqa: E741
-        v["10B"], v["10D"], v["10F"], v["10H"], v["10J"],
-        v["10L"], v["10N"], v["10P"], v["10R"], v["10T"],
-    )  # fmt: skip
-    if (
-        b is not None and d is not None and f is not None and h is not None and j is not None
-        and l is not None and n is not None and p is not None and r is not None and u is not None
-    ):  # fmt: skip
-        t = d + f + h + j + l + n + p + r + u
-        if t > b:
-            fails.append(P + "10D+10F+10H+10J+10L+10N+10P+10R+10T<=10B")
-        if b != t:
-            fails.append(P + "10B=sum")
-    if a is not None and b is not None and (a == ZERO) != (b == ZERO):
-        fails.append(P + "10A~10B")
-    if c is not None and d is not None and (c == ZERO) != (d == ZERO):
-        fails.append(P + "10C~10D")
-    if e is not None and f is not None and (e == ZERO) != (f == ZERO):
-        fails.append(P + "10E~10F")
-    if g is not None and h is not None and (g == ZERO) != (h == ZERO):
-        fails.append(P + "10G~10H")
-    if i is not None and j is not None and (i == ZERO) != (j == ZERO):
-        fails.append(P + "10I~10J")
-    if k is not None and l is not None and (k == ZERO) != (l == ZERO):
-        fails.append(P + "10K~10L")
-    if m is not None and n is not None and (m == ZERO) != (n == ZERO):
-        fails.append(P + "10M~10N")
-    if o is not None and p is not None and (o == ZERO) != (p == ZERO):
-        fails.append(P + "10O~10P")
-    if q is not None and r is not None and (q == ZERO) != (r == ZERO):
-        fails.append(P + "10Q~10R")
-    if s is not None and u is not None and (s == ZERO) != (u == ZERO):
-        fails.append(P + "10S~10T")
+    a9, b9 = _help_lines(v, "09", fails)
+    a, b = _help_lines(v, "10", fails)
     if a is not None and a9 is not None and a > a9:
         fails.append(P + "10A<=09A")
     if b is not None and b9 is not None and b > b9:

@@ -12,26 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wennuan_rules.form as F
+from conftest import ITEM_01A, form_toml, write_form
 from wennuan_rules.errors import DataFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.form import FormTemplate, Return
 from wennuan_rules.report import Severity
 
-TINY = """
-id = "test-2020:t"
-campaign = "test-2020"
-source = "测试〔2020〕1号 附件1"
-
-[title]
-zh-Hans = "测试表"
-zh-Hant = "測試表"
-en = "Test form"
-
-[[items]]
-code = "01A"
-line = "01"
-unit = "人"
-label = { zh-Hans = "总数", zh-Hant = "總數", en = "Total" }
-
+TINY = form_toml(
+    "test-2020:t",
+    "测试〔2020〕1号 附件1",
+    ITEM_01A
+    + """
 [[items]]
 code = "01B"
 line = "01"
@@ -96,18 +86,13 @@ kind = "paired"
 count = "08A-1"
 amount = "08A-2"
 severity = "warning"
-"""
+""",
+)
 
-LETTERS = """
-id = "letters-2021:swn"
-campaign = "letters-2021"
-source = "某总工会 2021-01-06 附件"
-
-[title]
-zh-Hans = "字母表"
-zh-Hant = "字母表"
-en = "Letters"
-
+LETTERS = form_toml(
+    "letters-2021:swn",
+    "某总工会 2021-01-06 附件",
+    """
 [[items]]
 code = "B"
 unit = "万元"
@@ -136,7 +121,9 @@ kind = "sum"
 total = "B"
 parts = ["B1", "B2"]
 source = "某总工会 2021-01-06 附件 B=B1+B2"
-"""
+""",
+    title=("字母表", "字母表", "Letters"),
+)
 
 GOOD = {
     "01A": "10",
@@ -152,16 +139,12 @@ GOOD = {
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> FormTemplate:
-    path = tmp_path_factory.mktemp("forms") / "tiny.toml"
-    path.write_text(TINY, encoding="utf-8")
-    return F.load_form(path)
+    return write_form(tmp_path_factory.mktemp("forms"), "tiny.toml", TINY)
 
 
 @pytest.fixture()
 def letters(tmp_path: Path) -> FormTemplate:
-    path = tmp_path / "letters.toml"
-    path.write_text(LETTERS, encoding="utf-8")
-    return F.load_form(path)
+    return write_form(tmp_path, "letters.toml", LETTERS)
 
 
 # -- templates -------------------------------------------------------------------------------------
@@ -436,9 +419,7 @@ parts = ["02B", "01C"]
 [[rules]]
 name = "01B<=01A\"""",
     )
-    path = tmp_path / "two.toml"
-    path.write_text(text, "utf-8")
-    form = F.load_form(path)
+    form = write_form(tmp_path, "two.toml", text)
     # 10 = 4 + 6 and 9 = 3 + 6, but 01C was typed 7
     values = {**GOOD, "01C": "7", "02A": "9", "02B": "3"}
     report = F.validate(form, values)

@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from conftest import ITEM_01A, form_toml, write_form
 from wennuan_rules.form import (
     FormTemplate,
     LeRule,
@@ -35,7 +36,6 @@ from wennuan_rules.form import (
     SumRule,
     form_ids,
     get_form,
-    load_form,
     roll_up,
     validate,
     validate_many,
@@ -49,22 +49,11 @@ FEW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChec
 # a part of another); 02B <= 01C and 02B <= 03A (one item under two le totals); 03A <= 01A (a sum
 # total bounded by an le rule, warning); 04A = 04B + 04C in 万元 with 04D <= 04A; 02B ~ 04B paired;
 # 05A yes-no; 06A in no rule.
-CUSTOM = """
-id = "my-union-2024:dag"
-campaign = "my-union-2024"
-source = "某工会 2024 附件1"
-
-[title]
-zh-Hans = "测试表"
-zh-Hant = "測試表"
-en = "Test form"
-
-[[items]]
-code = "01A"
-line = "01"
-unit = "人"
-label = { zh-Hans = "总数", zh-Hant = "總數", en = "Total" }
-
+CUSTOM = form_toml(
+    "my-union-2024:dag",
+    "某工会 2024 附件1",
+    ITEM_01A
+    + """
 [[items]]
 code = "01B"
 line = "01"
@@ -198,14 +187,13 @@ kind = "paired"
 count = "02B"
 amount = "04B"
 severity = "warning"
-"""
+""",
+)
 
 
 @pytest.fixture(scope="module")
 def custom_form(tmp_path_factory: pytest.TempPathFactory) -> FormTemplate:
-    path = tmp_path_factory.mktemp("forms") / "my-union-2024__dag.toml"
-    path.write_text(CUSTOM, encoding="utf-8")
-    return load_form(path)
+    return write_form(tmp_path_factory.mktemp("forms"), "my-union-2024__dag.toml", CUSTOM)
 
 
 @pytest.fixture(scope="module", params=[*form_ids(), "custom"])

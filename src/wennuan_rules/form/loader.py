@@ -122,6 +122,23 @@ def _read(top: Table) -> FormTemplate:
         raise _located(exc, top, "") from None
 
 
+def _file_name(path: object, error: type[WennuanError]) -> str:
+    """``path`` as shown in messages (at most 200 characters).
+
+    Raises:
+        error: ``path`` is not a file name (a ``str`` or a ``Path``).
+    """
+    if not isinstance(path, str | Path):
+        raise error(
+            N_("{what}: expected {expected}, got {got}"),
+            what="file",
+            expected="a file name",
+            got=path,
+        )
+    name = str(path)
+    return name if len(name) <= 200 else name[:199] + "…"
+
+
 def load_form(path: str | Path) -> FormTemplate:
     """Read a form from a user's data file (a new year's form, the Henan 2018 forms).
 
@@ -132,14 +149,7 @@ def load_form(path: str | Path) -> FormTemplate:
         DataFileError: the file is missing, not TOML, or breaks the schema (the message names file
             and key).
     """
-    if not isinstance(path, str | Path):
-        raise DataFileError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="file",
-            expected="a file name",
-            got=path,
-        )
-    name = str(path) if len(str(path)) <= 200 else str(path)[:199] + "…"
+    name = _file_name(path, DataFileError)
     try:
         exists = Path(path).is_file()
     except (OSError, ValueError):

@@ -54,32 +54,17 @@ UNITS: Final = COUNT_UNITS | AMOUNT_UNITS | {YES_NO}
 
 def _code(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not CODE_PATTERN.match(value):
-        raise DataFileError(
-            N_("{what}: expected {expected}, got {got}"),
-            what=attribute.name,
-            expected="a normalised line item code such as 05A, 08A-1 or B1",
-            got=value,
-        )
+        raise _bad(attribute.name, "a normalised line item code such as 05A, 08A-1 or B1", value)
 
 
 def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise DataFileError(
-            N_("{what}: expected {expected}, got {got}"),
-            what=attribute.name,
-            expected="a string",
-            got=value,
-        )
+        raise _bad(attribute.name, "a string", value)
 
 
 def _codes(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not value:
-        raise DataFileError(
-            N_("{what}: expected {expected}, got {got}"),
-            what=attribute.name,
-            expected="a non-empty tuple of codes",
-            got=value,
-        )
+        raise _bad(attribute.name, "a non-empty tuple of codes", value)
     for code in value:
         _code(instance, attribute, code)
 
@@ -121,8 +106,8 @@ _SEVERITY = attrs.validators.instance_of(Severity)
 
 
 @attrs.frozen
-class SumRule:
-    """``total == Σ parts`` (exact unless a tolerance is given)."""
+class _TotalRule:
+    """The fields shared by :class:`SumRule` and :class:`LeRule`: a total and its parts."""
 
     name: str = attrs.field(validator=_str)
     total: str = attrs.field(validator=_code)
@@ -130,8 +115,6 @@ class SumRule:
     severity: Severity = attrs.field(default=Severity.ERROR, validator=_SEVERITY)
     source: str = attrs.field(default="", validator=_str)
     note: str = attrs.field(default="", validator=_str)
-
-    kind: ClassVar[str] = "sum"
 
     @property
     def items(self) -> tuple[str, ...]:
@@ -139,21 +122,17 @@ class SumRule:
 
 
 @attrs.frozen
-class LeRule:
+class SumRule(_TotalRule):
+    """``total == Σ parts`` (exact unless a tolerance is given)."""
+
+    kind: ClassVar[str] = "sum"
+
+
+@attrs.frozen
+class LeRule(_TotalRule):
     """``Σ parts <= total``: a "其中" item and its parent, or several parts of one total."""
 
-    name: str = attrs.field(validator=_str)
-    total: str = attrs.field(validator=_code)
-    parts: tuple[str, ...] = attrs.field(validator=_codes)
-    severity: Severity = attrs.field(default=Severity.ERROR, validator=_SEVERITY)
-    source: str = attrs.field(default="", validator=_str)
-    note: str = attrs.field(default="", validator=_str)
-
     kind: ClassVar[str] = "le"
-
-    @property
-    def items(self) -> tuple[str, ...]:
-        return (self.total, *self.parts)
 
 
 @attrs.frozen
@@ -332,14 +311,19 @@ class FormTemplate:
         return rule.source or self.item_source(rule.items[0])
 
 
+def _not_mapping(what: str, got: object) -> InvalidValueError:
+    """The error for values that are not a mapping of codes to values."""
+    return InvalidValueError(
+        N_("{what}: expected {expected}, got {got}"),
+        what=what,
+        expected="a mapping of line item codes to values",
+        got=got,
+    )
+
+
 def _mapping(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Mapping):
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what=attribute.name,
-            expected="a mapping of line item codes to values",
-            got=value,
-        )
+        raise _not_mapping(attribute.name, value)
 
 
 @attrs.frozen

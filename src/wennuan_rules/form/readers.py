@@ -19,10 +19,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
 
-from wennuan_rules.errors import InputFileError, InvalidValueError, WennuanError
-from wennuan_rules.form.loader import get_form
+from wennuan_rules.errors import InputFileError, WennuanError
+from wennuan_rules.form.loader import _file_name, get_form
 from wennuan_rules.form.model import FormTemplate, Return
-from wennuan_rules.form.validate import Value, parse_value
+from wennuan_rules.form.validate import Value, _twice, parse_value
 from wennuan_rules.i18n import N_
 
 __all__ = ["detect_encoding", "read_returns"]
@@ -142,13 +142,7 @@ def _json_return(
         try:
             code = form.resolve(key)
             if code in parsed:
-                raise InvalidValueError(
-                    N_("{what}: line item given twice, as {first} and as {second}"),
-                    what=code,
-                    expected="each line item once",
-                    got=key,
-                    params={"first": given[code], "second": key},
-                )
+                raise _twice(code, key, given[code], key)
             parsed[code] = _cell(raw, form, code)
         except WennuanError as exc:
             raise exc.located(file=name, column=at) from None
@@ -244,15 +238,14 @@ def _long(reader: Any, name: str, form: FormTemplate, header_line: int) -> Itera
         except WennuanError as exc:
             raise exc.located(file=name, line=line, column="code") from None
         if code in parsed:
-            raise InvalidValueError(
-                N_("{what}: line item given twice, as {first} and as {second}"),
-                what=code,
-                expected="each line item once",
-                got=key,
+            raise _twice(
+                code,
+                key,
+                f"line {given[code]}",
+                f"line {line}",
                 file=name,
                 line=line,
                 column="code",
-                params={"first": f"line {given[code]}", "second": f"line {line}"},
             )
         try:
             parsed[code] = _cell(raw, form, code)
@@ -281,15 +274,14 @@ def _wide(
         except WennuanError as exc:
             raise exc.located(file=name, line=header_line, column=col) from None
         if code in seen:
-            raise InvalidValueError(
-                N_("{what}: line item given twice, as {first} and as {second}"),
-                what=code,
-                expected="each line item once",
-                got=text,
+            raise _twice(
+                code,
+                text,
+                f"column {seen[code]}",
+                f"column {col}",
                 file=name,
                 line=header_line,
                 column=col,
-                params={"first": f"column {seen[code]}", "second": f"column {col}"},
             )
         seen[code] = col
         codes.append(code)
@@ -365,16 +357,7 @@ def read_returns(
         not a
             number (with file, line and column).
     """
-    if not isinstance(path, str | Path):
-        raise InputFileError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="file",
-            expected="a file name",
-            got=path,
-        )
-    name = str(path)
-    if len(name) > 200:
-        name = name[:199] + "…"
+    name = _file_name(path, InputFileError)
     try:
         exists = Path(path).is_file()
     except (OSError, ValueError):

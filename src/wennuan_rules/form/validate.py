@@ -39,6 +39,7 @@ from wennuan_rules.form.model import (
     Return,
     Rule,
     SumRule,
+    _not_mapping,
 )
 from wennuan_rules.i18n import N_, Message
 from wennuan_rules.report import Finding, Fix, Report, Severity
@@ -318,27 +319,39 @@ def _compile(form: FormTemplate) -> _Compiled:
 # -- codes of a return -----------------------------------------------------------------------------
 
 
+def _twice(
+    code: str,
+    got: object,
+    first: object,
+    second: object,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    column: str | int | None = None,
+) -> InvalidValueError:
+    """The error for line item ``code`` given twice (as ``first`` and as ``second``)."""
+    return InvalidValueError(
+        N_("{what}: line item given twice, as {first} and as {second}"),
+        what=code,
+        expected="each line item once",
+        got=got,
+        file=file,
+        line=line,
+        column=column,
+        params={"first": first, "second": second},
+    )
+
+
 def _canonical(form: FormTemplate, values: Mapping[str, object]) -> dict[str, object]:
     """``values`` with every code normalised; unknown codes and codes given twice are errors."""
     if not isinstance(values, Mapping):
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="values",
-            expected="a mapping of line item codes to values",
-            got=values,
-        )
+        raise _not_mapping("values", values)
     out: dict[str, object] = {}
     given: dict[str, object] = {}
     for key, value in values.items():
         code = form.resolve(key)
         if code in out:
-            raise InvalidValueError(
-                N_("{what}: line item given twice, as {first} and as {second}"),
-                what=code,
-                expected="each line item once",
-                got=key,
-                params={"first": given[code], "second": key},
-            )
+            raise _twice(code, key, given[code], key)
         out[code] = value
         given[code] = key
     return out

@@ -403,6 +403,24 @@ def _perturb(
 # -- the strategy ----------------------------------------------------------------------------------
 
 
+def _broken(
+    plan: _Plan, values: dict[str, Value], src: _Source, unit: str | None
+) -> GeneratedReturn:
+    """A return of ``values`` (changed in place) with one item broken by :func:`_perturb`."""
+    code, new, how, failed = _perturb(plan, values, src)
+    original = values[code]
+    values[code] = new
+    return GeneratedReturn(
+        form=plan.form.id,
+        values=values,
+        unit=unit,
+        changed_item=code,
+        original_value=original,
+        expected_failures=failed,
+        change=how,
+    )
+
+
 def _template(form: object) -> FormTemplate:
     if not isinstance(form, str | FormTemplate):
         raise InvalidArgument(f"form={form!r} must be a form id or a FormTemplate")
@@ -509,18 +527,7 @@ def returns(
             raise InvalidArgument(f"unit strategy drew {name!r}, not a name (str) or None")
         if valid:
             return GeneratedReturn(form=template.id, values=values, unit=name)
-        code, new, how, failed = _perturb(plan, values, src)
-        original = values[code]
-        values[code] = new
-        return GeneratedReturn(
-            form=template.id,
-            values=values,
-            unit=name,
-            changed_item=code,
-            original_value=original,
-            expected_failures=failed,
-            change=how,
-        )
+        return _broken(plan, values, src, name)
 
     return _returns()
 
@@ -540,15 +547,4 @@ def _random_returns(
         if rnd.random() >= invalid:
             yield GeneratedReturn(form=template.id, values=values, unit=name)
             continue
-        code, new, how, failed = _perturb(plan, values, src)
-        original = values[code]
-        values[code] = new
-        yield GeneratedReturn(
-            form=template.id,
-            values=values,
-            unit=name,
-            changed_item=code,
-            original_value=original,
-            expected_failures=failed,
-            change=how,
-        )
+        yield _broken(plan, values, src, name)

@@ -1,0 +1,41 @@
+"""Shared helpers of the forms tests: a user's form written as TOML, loaded with ``load_form``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wennuan_rules.form import FormTemplate, load_form
+
+# The total both small test forms start with (test_forms_engine's TINY, test_forms_properties'
+# CUSTOM): line 01, persons.
+ITEM_01A = """
+[[items]]
+code = "01A"
+line = "01"
+unit = "人"
+label = { zh-Hans = "总数", zh-Hant = "總數", en = "Total" }
+"""
+
+
+def form_toml(
+    form_id: str,
+    source: str,
+    body: str,
+    *,
+    title: tuple[str, str, str] = ("测试表", "測試表", "Test form"),
+) -> str:
+    """The text of a form file: ``id``, ``campaign`` (the id before the colon), ``source``, the
+    title (zh-Hans, zh-Hant, en), then ``body`` (its items and rules)."""
+    hans, hant, en = title
+    campaign = form_id.partition(":")[0]
+    return (
+        f'\nid = "{form_id}"\ncampaign = "{campaign}"\nsource = "{source}"\n\n'
+        f'[title]\nzh-Hans = "{hans}"\nzh-Hant = "{hant}"\nen = "{en}"\n{body}'
+    )
+
+
+def write_form(directory: Path, name: str, text: str) -> FormTemplate:
+    """Write ``text`` to ``directory / name`` and load it as a user's form."""
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return load_form(path)
