@@ -213,3 +213,14 @@ def test_public_functions_are_not_shadowed_by_submodules() -> None:
     assert len(wr.forms()) == 5
     assert callable(wr.campaigns) and not isinstance(wr.campaigns, type(wr))
     assert callable(wr.forms) and not isinstance(wr.forms, type(wr))
+
+
+def test_likely_fix_names_the_line_item_in_each_language() -> None:
+    values = {"05A": "425.35", "05B": "100", "05C": "20", "05D": "300", "05E": "32.35", "05F": "0"}
+    report = wr.validate("wuhan-2015:swn", values)
+    assert report.fix is not None and report.fix.value == "452.35"
+    assert report.fix.label is not None
+    assert "筹集款物总额" in report.fix.label.get("zh-Hans")
+    assert "籌集款物總額" in report.fix.label.get("zh-Hant")
+    assert "raised" in reports_text([report], "en")
+    assert "05A  2015年元旦、春节期间送温暖活动中筹集款物总额" in reports_text([report], "zh-Hans")

@@ -211,6 +211,8 @@ def _report_text(report: Report, lang: str | None) -> str:
                 current=report.fix.current if report.fix.current is not None else "—",
             )
         )
+        if report.fix.label is not None:
+            lines.append(f"  {report.fix.item}  {report.fix.label.get(lang)}")
     if report.not_evaluated:
         missing = [
             r.removeprefix(prefix)[: -len(":unit")]

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from wennuan_rules.i18n import Message
+from wennuan_rules.i18n import Label, Message
 
 __all__ = ["Finding", "Fix", "Outcome", "Report", "Severity"]
 
@@ -83,11 +83,15 @@ class Finding:
 
 @attrs.frozen
 class Fix:
-    """A likely fix: changing one item to one value makes every failing rule of the return pass."""
+    """A likely fix: changing one item to one value makes every failing rule of the return pass.
+
+    ``label`` is the line item's name on the form (shown by the text report; not compared).
+    """
 
     item: str
     value: str
     current: str | None
+    label: Label | None = attrs.field(default=None, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"item": self.item, "value": self.value, "current": self.current}

@@ -561,6 +561,7 @@ def _likely_fix(
         item=c.items[i].code,
         value=_plain(value),
         current=None if not isinstance(current, Decimal) else _plain(current),
+        label=c.items[i].label,
     )
 
 
