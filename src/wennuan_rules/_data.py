@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
@@ -217,16 +217,24 @@ class Table:
         sub.close()
         return label
 
+    def sourced(self, key: str, value: Callable[[Table], T]) -> Sourced[T]:
+        """``{value = …, source = "…", text = "…", note = "…"}``, the value read by ``value``."""
+        sub = self.table(key)
+        return sub.as_sourced(value(sub))
+
     def sourced_str(self, key: str) -> Sourced[str]:
         """``{value = "…", source = "…", text = "…", note = "…"}``."""
-        sub = self.table(key)
+        return self.sourced(key, lambda t: t.get("value", str))
+
+    def as_sourced(self, value: T) -> Sourced[T]:
+        """``value`` with this table's ``source``, ``text`` and ``note``; closes the table."""
         out = Sourced(
-            value=sub.get("value", str),
-            source=sub.get("source", str),
-            text=sub.get("text", str, ""),
-            note=sub.get("note", str, ""),
+            value=value,
+            source=self.get("source", str),
+            text=self.get("text", str, ""),
+            note=self.get("note", str, ""),
         )
-        sub.close()
+        self.close()
         return out
 
     def close(self) -> None:

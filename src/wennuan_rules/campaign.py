@@ -696,30 +696,11 @@ def _read_deadline(table: Table, key: str) -> Deadline:
 def _read_sourced_bool(table: Table, key: str) -> Sourced[bool] | None:
     if key not in table:
         return None
-    sub = table.table(key)
-    out = Sourced(
-        value=sub.get("value", bool),
-        source=sub.get("source", str),
-        text=sub.get("text", str, ""),
-        note=sub.get("note", str, ""),
-    )
-    sub.close()
-    return out
+    return table.sourced(key, lambda t: t.get("value", bool))
 
 
 def _read_sourced_list(table: Table, key: str) -> tuple[Sourced[str], ...]:
-    out = []
-    for sub in table.tables(key, required=False):
-        out.append(
-            Sourced(
-                value=sub.get("value", str),
-                source=sub.get("source", str),
-                text=sub.get("text", str, ""),
-                note=sub.get("note", str, ""),
-            )
-        )
-        sub.close()
-    return tuple(out)
+    return tuple(sub.as_sourced(sub.get("value", str)) for sub in table.tables(key, required=False))
 
 
 def _vocab_ids(table: Table, key: str, vocab: type[Any]) -> tuple[Any, ...]:
@@ -735,14 +716,7 @@ def _read_payment(table: Table) -> PaymentRules:
     sub = table.table("payment", required=False)
     channels: Sourced[tuple[PaymentChannel, ...]] | None = None
     if "channels" in sub:
-        ch = sub.table("channels")
-        channels = Sourced(
-            value=_vocab_ids(ch, "value", PaymentChannel),
-            source=ch.get("source", str),
-            text=ch.get("text", str, ""),
-            note=ch.get("note", str, ""),
-        )
-        ch.close()
+        channels = sub.sourced("channels", lambda t: _vocab_ids(t, "value", PaymentChannel))
     rules = PaymentRules(
         real_name=_read_sourced_bool(sub, "real_name"),
         file_before_aid=_read_sourced_bool(sub, "file_before_aid"),
@@ -816,15 +790,7 @@ def _read_programmes(table: Table) -> tuple[Sourced[str], ...]:
 def _read_sourced_date(table: Table, key: str) -> Sourced[dt.date] | None:
     if key not in table:
         return None
-    sub = table.table(key)
-    out = Sourced(
-        value=sub.date("value"),
-        source=sub.get("source", str),
-        text=sub.get("text", str, ""),
-        note=sub.get("note", str, ""),
-    )
-    sub.close()
-    return out
+    return table.sourced(key, lambda t: t.date("value"))
 
 
 def _read_campaign(table: Table, file: str) -> Campaign:
@@ -869,14 +835,7 @@ def _read_campaign(table: Table, file: str) -> Campaign:
     for name in absent_names:
         if name not in _OPTIONAL_FIELDS:
             raise ab.error(name, "an optional field: " + ", ".join(_OPTIONAL_FIELDS), name)
-        sub = ab.table(name)
-        absent[name] = Sourced(
-            value=None,
-            source=sub.get("source", str),
-            text=sub.get("text", str, ""),
-            note=sub.get("note", str, ""),
-        )
-        sub.close()
+        absent[name] = ab.sourced(name, lambda t: None)
     ab.close()
 
     festival_year = table.get("festival_year", int)
