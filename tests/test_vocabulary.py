@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wennuan_rules.campaign import get_campaign
 from wennuan_rules.errors import UnknownIdError
 from wennuan_rules.vocabulary import (
     Cause,
@@ -72,23 +71,6 @@ def test_household_causes_of_the_contract_exist() -> None:
 
 def test_payment_channels() -> None:
     assert {"bank-card", "union-card"} <= set(PaymentChannel.ids())
-
-
-def test_priority_group_ids_of_the_contract() -> None:
-    assert get_campaign("changzhou-edz-2021").group_ids == (
-        "hardship-family",
-        "dibao-edge",
-        "serious-illness",
-        "living-difficulty",
-        "model-worker",
-    )
-    assert get_campaign("pingdingshan-2010").group_ids == (
-        "crisis-enterprise",
-        "restructured-enterprise",
-        "depleted-mining-area",
-        "disaster-or-emergency",
-        "dibao-edge",
-    )
 
 
 @pytest.mark.parametrize(
