@@ -34,28 +34,16 @@ Names and ID numbers are masked in findings unless ``show_personal_data=True``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from wennuan_rules.audits._common import Audit, check_file_campaign, resolve_campaign
 from wennuan_rules.audits.data import AuditData, audit_data
-from wennuan_rules.audits.roster import (
-    _header_str,
-    _is_json,
-    _is_jsonl,
-    _json_document,
-    _json_rows,
-    _jsonl,
-    _objects,
-    as_input_error,
-    iter_records,
-    normalize_id_number,
-    parse_date,
-    read_file_text,
-)
+from wennuan_rules.audits.readers import header_str, read_records
+from wennuan_rules.audits.roster import as_input_error, normalize_id_number, parse_date
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_, Message
 from wennuan_rules.privacy import mask_id_number, mask_name
@@ -99,12 +87,6 @@ _FAMILY_ALIASES: Final = {
     "file_category": ("档案类别", "檔案類別", "建档类别", "建檔類別"),
     "filed_on": ("建档日期", "建檔日期"),
 }
-
-
-def _alias_index(aliases: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    from wennuan_rules.audits.roster import _header_key
-
-    return {_header_key(a): field for field, names in aliases.items() for a in names}
 
 
 #: How a visit quota may be counted: per unit a group visits, or per group.
@@ -263,50 +245,6 @@ def _check_keys(data: Mapping[str, object], known: Sequence[str], what: str) -> 
             )
 
 
-_T = TypeVar("_T")
-
-
-def _read_records(
-    path: Path | str,
-    *,
-    key: str,
-    what: str,
-    known: tuple[str, ...],
-    fields: tuple[str, ...],
-    aliases: Mapping[str, tuple[str, ...]],
-    build: Callable[[Mapping[str, object], int], _T],
-    lists: tuple[str, ...] = (),
-) -> tuple[list[_T], dict[str, Any], dict[str, list[tuple[int, Any]]]]:
-    """The records of a CSV, JSON Lines or JSON file built by ``build(record, line)``, the header
-    fields of a JSON object file, and the items of its other ``lists`` with their lines.
-
-    Raises:
-        InputFileError: naming the file and the line where the offending record starts.
-    """
-    name = str(path)
-    header: dict[str, Any] = {}
-    located: dict[str, list[tuple[int, Any]]] = {}
-    records: Iterator[tuple[int, Mapping[str, object]]]
-    if _is_jsonl(path):
-        records = _objects(_jsonl(path, name), name, what)
-    else:
-        text = read_file_text(path)
-        if not _is_json(path, text):
-            records = iter_records(path, fields=fields, aliases=_alias_index(aliases))
-        else:
-            data, located = _json_document(text, name, (key, *lists))
-            rows, header = _json_rows(data, name, key, known)
-            items = located.get(key) or list(enumerate(rows, start=1))
-            records = _objects(iter(items), name, what)
-    out = []
-    for line, record in records:
-        try:
-            out.append(build(record, line))
-        except WennuanError as exc:
-            raise as_input_error(exc, name, line) from None
-    return out, header, located
-
-
 def _visit(data: Mapping[str, object], row: int) -> Visit:
     _check_keys(data, VISIT_FIELDS, "visit field")
     if data.get("date") in (None, ""):
@@ -368,7 +306,7 @@ def read_visits(path: Path | str) -> VisitPlan:
             error names the file and the line where the record starts.
     """
     name = str(path)
-    visits, header, located = _read_records(
+    visits, header, located = read_records(
         path,
         key="visits",
         what="visit",
@@ -396,8 +334,8 @@ def read_visits(path: Path | str) -> VisitPlan:
     return VisitPlan(
         groups=tuple(groups),
         visits=tuple(visits),
-        unit=_header_str(header, "unit", name),
-        campaign=_header_str(header, "campaign", name),
+        unit=header_str(header, "unit", name),
+        campaign=header_str(header, "campaign", name),
         file=name,
     )
 
@@ -427,7 +365,7 @@ def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
         InputFileError: unreadable file, unknown key or column, a family with neither ref nor ID
             number.
     """
-    families, _header, _located = _read_records(
+    families, _header, _located = read_records(
         path,
         key="families",
         what="family",
