@@ -192,13 +192,24 @@ def normalized_id_problem(number: str, strict_region: bool = False) -> str | Non
     head = number[:-1]
     if not head.isdigit() or not head.isascii():
         return "format"
-    if number[-1] != check_digit(number):
+    # stdnum's cn.ric.calc_check_digit, inline: ISO 7064 MOD 11-2, Σ dᵢ·2^(17-i) ≡ 2·int(head, 13)
+    if number[-1] != _CHECK_DIGITS[(1 - 2 * int(head, 13)) % 11]:
         return "checksum"
+    return _born_in_region(number[:14], strict_region)
+
+
+_CHECK_DIGITS: Final = "0123456789X"
+
+
+@lru_cache(maxsize=65536)
+def _born_in_region(head: str, strict_region: bool) -> str | None:
+    """``birth-date``, ``region`` or ``None`` for the region code and birth date of a number (its
+    first 14 digits): cached, since a roster repeats (place, birthday) pairs."""
     try:
-        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        born = dt.date(int(head[6:10]), int(head[10:12]), int(head[12:14]))
     except ValueError:
         return "birth-date"
-    if not _region_valid(number[:6], born.year, strict_region):
+    if not _region_valid(head[:6], born.year, strict_region):
         return "region"
     return None
 
