@@ -536,8 +536,9 @@ def csv_records(
                 column=width + 1,
                 params={"count": len(cells), "width": width},
             )
-        record: dict[str, str | None] = {}
-        for i, field in enumerate(columns):
-            cell = cells[i].strip() if i < len(cells) else ""
-            record[field] = cell or None
-        yield line, record
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        yield (
+            line,
+            {field: cell.strip() or None for field, cell in zip(columns, cells, strict=False)},
+        )
