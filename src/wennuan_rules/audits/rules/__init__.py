@@ -133,7 +133,7 @@ def audit_rule(
 
 def registered(kind: str | None = None) -> tuple[AuditRule, ...]:
     """The registered rules (of one kind), in the order registered."""
-    from wennuan_rules.audits.rules import payments, visits  # noqa: F401 - they register
+    from wennuan_rules.audits.rules import payments, reconcile, visits  # noqa: F401 - they register
 
     return tuple(r for r in _REGISTRY.values() if kind is None or r.kind == kind)
 

@@ -6,7 +6,7 @@ findings and counts in the audit, and adds what it worked out to the report's ``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -161,24 +161,7 @@ def quota(ctx: VisitContext, use: RuleUse) -> None:
             if got >= minimum:
                 ctx.audit.tally.add(rule, PASS)
                 continue
-            if kind is None:
-                message = Message.of(
-                    N_("group {group} saw {count} households; at least {minimum} are required"),
-                    group=where,
-                    count=got,
-                    minimum=minimum,
-                )
-            else:
-                message = Message.of(
-                    N_(
-                        "group {group} saw {count} households of kind {kind}; "
-                        "at least {minimum} are required"
-                    ),
-                    group=where,
-                    count=got,
-                    kind=kinds.get(kind, kind),
-                    minimum=minimum,
-                )
+            message = _quota_message(where, kind, got, minimum, kinds)
             items = ("kind",) if kind is not None else ("household",)
             ctx.audit.finding(
                 rule, items, message, where, quota.source, f">= {minimum}", str(got), use.severity
@@ -188,6 +171,25 @@ def quota(ctx: VisitContext, use: RuleUse) -> None:
         "per": ctx.quota_per or quota.per,
         "groups": out,
     }
+
+
+def _quota_message(
+    where: str, kind: str | None, got: int, minimum: int, kinds: Mapping[str, object]
+) -> Message:
+    if kind is None:
+        return Message.of(
+            N_("group {group} saw {count} households; at least {minimum} are required"),
+            group=where,
+            count=got,
+            minimum=minimum,
+        )
+    return Message.of(
+        N_("group {group} saw {count} households of kind {kind}; at least {minimum} are required"),
+        group=where,
+        count=got,
+        kind=kinds.get(kind, kind),
+        minimum=minimum,
+    )
 
 
 def _households(
