@@ -4,6 +4,7 @@ its audit data file (docs/audits.md, "Rules")."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from importlib import resources
 from pathlib import Path
@@ -162,3 +163,20 @@ def test_findings_stay_in_row_order_across_batches() -> None:
     report = audit_payments(iter(rows), "pingdingshan-2010")
     period = [int(f.where) for f in report.findings if f.rule.endswith("/period")]
     assert period == sorted(period) and len(period) == 1500
+
+
+def test_the_command_line_runs_the_rules_a_data_file_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wennuan_rules.cli import main
+
+    roster = str(SAMPLES / "pingdingshan-2010-roster.csv")
+    argv = ["audit", "payments", roster, "--campaign", "pingdingshan-2010", "--format", "json"]
+    only = _data(tmp_path, 'payments = ["period"]')
+    assert main([*argv, "--audit-data", str(only)]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    assert set(report["extra"]["rules"]) <= {"pingdingshan-2010:payments/period"}
+    bad = _data(tmp_path, 'payments = ["period", "real_name"]')
+    assert main([*argv, "--audit-data", str(bad), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "rules.payments[1]" in err and "real-name" in err  # the key, and the rules it may name
