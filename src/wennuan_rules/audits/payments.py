@@ -115,7 +115,8 @@ def audit_payments(
         unit: the paying unit, shown in the report (default: the roster's own).
         show_personal_data: put names, ID and card numbers in clear into the report (default:
             masked).
-        data: the campaign's audit data (default: the bundled ``data/audits/<campaign>.toml``).
+        data: the campaign's audit data (default: the bundled ``data/audits/<campaign>.toml``):
+            its groups, reconciliation lines and the rules to run (``[rules] payments``).
         exempt_goods: goods (实物) are not held to the required payment channel.
         tolerance: allowed absolute difference of amounts in reconciliation, in 万元 (default
             exact).

@@ -14,7 +14,9 @@ A CSV file is a log only (header: ``group,date,household,kind,unit,name,id_numbe
 on file (``--on-file``) are JSON (a list, or ``{"families": […]}``) or CSV
 (``ref,name,id_number,file_category,filed_on``).
 
-Rules (ids ``<campaign>:visits/<name>``):
+Rules (ids ``<campaign>:visits/<name>``), one function each in
+:mod:`wennuan_rules.audits.rules.visits`; :func:`audit_visits` runs those the campaign's audit
+data lists (``[rules] visits``; every rule by default), in order:
 
 * ``quota``: each visiting group sees at least ``VisitQuota.minimum_households`` households, with
   the least number of each kind (平工总［2009］38号 附件3 三2: 4 = 1 困难劳模 + 1 困难农民工 + 2
@@ -399,7 +401,8 @@ def audit_visits(
         campaign: a campaign or its id.
         families: the families on file, for the coverage rule (``None``: coverage not evaluated).
         show_personal_data: names and ID numbers in clear in findings (default: masked).
-        data: the campaign's audit data (kinds of household; default: bundled).
+        data: the campaign's audit data (kinds of household, the rules to run: ``[rules] visits``;
+            default: bundled).
         quota_per: ``unit-visited`` or ``group`` to count the quota otherwise than the campaign
             reads it.
         require_coverage: force the coverage rule on (``True``) or off (``False``); ``None``: as the
