@@ -13,13 +13,9 @@ import pytest
 from hypothesis import given, settings
 
 from wennuan_rules.audits import Payment, read_families, read_roster, read_visits
-from wennuan_rules.audits.roster import _REQUIRED, PAYMENT_FIELDS, iter_records
-from wennuan_rules.audits.visits import (
-    _VISIT_ALIASES,
-    FAMILY_FIELDS,
-    VISIT_FIELDS,
-    _alias_index,
-)
+from wennuan_rules.audits.readers import alias_index, iter_records
+from wennuan_rules.audits.roster import _REQUIRED, PAYMENT_FIELDS
+from wennuan_rules.audits.visits import _VISIT_ALIASES, FAMILY_FIELDS, VISIT_FIELDS
 from wennuan_rules.errors import WennuanError
 from wennuan_rules.strategies import rosters
 
@@ -77,7 +73,7 @@ def test_shipped_csv_samples_follow_the_schemas_record_by_record() -> None:
     check = validator("visits", "visit")
     count = 0
     for _line, record in iter_records(
-        SAMPLES / "wuhan-2015-visits.csv", fields=VISIT_FIELDS, aliases=_alias_index(_VISIT_ALIASES)
+        SAMPLES / "wuhan-2015-visits.csv", fields=VISIT_FIELDS, aliases=alias_index(_VISIT_ALIASES)
     ):
         check.validate({k: v for k, v in record.items() if v is not None})
         count += 1

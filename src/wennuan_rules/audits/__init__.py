@@ -18,14 +18,8 @@ from wennuan_rules.audits.data import (
     load_audit_data,
 )
 from wennuan_rules.audits.payments import audit_payments
-from wennuan_rules.audits.roster import (
-    PAYMENT_FIELDS,
-    Payment,
-    Roster,
-    id_number_problem,
-    iter_payments,
-    read_roster,
-)
+from wennuan_rules.audits.readers import iter_payments, read_roster
+from wennuan_rules.audits.roster import PAYMENT_FIELDS, Payment, Roster, id_number_problem
 from wennuan_rules.audits.visits import (
     FamilyOnFile,
     Visit,

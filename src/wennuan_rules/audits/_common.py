@@ -21,6 +21,7 @@ __all__ = [
     "Tally",
     "check_file_campaign",
     "check_tolerance",
+    "fallback_source",
     "resolve_campaign",
 ]
 
@@ -37,6 +38,13 @@ def resolve_campaign(campaign: Campaign | str) -> Campaign:
     if isinstance(campaign, Campaign):
         return campaign
     return get_campaign(campaign)
+
+
+def fallback_source(campaign: Campaign, *absent: str) -> str:
+    """What a rule cites when the campaign has no clause of its own for it: the clauses that say
+    why the fields ``absent`` are missing (``Campaign.absent``), else the campaign's document."""
+    found = [campaign.absent[key].source for key in absent if key in campaign.absent]
+    return "; ".join(dict.fromkeys(s for s in found if s)) or campaign.cite
 
 
 def check_file_campaign(named: str | None, campaign: str, file: str | None) -> None:

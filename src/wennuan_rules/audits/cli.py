@@ -15,15 +15,8 @@ from typing import TextIO
 from wennuan_rules.audits._common import check_tolerance
 from wennuan_rules.audits.data import AuditData, audit_data, load_audit_data
 from wennuan_rules.audits.payments import audit_payments, resolve_campaign
-from wennuan_rules.audits.roster import (
-    Payment,
-    Roster,
-    _head,
-    _is_json,
-    _is_jsonl,
-    iter_payments,
-    read_roster,
-)
+from wennuan_rules.audits.readers import file_format, iter_payments, read_roster
+from wennuan_rules.audits.roster import Payment, Roster
 from wennuan_rules.audits.visits import audit_visits, read_families, read_visits
 from wennuan_rules.errors import InputFileError
 from wennuan_rules.i18n import N_
@@ -96,7 +89,7 @@ def run_audit(args: argparse.Namespace, out: TextIO) -> int:
         values = _return_values(args.return_file, info) if args.return_file else None
         # CSV and JSON Lines are streamed (constant memory whatever the roster's length); a JSON
         # document is read whole, which also gives the file's own unit
-        whole = _is_json(args.file, _head(args.file)) and not _is_jsonl(args.file)
+        whole = file_format(args.file) == "json"
         rows: Roster | Iterator[Payment] = (
             read_roster(args.file) if whole else iter_payments(args.file)
         )

@@ -21,8 +21,20 @@ so it is data, not code::
     source = "武工办〔2014〕74号 附件1 06B"
     note = ""
 
-A campaign without a file has no groups and no reconciliation. (Which money the payment rules govern
-is the campaign's own data: ``PaymentRules.rules_apply_to`` and ``channel_applies_to``.)
+    [rules]                          # the rules the campaign's audits run, in this order
+    payments = ["real-name", "file-before-aid", "spending-deadline", "period", "channel",
+                "amount", { id = "duplicate", severity = "warning" }, "group", "reconcile"]
+    visits = ["group", "window", "quota", "coverage"]
+
+A rule is named by its id without the kind (``real-name`` for ``payments/real-name``: the ids of
+:func:`wennuan_rules.audits.rules.registered`), or given as a table with its ``id`` and parameters
+(``severity``: ``error`` or ``warning``, replacing the rule's own). An unknown rule, a rule named
+twice or an unknown parameter is a :class:`~wennuan_rules.errors.DataFileError`. Without a list,
+every registered rule of the kind runs, in the order registered.
+
+A campaign without a file has no groups, no reconciliation, and every rule. (Which money the
+payment rules govern is the campaign's own data: ``PaymentRules.rules_apply_to`` and
+``channel_applies_to``.)
 """
 
 from __future__ import annotations
@@ -35,8 +47,10 @@ from typing import Final
 import attrs
 
 from wennuan_rules._data import Table, load_toml
+from wennuan_rules.audits.rules import KINDS, RuleUse, find, registered
 from wennuan_rules.errors import DataFileError, WennuanError
 from wennuan_rules.i18n import N_, Label
+from wennuan_rules.report import Severity
 from wennuan_rules.vocabulary import FundSource, _key
 
 __all__ = [
@@ -94,6 +108,15 @@ class AuditData:
     groups: tuple[RecipientGroup, ...] = ()
     reconcile: tuple[Reconciliation, ...] = ()
     file: str | None = None
+    rule_lists: tuple[tuple[str, tuple[RuleUse, ...]], ...] = ()
+
+    def rules(self, kind: str) -> tuple[RuleUse, ...]:
+        """The rules an audit of ``kind`` (``payments``, ``visits``) runs, in order: the file's
+        list, else every registered rule of the kind."""
+        for listed_kind, uses in self.rule_lists:
+            if listed_kind == kind:
+                return uses
+        return tuple(RuleUse.default(rule) for rule in registered(kind))
 
     def group(self, text: str) -> RecipientGroup | None:
         """The group whose id or label (either script, English) is ``text``, else ``None``."""
@@ -116,6 +139,51 @@ def _fund_sources(table: Table, key: str) -> tuple[FundSource, ...]:
             out.append(FundSource.from_text(text))
         except WennuanError:
             raise table.error(f"{key}[{i}]", ", ".join(FundSource.ids()), text) from None
+    return tuple(out)
+
+
+def _rule_use(top: Table, kind: str, i: int, item: object) -> RuleUse:
+    """One entry of ``[rules] <kind>``: a rule name, or a table with its ``id`` and parameters."""
+    key = f"{kind}[{i}]"
+    if isinstance(item, dict):
+        t = Table(item, top.file, top.key_path(key))
+        name = t.get("id", str)
+        given = {k: v for k, v in t.items() if k != "id"}
+    elif isinstance(item, str):
+        name, given, t = item, {}, top
+    else:
+        raise top.error(key, "a rule id or a table {id = …, <parameter> = …}", item)
+    rule = find(kind, name)
+    if rule is None:
+        names = ", ".join(r.name for r in registered(kind))
+        raise (t if t is top else top).error(key, f"a {kind} rule: {names}", name)
+    for param in given:
+        if param not in rule.params:
+            raise t.error(param, "a parameter of " + rule.id + ": " + ", ".join(rule.params), param)
+    severity = rule.severity
+    if given.get("severity") is not None:
+        try:
+            severity = Severity(given["severity"])
+        except ValueError:
+            raise t.error("severity", "error or warning", given["severity"]) from None
+    params = {**rule.params, **given, "severity": severity.value}
+    return RuleUse(rule=rule, severity=severity, params=params)
+
+
+def _rule_lists(top: Table) -> tuple[tuple[str, tuple[RuleUse, ...]], ...]:
+    table = top.table("rules", required=False)
+    out = []
+    for kind in KINDS:
+        listed = table.opt(kind, list)
+        if listed is None:
+            continue
+        uses = [_rule_use(table, kind, i, item) for i, item in enumerate(listed)]
+        names = [u.rule.name for u in uses]
+        for i, name in enumerate(names):
+            if name in names[:i]:
+                raise table.error(f"{kind}[{i}]", "each rule once", name)
+        out.append((kind, tuple(uses)))
+    table.close()
     return tuple(out)
 
 
@@ -155,6 +223,7 @@ def _read(top: Table) -> AuditData:
             )
         )
         t.close()
+    rule_lists = _rule_lists(top)
     top.close()
     return AuditData(
         campaign=campaign,
@@ -162,6 +231,7 @@ def _read(top: Table) -> AuditData:
         groups=tuple(groups),
         reconcile=tuple(reconcile),
         file=top.file,
+        rule_lists=rule_lists,
     )
 
 

@@ -1,4 +1,4 @@
-"""Payment rosters (发放名册): records and readers for CSV, JSON Lines and JSON.
+"""Payment rosters (发放名册): the record, its fields and their CSV header aliases, ID numbers.
 
 A roster lists every payment of a campaign, one recipient per row. Fields (docs/audits.md documents
 them; ``data/schemas/roster.schema.json`` is the JSON Schema), with the CSV header aliases accepted:
@@ -22,24 +22,19 @@ line and column; what can be read but breaks a rule (an empty name, a bad ID num
 amount) is left for the audit to report. Amounts are read exactly (JSON numbers as
 :class:`~decimal.Decimal`, never float).
 
-CSV and JSON Lines files (``.jsonl``, ``.ndjson``: one payment object a line) are read one row
-at a time (:func:`iter_payments`), so a roster of millions of rows needs no more memory than one
-row. A JSON document is read whole, in one pass of :meth:`json.JSONDecoder.raw_decode` item by
-item, so that each record knows the line its ``{`` stands on: ``Payment.row`` and the line of every
-error are lines of the file in all three formats.
+The readers (:func:`~wennuan_rules.audits.readers.read_roster`,
+:func:`~wennuan_rules.audits.readers.iter_payments`) live in :mod:`wennuan_rules.audits.readers`,
+over the input layer :mod:`wennuan_rules._io`; they can still be imported from here.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -55,13 +50,9 @@ __all__ = [
     "Roster",
     "as_input_error",
     "id_number_problem",
-    "iter_payments",
-    "iter_records",
     "normalize_id_number",
     "normalized_id_problem",
     "parse_date",
-    "read_file_text",
-    "read_roster",
 ]
 
 #: The fields of a roster row, in the order CSV exports use.
@@ -107,21 +98,6 @@ _ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "group": ("类别", "類別", "对象类别", "對象類別", "慰问对象类别", "慰問對象類別", "group"),
     "ref": ("编号", "編號", "序号", "序號", "ref"),
 }
-
-
-def _header_key(text: str) -> str:
-    key = unicodedata.normalize("NFKC", text).strip().casefold()
-    return re.sub(r"[\s_\-]", "", key)
-
-
-@lru_cache(maxsize=1)
-def _header_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for field, aliases in _ALIASES.items():
-        index[_header_key(field)] = field
-        for alias in aliases:
-            index[_header_key(alias)] = field
-    return index
 
 
 # -- ID numbers ------------------------------------------------------------------------------------
@@ -216,13 +192,24 @@ def normalized_id_problem(number: str, strict_region: bool = False) -> str | Non
     head = number[:-1]
     if not head.isdigit() or not head.isascii():
         return "format"
-    if number[-1] != check_digit(number):
+    # stdnum's cn.ric.calc_check_digit, inline: ISO 7064 MOD 11-2, Σ dᵢ·2^(17-i) ≡ 2·int(head, 13)
+    if number[-1] != _CHECK_DIGITS[(1 - 2 * int(head, 13)) % 11]:
         return "checksum"
+    return _born_in_region(number[:14], strict_region)
+
+
+_CHECK_DIGITS: Final = "0123456789X"
+
+
+@lru_cache(maxsize=65536)
+def _born_in_region(head: str, strict_region: bool) -> str | None:
+    """``birth-date``, ``region`` or ``None`` for the region code and birth date of a number (its
+    first 14 digits): cached, since a roster repeats (place, birthday) pairs."""
     try:
-        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        born = dt.date(int(head[6:10]), int(head[10:12]), int(head[12:14]))
     except ValueError:
         return "birth-date"
-    if not _region_valid(number[:6], born.year, strict_region):
+    if not _region_valid(head[:6], born.year, strict_region):
         return "region"
     return None
 
@@ -490,71 +477,6 @@ class Roster:
     file: str | None = None
 
 
-# -- files -----------------------------------------------------------------------------------------
-
-_ENCODINGS: Final = ("utf-8-sig", "gb18030")
-
-
-def _unreadable(name: str, exc: OSError) -> InputFileError:
-    return InputFileError(
-        N_("cannot read {file}: {reason}"),
-        file=name,
-        params={"file": name, "reason": exc.strerror or str(exc)},
-    )
-
-
-def read_file_text(path: Path | str) -> str:
-    """The text of a file in UTF-8 (with or without BOM) or GB18030.
-
-    Raises:
-        InputFileError: when the file cannot be read or decoded.
-    """
-    name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise _unreadable(name, exc) from exc
-    for encoding in _ENCODINGS:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputFileError(  # pragma: no cover - GB18030 decodes almost any byte string
-        N_("{file} is neither UTF-8 nor GB18030 text"), file=name, params={"file": name}
-    )
-
-
-_JSON_SUFFIXES: Final = (".json",)
-_JSONL_SUFFIXES: Final = (".jsonl", ".ndjson")
-_KNOWN_SUFFIXES: Final = (*_JSON_SUFFIXES, *_JSONL_SUFFIXES, ".csv")
-
-
-def _is_json(path: Path | str, text: str | None = None) -> bool:
-    """Whether a file is JSON or JSON Lines: by its extension, else by its first character."""
-    suffix = Path(path).suffix.lower()
-    if suffix in _JSON_SUFFIXES or suffix in _JSONL_SUFFIXES:
-        return True
-    if suffix == ".csv":
-        return False
-    return (text or "").lstrip()[:1] in ("{", "[")
-
-
-def _is_jsonl(path: Path | str) -> bool:
-    """Whether a file is JSON Lines (one record a line): ``.jsonl`` or ``.ndjson``."""
-    return Path(path).suffix.lower() in _JSONL_SUFFIXES
-
-
-def _head(path: Path | str) -> str:
-    """The first characters of a file whose extension does not say its format ("" otherwise)."""
-    if Path(path).suffix.lower() in _KNOWN_SUFFIXES:
-        return ""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(64).decode("utf-8-sig", errors="ignore")
-    except OSError:
-        return ""
-
-
 def as_input_error(
     exc: WennuanError, file: str | None, line: int | None, column: str | int | None = None
 ) -> WennuanError:
@@ -578,326 +500,15 @@ def as_input_error(
     )
 
 
-def _json_error(exc: json.JSONDecodeError, name: str, line: int | None = None) -> InputFileError:
-    return InputFileError(
-        N_("{file} is not valid JSON: {reason}"),
-        file=name,
-        line=exc.lineno if line is None else line,
-        column=exc.colno,
-        params={"file": name, "reason": exc.msg},
-    )
+# -- files: moved to wennuan_rules.audits.readers (over the input layer, wennuan_rules._io) -------
+
+_MOVED: Final = ("iter_payments", "iter_records", "read_file_text", "read_roster")
 
 
-def _load_json(text: str, name: str) -> Any:
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise _json_error(exc, name) from exc
+def __getattr__(name: str) -> Any:
+    """The readers that lived here, for code that imports them from this module."""
+    if name in _MOVED:
+        from wennuan_rules.audits import readers
 
-
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal)
-_WS: Final = re.compile(r"[ \t\n\r]*")
-
-
-class _Lines:
-    """Line numbers of offsets into a text, counted incrementally (offsets must not decrease)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.offset = 0
-        self.line = 1
-
-    def at(self, offset: int) -> int:
-        self.line += self.text.count("\n", self.offset, offset)
-        self.offset = offset
-        return self.line
-
-
-def _skip(text: str, idx: int) -> int:
-    match = _WS.match(text, idx)
-    assert match is not None  # the pattern matches the empty string
-    return match.end()
-
-
-def _expect(text: str, idx: int, chars: str, what: str) -> int:
-    if text[idx : idx + 1] not in tuple(chars):
-        raise json.JSONDecodeError(f"Expecting {what}", text, idx)
-    return idx
-
-
-def _array(text: str, idx: int, lines: _Lines) -> tuple[list[tuple[int, Any]], int]:
-    """The items of the JSON array at ``text[idx] == "["`` with the line each starts on."""
-    items: list[tuple[int, Any]] = []
-    idx = _skip(text, idx + 1)
-    if text[idx : idx + 1] == "]":
-        return items, idx + 1
-    while True:
-        value, end = _DECODER.raw_decode(text, idx)
-        items.append((lines.at(idx), value))
-        idx = _expect(text, _skip(text, end), ",]", "',' delimiter")
-        if text[idx] == "]":
-            return items, idx + 1
-        idx = _skip(text, idx + 1)
-
-
-def _json_document(
-    text: str, name: str, lists: tuple[str, ...]
-) -> tuple[Any, dict[str, list[tuple[int, Any]]]]:
-    """A JSON document and, for a top-level array or each key of ``lists`` of a top-level object
-    whose value is an array, its items with the line each starts on.
-
-    One pass of the standard library's scanner over the text (``JSONDecoder.raw_decode`` item by
-    item), so that an error in a record can name the line where the record starts.
-    """
-    lines = _Lines(text)
-    located: dict[str, list[tuple[int, Any]]] = {}
-    try:
-        idx = _skip(text, 0)
-        if text[idx : idx + 1] == "[":
-            items, end = _array(text, idx, lines)
-            data: Any = [value for _line, value in items]
-            located[lists[0]] = items
-        elif text[idx : idx + 1] == "{":
-            data = {}
-            idx = _skip(text, idx + 1)
-            if text[idx : idx + 1] == "}":
-                end = idx + 1
-            while text[idx : idx + 1] != "}":
-                _expect(text, idx, '"', "property name enclosed in double quotes")
-                key, idx = _DECODER.raw_decode(text, idx)
-                idx = _skip(text, _expect(text, _skip(text, idx), ":", "':' delimiter") + 1)
-                if key in lists and text[idx : idx + 1] == "[":
-                    items, idx = _array(text, idx, lines)
-                    data[key] = [value for _line, value in items]
-                    located[key] = items
-                else:
-                    data[key], idx = _DECODER.raw_decode(text, idx)
-                idx = _expect(text, _skip(text, idx), ",}", "',' delimiter")
-                if text[idx] == "}":
-                    end = idx + 1
-                    break
-                idx = _skip(text, idx + 1)
-        else:
-            data, end = _DECODER.raw_decode(text, idx)
-        if _skip(text, end) != len(text):
-            raise json.JSONDecodeError("Extra data", text, _skip(text, end))
-    except json.JSONDecodeError as exc:
-        raise _json_error(exc, name) from exc
-    return data, located
-
-
-def _jsonl(path: Path | str, name: str) -> Iterator[tuple[int, Any]]:
-    """``(line, value)`` for each non-blank line of a JSON Lines file, read one line at a time."""
-    from wennuan_rules.form.readers import detect_encoding
-
-    encoding = detect_encoding(path)
-    try:
-        fh = open(path, encoding=encoding, newline="")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise _unreadable(name, exc) from exc
-    with fh:
-        for number, text in enumerate(fh, start=1):
-            if not text.strip():
-                continue
-            try:
-                yield number, json.loads(text.rstrip("\r\n"), parse_float=Decimal)
-            except json.JSONDecodeError as exc:
-                raise _json_error(exc, name, number) from exc
-
-
-def _json_records(
-    path: Path | str, name: str, key: str, known: tuple[str, ...], text: str | None = None
-) -> tuple[Iterator[tuple[int, dict[str, Any]]], dict[str, Any]]:
-    """The records of a JSON or JSON Lines file with the line each starts on, and the header fields
-    of a JSON object file (``campaign``, ``unit``, …). JSON Lines files are streamed.
-
-    Raises:
-        InputFileError: invalid JSON, an unknown top-level key, a record that is not an object.
-    """
-    if _is_jsonl(path):
-        return _objects(_jsonl(path, name), name, "payment"), {}
-    if text is None:
-        text = read_file_text(path)
-    data, located = _json_document(text, name, (key,))
-    rows, header = _json_rows(data, name, key, known)
-    records = located.get(key)
-    if records is None:  # not an array: _json_rows refused it; an absent key: no records
-        records = list(enumerate(rows, start=1))
-    return _objects(iter(records), name, "payment"), header
-
-
-def _wrong_type(
-    name: str, what: str, expected: str, value: object, line: int | None = None
-) -> InputFileError:
-    """The error for a JSON value of the wrong type (its type is shown, never its content)."""
-    return InputFileError(
-        N_("{what}: expected {expected}, got {got}"),
-        what=what,
-        expected=expected,
-        got=type(value).__name__,
-        file=name,
-        line=line,
-    )
-
-
-def _objects(
-    records: Iterator[tuple[int, Any]], name: str, what: str
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The records, refusing (at its line) any that is not a JSON object."""
-    for line, item in records:
-        if not isinstance(item, dict):
-            raise _wrong_type(name, what, "an object", item, line)
-        yield line, item
-
-
-def _json_rows(
-    data: Any, name: str, key: str, known: tuple[str, ...]
-) -> tuple[list[Any], dict[str, Any]]:
-    """The list of records and the header fields of a JSON roster, visit log or family list."""
-    if isinstance(data, list):
-        return data, {}
-    if isinstance(data, dict):
-        for k in data:
-            if k not in (key, *known):
-                raise InputFileError(
-                    N_("{what}: unknown value {got}; expected one of {expected}"),
-                    what="key",
-                    expected=", ".join((key, *known)),
-                    got=k,
-                    file=name,
-                )
-        rows = data.get(key, [])
-        if not isinstance(rows, list):
-            raise _wrong_type(name, key, "a list of records", rows)
-        return rows, {k: data[k] for k in known if k in data}
-    raise _wrong_type(name, "file", f'a JSON list, or an object with "{key}"', data)
-
-
-def _header_str(header: Mapping[str, Any], key: str, name: str) -> str | None:
-    value = header.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    raise InputFileError(
-        N_("{what}: expected {expected}, got {got}"),
-        what=key,
-        expected="text",
-        got=value,
-        file=name,
-    )
-
-
-def iter_records(
-    path: Path | str,
-    *,
-    fields: tuple[str, ...],
-    aliases: Mapping[str, str] | None = None,
-) -> Iterator[tuple[int, dict[str, str | None]]]:
-    """``(line, record)`` for each data row of a CSV file, its header mapped to ``fields``.
-
-    Header cells are matched to field names (or to ``aliases``: normalised header → field) ignoring
-    case, spaces, ``_``/``-`` and full-width forms. Empty cells are ``None``. Rows are read one at a
-    time.
-
-    Raises:
-        InputFileError: an unknown or repeated column, no header, a row with too many cells.
-    """
-    from wennuan_rules.form.readers import detect_encoding
-
-    name = str(path)
-    encoding = detect_encoding(path)
-    with open(path, encoding=encoding, newline="") as fh:
-        yield from _records(csv.reader(fh), name, fields, aliases)
-
-
-def _records(
-    reader: Any,
-    name: str,
-    fields: tuple[str, ...],
-    aliases: Mapping[str, str] | None,
-) -> Iterator[tuple[int, dict[str, str | None]]]:
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputFileError(
-            N_("{file} is empty; expected a header row"), file=name, params={"file": name}
-        ) from None
-    index = dict(aliases or {})
-    for name_ in fields:
-        index.setdefault(_header_key(name_), name_)
-    columns: list[str] = []
-    for number, cell in enumerate(header, start=1):
-        field = index.get(_header_key(cell))
-        if field is None or field in columns:
-            raise InputFileError(
-                N_("{what}: unknown value {got}; expected one of {expected}")
-                if field is None
-                else N_("{what}: column {got} appears twice"),
-                what="column",
-                expected=", ".join(fields),
-                got=cell,
-                file=name,
-                line=1,
-                column=number,
-            )
-        columns.append(field)
-    width = len(columns)
-    for cells in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            raise InputFileError(
-                N_("row has {count} cells but the header has {width}"),
-                file=name,
-                line=line,
-                params={"count": len(cells), "width": width},
-            )
-        record: dict[str, str | None] = {}
-        for i, field in enumerate(columns):
-            cell = cells[i].strip() if i < len(cells) else ""
-            record[field] = cell or None
-        yield line, record
-
-
-def iter_payments(path: Path | str) -> Iterator[Payment]:
-    """The payments of a roster file (CSV, JSON Lines or JSON), one at a time.
-
-    CSV and JSON Lines (``.jsonl``, ``.ndjson``: one payment object a line) are streamed: memory
-    stays flat whatever the roster's length. A JSON document is read whole first.
-
-    Raises:
-        InputFileError: see :meth:`Payment.from_mapping` and :func:`iter_records`.
-    """
-    name = str(path)
-    if _is_json(path, _head(path)):
-        records, _header = _json_records(path, name, "payments", ("campaign", "unit"))
-        for line, item in records:
-            yield Payment.from_mapping(item, row=line, file=name)
-        return
-    for line, record in iter_records(path, fields=PAYMENT_FIELDS, aliases=_header_index()):
-        yield Payment.from_mapping(record, row=line, file=name)
-
-
-def read_roster(path: Path | str) -> Roster:
-    """A whole roster file: CSV, JSON Lines (one payment a line), or JSON (a list of payments, or
-    ``{"campaign", "unit", "payments"}``).
-
-    ``Payment.row`` is the line of the file where the payment starts (CSV: the header is line 1).
-
-    Raises:
-        InputFileError: see :meth:`Payment.from_mapping` and :func:`iter_records`.
-    """
-    name = str(path)
-    if Path(path).suffix.lower() == ".csv" or _is_jsonl(path):
-        return Roster(payments=tuple(iter_payments(path)), file=name)
-    text = read_file_text(path)
-    if not _is_json(path, text):
-        return Roster(payments=tuple(iter_payments(path)), file=name)
-    records, header = _json_records(path, name, "payments", ("campaign", "unit"), text)
-    payments = tuple(Payment.from_mapping(item, row=line, file=name) for line, item in records)
-    return Roster(
-        payments=payments,
-        unit=_header_str(header, "unit", name),
-        campaign=_header_str(header, "campaign", name),
-        file=name,
-    )
+        return getattr(readers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,7 +14,9 @@ A CSV file is a log only (header: ``group,date,household,kind,unit,name,id_numbe
 on file (``--on-file``) are JSON (a list, or ``{"families": […]}``) or CSV
 (``ref,name,id_number,file_category,filed_on``).
 
-Rules (ids ``<campaign>:visits/<name>``):
+Rules (ids ``<campaign>:visits/<name>``), one function each in
+:mod:`wennuan_rules.audits.rules.visits`; :func:`audit_visits` runs those the campaign's audit
+data lists (``[rules] visits``; every rule by default), in order:
 
 * ``quota``: each visiting group sees at least ``VisitQuota.minimum_households`` households, with
   the least number of each kind (平工总［2009］38号 附件3 三2: 4 = 1 困难劳模 + 1 困难农民工 + 2
@@ -34,31 +36,19 @@ Names and ID numbers are masked in findings unless ``show_personal_data=True``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from wennuan_rules.audits._common import Audit, check_file_campaign, resolve_campaign
 from wennuan_rules.audits.data import AuditData, audit_data
-from wennuan_rules.audits.roster import (
-    _header_str,
-    _is_json,
-    _is_jsonl,
-    _json_document,
-    _json_rows,
-    _jsonl,
-    _objects,
-    as_input_error,
-    iter_records,
-    normalize_id_number,
-    parse_date,
-    read_file_text,
-)
+from wennuan_rules.audits.readers import header_str, read_records
+from wennuan_rules.audits.roster import as_input_error, normalize_id_number, parse_date
+from wennuan_rules.audits.rules.visits import VisitContext
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
-from wennuan_rules.i18n import N_, Message
-from wennuan_rules.privacy import mask_id_number, mask_name
+from wennuan_rules.i18n import N_
 from wennuan_rules.report import Report
 from wennuan_rules.vocabulary import HardshipCategory
 
@@ -99,12 +89,6 @@ _FAMILY_ALIASES: Final = {
     "file_category": ("档案类别", "檔案類別", "建档类别", "建檔類別"),
     "filed_on": ("建档日期", "建檔日期"),
 }
-
-
-def _alias_index(aliases: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    from wennuan_rules.audits.roster import _header_key
-
-    return {_header_key(a): field for field, names in aliases.items() for a in names}
 
 
 #: How a visit quota may be counted: per unit a group visits, or per group.
@@ -263,50 +247,6 @@ def _check_keys(data: Mapping[str, object], known: Sequence[str], what: str) -> 
             )
 
 
-_T = TypeVar("_T")
-
-
-def _read_records(
-    path: Path | str,
-    *,
-    key: str,
-    what: str,
-    known: tuple[str, ...],
-    fields: tuple[str, ...],
-    aliases: Mapping[str, tuple[str, ...]],
-    build: Callable[[Mapping[str, object], int], _T],
-    lists: tuple[str, ...] = (),
-) -> tuple[list[_T], dict[str, Any], dict[str, list[tuple[int, Any]]]]:
-    """The records of a CSV, JSON Lines or JSON file built by ``build(record, line)``, the header
-    fields of a JSON object file, and the items of its other ``lists`` with their lines.
-
-    Raises:
-        InputFileError: naming the file and the line where the offending record starts.
-    """
-    name = str(path)
-    header: dict[str, Any] = {}
-    located: dict[str, list[tuple[int, Any]]] = {}
-    records: Iterator[tuple[int, Mapping[str, object]]]
-    if _is_jsonl(path):
-        records = _objects(_jsonl(path, name), name, what)
-    else:
-        text = read_file_text(path)
-        if not _is_json(path, text):
-            records = iter_records(path, fields=fields, aliases=_alias_index(aliases))
-        else:
-            data, located = _json_document(text, name, (key, *lists))
-            rows, header = _json_rows(data, name, key, known)
-            items = located.get(key) or list(enumerate(rows, start=1))
-            records = _objects(iter(items), name, what)
-    out = []
-    for line, record in records:
-        try:
-            out.append(build(record, line))
-        except WennuanError as exc:
-            raise as_input_error(exc, name, line) from None
-    return out, header, located
-
-
 def _visit(data: Mapping[str, object], row: int) -> Visit:
     _check_keys(data, VISIT_FIELDS, "visit field")
     if data.get("date") in (None, ""):
@@ -368,7 +308,7 @@ def read_visits(path: Path | str) -> VisitPlan:
             error names the file and the line where the record starts.
     """
     name = str(path)
-    visits, header, located = _read_records(
+    visits, header, located = read_records(
         path,
         key="visits",
         what="visit",
@@ -396,8 +336,8 @@ def read_visits(path: Path | str) -> VisitPlan:
     return VisitPlan(
         groups=tuple(groups),
         visits=tuple(visits),
-        unit=_header_str(header, "unit", name),
-        campaign=_header_str(header, "campaign", name),
+        unit=header_str(header, "unit", name),
+        campaign=header_str(header, "campaign", name),
         file=name,
     )
 
@@ -427,7 +367,7 @@ def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
         InputFileError: unreadable file, unknown key or column, a family with neither ref nor ID
             number.
     """
-    families, _header, _located = _read_records(
+    families, _header, _located = read_records(
         path,
         key="families",
         what="family",
@@ -440,32 +380,6 @@ def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
 
 
 # -- the audit -------------------------------------------------------------------------------------
-
-
-def _person(name: str | None, id_number: str | None, ref: str | None, show: bool) -> str:
-    """How a finding names a family: ref, masked ID number, masked name (clear when ``show``)."""
-    parts = []
-    if ref:
-        parts.append(ref)
-    if id_number:
-        parts.append(id_number if show else mask_id_number(id_number))
-    if name:
-        parts.append(name if show else mask_name(name))
-    return " ".join(parts) or "?"
-
-
-def _visit_keys(v: Visit) -> list[str]:
-    keys = ["ref:" + v.household] if v.household else []
-    if v.id_number:
-        keys.append("id:" + normalize_id_number(v.id_number))
-    return keys
-
-
-def _family_keys(f: FamilyOnFile) -> list[str]:
-    keys = ["ref:" + f.ref] if f.ref else []
-    if f.id_number:
-        keys.append("id:" + normalize_id_number(f.id_number))
-    return keys
 
 
 def audit_visits(
@@ -487,7 +401,8 @@ def audit_visits(
         campaign: a campaign or its id.
         families: the families on file, for the coverage rule (``None``: coverage not evaluated).
         show_personal_data: names and ID numbers in clear in findings (default: masked).
-        data: the campaign's audit data (kinds of household; default: bundled).
+        data: the campaign's audit data (kinds of household, the rules to run: ``[rules] visits``;
+            default: bundled).
         quota_per: ``unit-visited`` or ``group`` to count the quota otherwise than the campaign
             reads it.
         require_coverage: force the coverage rule on (``True``) or off (``False``); ``None``: as the
@@ -512,238 +427,24 @@ def audit_visits(
     if unit is None:
         unit = plan.unit
     info = data if data is not None else audit_data(camp.id)
-    audit = Audit(camp.id, "visits", show_personal_data=show_personal_data)
-    prefix = audit.prefix
-    tally = audit.tally
-    show = show_personal_data
-
-    def kind_of(text: str | None) -> str | None:
-        if text is None:
-            return None
-        found = info.group(text)
-        return found.id if found is not None else text
-
-    # -- group named by a visit --------------------------------------------------------------------
-    group_ids = [g.id for g in plan.groups]
-    r_group = prefix + "group"
-    if group_ids:
-        for v in plan.visits:
-            if v.group is None or v.group in group_ids:
-                tally.add(r_group, 0)
-                continue
-            audit.finding(
-                r_group,
-                ("group",),
-                Message.of(
-                    N_("the visit names group {got}, which is not in the plan ({expected})"),
-                    got=v.group,
-                    expected=", ".join(group_ids),
-                ),
-                v.where,
-                camp.visit_quota.source if camp.visit_quota else "",
-                expected=", ".join(group_ids),
-                actual=v.group,
-            )
-
-    # -- window ------------------------------------------------------------------------------------
     window = camp.visiting_window or camp.period
-    r_window = prefix + "window"
-    for v in plan.visits:
-        if window.start <= v.visited_on <= window.end:
-            tally.add(r_window, 0)
-            continue
-        audit.finding(
-            r_window,
-            ("date",),
-            Message.of(
-                N_("visited on {date}, outside the visiting window {start} to {end}"),
-                date=v.visited_on.isoformat(),
-                start=window.start.isoformat(),
-                end=window.end.isoformat(),
-            ),
-            v.where,
-            window.source,
-            expected=f"{window.start.isoformat()} .. {window.end.isoformat()}",
-            actual=v.visited_on.isoformat(),
-        )
-
-    # -- quota -------------------------------------------------------------------------------------
-    quota = camp.visit_quota
-    quota_out: list[dict[str, Any]] = []
-    if quota is not None:
-        per = quota_per if quota_per is not None else quota.per
-        if per not in QUOTA_PER:
-            raise InvalidValueError(
-                N_("{what}: expected {expected}, got {got}"),
-                what="quota_per",
-                expected=" or ".join(QUOTA_PER),
-                got=per,
-            )
-        r_quota = prefix + "quota"
-        kinds = {g.id: g for g in info.groups}  # shown by their label in messages
-        # (group, unit) -> household key -> kind
-        seen: dict[tuple[str, str | None], dict[str, str | None]] = {}
-        order: list[tuple[str, str | None]] = []
-
-        def bucket(group: str, place: str | None) -> dict[str, str | None]:
-            key = (group, place if per == "unit-visited" else None)
-            if key not in seen:
-                seen[key] = {}
-                order.append(key)
-            return seen[key]
-
-        if plan.visits:
-            counted_from = "log"
-            for g in plan.groups:  # every planned unit must be visited
-                if per == "unit-visited" and g.units:
-                    for u in g.units:
-                        bucket(g.id, u)
-                else:
-                    bucket(g.id, None)
-            for v in plan.visits:
-                households = bucket(v.group or "?", v.unit)
-                households.setdefault(v.key(), kind_of(v.kind))
-        else:
-            counted_from = "plan"
-            for g in plan.groups:
-                if per == "unit-visited" and g.units:
-                    for u in g.units:
-                        bucket(g.id, u)
-                else:
-                    bucket(g.id, None)
-                for i, h in enumerate(g.households, start=1):
-                    ident = h.ref or (normalize_id_number(h.id_number) if h.id_number else f"#{i}")
-                    bucket(g.id, h.unit).setdefault(ident, kind_of(h.kind))
-        for group, place in order:
-            households = seen[(group, place)]
-            where = group if place is None else f"{group} {place}"
-            counts = {k: 0 for k in quota.by_kind}
-            for kind in households.values():
-                if kind in counts:
-                    counts[kind] += 1
-            quota_out.append(
-                {"group": group, "unit": place, "households": len(households), "by_kind": counts}
-            )
-            checks: list[tuple[str | None, int, int]] = [
-                (None, len(households), quota.minimum_households)
-            ]
-            checks += [(k, counts[k], n) for k, n in quota.by_kind.items()]
-            for kind, got, minimum in checks:
-                if got >= minimum:
-                    tally.add(r_quota, 0)
-                    continue
-                if kind is None:
-                    message = Message.of(
-                        N_("group {group} saw {count} households; at least {minimum} are required"),
-                        group=where,
-                        count=got,
-                        minimum=minimum,
-                    )
-                else:
-                    message = Message.of(
-                        N_(
-                            "group {group} saw {count} households of kind {kind}; "
-                            "at least {minimum} are required"
-                        ),
-                        group=where,
-                        count=got,
-                        kind=kinds.get(kind, kind),
-                        minimum=minimum,
-                    )
-                audit.finding(
-                    r_quota,
-                    ("kind",) if kind is not None else ("household",),
-                    message,
-                    where,
-                    quota.source,
-                    expected=f">= {minimum}",
-                    actual=str(got),
-                )
-    else:
-        counted_from = None
-
-    # -- coverage ----------------------------------------------------------------------------------
-    wanted = camp.coverage is not None if require_coverage is None else require_coverage
-    r_cover = prefix + "coverage"
-    coverage_out: dict[str, Any] | None = None
-    if wanted:
-        source = camp.coverage.source if camp.coverage is not None else ""
-        if families is None:
-            audit.skip(r_cover)
-        else:
-            # which visits count: those in the window (docs/decisions.md "Audits"), or any
-            counted = [
-                v
-                for v in plan.visits
-                if not coverage_in_window or window.start <= v.visited_on <= window.end
-            ]
-            refs = {v.household for v in counted if v.household}
-            ids = {normalize_id_number(v.id_number) for v in counted if v.id_number}
-            # visits outside the window, per household key, to say why a family still counts as
-            # missed
-            outside: dict[str, list[str]] = {}
-            if coverage_in_window:
-                for v in plan.visits:
-                    if not window.start <= v.visited_on <= window.end:
-                        for key in _visit_keys(v):
-                            outside.setdefault(key, []).append(v.visited_on.isoformat())
-            span = f"{window.start.isoformat()} .. {window.end.isoformat()}"
-            total = missed = 0
-            for f in families:
-                total += 1
-                if (f.ref and f.ref in refs) or (
-                    f.id_number and normalize_id_number(f.id_number) in ids
-                ):
-                    tally.add(r_cover, 0)
-                    continue
-                missed += 1
-                family = _person(f.name, f.id_number, f.ref, show)
-                dates = sorted({d for key in _family_keys(f) for d in outside.get(key, ())})
-                if dates:
-                    message = Message.of(
-                        N_(
-                            "family {family} is on file but was visited only on {dates}, "
-                            "outside {start} to {end}"
-                        ),
-                        family=family,
-                        dates=", ".join(dates),
-                        start=window.start.isoformat(),
-                        end=window.end.isoformat(),
-                    )
-                else:
-                    message = Message.of(
-                        N_("family {family} is on file but was not visited"), family=family
-                    )
-                audit.finding(
-                    r_cover,
-                    ("household",),
-                    message,
-                    f.where,
-                    source,
-                    expected=span if coverage_in_window else None,
-                    actual=", ".join(dates) or None,
-                )
-            coverage_out = {
-                "on_file": total,
-                "visited": total - missed,
-                "missed": missed,
-            }
-
-    extra: dict[str, Any] = {
-        "campaign": camp.id,
-        "groups": len(plan.groups),
-        "visits": len(plan.visits),
-        "window": {"start": window.start.isoformat(), "end": window.end.isoformat()},
-    }
-    if quota is not None:
-        extra["quota"] = {
-            "counted_from": counted_from,
-            "per": quota_per or quota.per,
-            "groups": quota_out,
-        }
-    if coverage_out is not None:
-        extra["coverage"] = coverage_out
-        extra["coverage_counts"] = (
-            "visits in window" if coverage_in_window else "visits on any date"
-        )
-    return audit.report(unit, extra)
+    ctx = VisitContext(
+        campaign=camp,
+        info=info,
+        audit=Audit(camp.id, "visits", show_personal_data=show_personal_data),
+        plan=plan,
+        families=families,
+        window=window,
+        quota_per=quota_per,
+        require_coverage=require_coverage,
+        coverage_in_window=coverage_in_window,
+        extra={
+            "campaign": camp.id,
+            "groups": len(plan.groups),
+            "visits": len(plan.visits),
+            "window": {"start": window.start.isoformat(), "end": window.end.isoformat()},
+        },
+    )
+    for use in info.rules("visits"):
+        use.rule.function(ctx, use)
+    return ctx.audit.report(unit, ctx.extra)

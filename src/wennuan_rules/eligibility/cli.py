@@ -12,11 +12,10 @@ import csv
 import datetime as dt
 import json
 import os
-import re
 from collections.abc import Iterator
-from decimal import Decimal
-from typing import Any, BinaryIO, Final, TextIO
+from typing import Any, Final, TextIO
 
+from wennuan_rules import _io
 from wennuan_rules.eligibility._render import label_in, render_in
 from wennuan_rules.eligibility.assessment import Assessment, assess_many, campaign_options
 from wennuan_rules.eligibility.household import Household
@@ -43,42 +42,8 @@ CSV_COLUMNS = (
 )
 
 
-def _decode(raw: bytes, name: str, line: int | None = None) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputFileError(
-        N_("{file} is neither UTF-8 nor GB18030 text"),
-        file=name,
-        line=line,
-        params={"file": name},
-    )
-
-
-def _loads(text: str) -> Any:
-    return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number")
-
-
 _PRETTY: Final[dict[str, Any]] = {"ensure_ascii": False, "indent": 2}
 _COMPACT: Final[dict[str, Any]] = {"ensure_ascii": False, "separators": (",", ":")}
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
-_SPACE: Final = re.compile(r"\s*")
-
-
-def _not_json(path: str, exc: ValueError, line: int | None = None) -> InputFileError:
-    return InputFileError(
-        N_("{file} is not valid JSON: {reason}"),
-        file=path,
-        line=line if line is not None else getattr(exc, "lineno", None),
-        column=getattr(exc, "colno", None),
-        params={"file": path, "reason": getattr(exc, "msg", str(exc))},
-    )
 
 
 def read_households(path: str | os.PathLike[str]) -> tuple[bool, Iterator[Household]]:
@@ -100,7 +65,7 @@ def read_households(path: str | os.PathLike[str]) -> tuple[bool, Iterator[Househ
             got=path,
         )
     try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed by _json_lines or below
+        fh = open(path, "rb")  # noqa: SIM115 - closed by _io.json_values
     except (OSError, ValueError) as exc:
         name = str(path) if len(str(path)) <= 200 else str(path)[:200] + "…"
         raise InputFileError(
@@ -110,125 +75,22 @@ def read_households(path: str | os.PathLike[str]) -> tuple[bool, Iterator[Househ
         ) from None
     path = str(path)
     try:
-        return _read(fh, path)
+        values = _io.json_values(fh, path)
     except BaseException:
         fh.close()
         raise
-
-
-def _read(fh: BinaryIO, path: str) -> tuple[bool, Iterator[Household]]:
-    first: list[tuple[int, str]] = []
-    for number, raw in enumerate(fh, start=1):
-        text = _decode(raw, path, number)
-        if text.strip():
-            first.append((number, text))
-            break
-    if first and first[0][1].lstrip().startswith("{"):
-        number, text = first[0]
-        try:
-            item = _loads(text)
-        except ValueError:
-            item = None
-        if isinstance(item, dict):
-            lines = _json_lines(fh, path, number, item)
-            head = next(lines)
-            try:
-                second = next(lines)
-            except StopIteration:
-                return True, iter((head,))
-            return False, _JsonLines(_chain(head, second, lines))
-    with fh:
-        fh.seek(0)
-        whole = _decode(fh.read(), path)
-    start = _SPACE.match(whole).end()  # type: ignore[union-attr]
-    if whole.startswith("[", start):
-        return False, _list_items(whole, start + 1, path)
-    try:
-        data = _loads(whole)
-    except ValueError as exc:
-        raise _not_json(path, exc) from None
-    if isinstance(data, dict):
-        line = whole.count("\n", 0, start) + 1  # where the object starts
+    if values.shape == "object":
+        line, data = next(values)
+        if not isinstance(data, dict):
+            raise InputFileError(
+                N_("{file}: expected a JSON object of household facts or a list of them"),
+                file=path,
+                got=type(data).__name__,
+                params={"file": path},
+            )
         return True, iter([Household.from_mapping(data, file=path, line=line)])
-    raise InputFileError(
-        N_("{file}: expected a JSON object of household facts or a list of them"),
-        file=path,
-        got=type(data).__name__,
-        params={"file": path},
-    )
-
-
-class _JsonLines(Iterator[Household]):
-    """The households of a JSON-lines file (the CLI answers JSON lines with JSON lines)."""
-
-    json_lines = True
-
-    def __init__(self, items: Iterator[Household]) -> None:
-        self._items = items
-
-    def __next__(self) -> Household:
-        return next(self._items)
-
-
-def _chain(head: Household, second: Household, rest: Iterator[Household]) -> Iterator[Household]:
-    yield head
-    yield second
-    yield from rest
-
-
-def _list_items(text: str, pos: int, path: str) -> Iterator[Household]:
-    """The objects of a JSON list, parsed one at a time, each located at the line it starts on."""
-    line, counted = 1, 0
-    pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
-    if text.startswith("]", pos):
-        pos += 1
-    else:
-        while True:
-            try:
-                item, end = _DECODER.raw_decode(text, pos)
-            except ValueError as exc:
-                raise _not_json(path, exc) from None
-            line += text.count("\n", counted, pos)
-            counted = pos
-            yield Household.from_mapping(item, file=path, line=line)
-            pos = _SPACE.match(text, end).end()  # type: ignore[union-attr]
-            if text.startswith(",", pos):
-                pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
-                continue
-            if text.startswith("]", pos):
-                pos += 1
-                break
-            raise _bad_json(path, text, pos, "expected , or ] after an item of the list")
-    pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
-    if pos < len(text):
-        raise _bad_json(path, text, pos, "extra data after the list")
-
-
-def _bad_json(path: str, text: str, pos: int, reason: str) -> InputFileError:
-    line = text.count("\n", 0, pos) + 1
-    column = pos - text.rfind("\n", 0, pos)
-    return InputFileError(
-        N_("{file} is not valid JSON: {reason}"),
-        file=path,
-        line=line,
-        column=column,
-        params={"file": path, "reason": reason},
-    )
-
-
-def _json_lines(fh: BinaryIO, path: str, number: int, first: dict[str, Any]) -> Iterator[Household]:
-    """Households of a JSON-lines file, one line at a time (``first`` already parsed)."""
-    with fh:
-        yield Household.from_mapping(first, file=path, line=number)
-        for at, raw in enumerate(fh, start=number + 1):
-            if not raw.strip():
-                continue
-            line = _decode(raw, path, at)
-            try:
-                item = _loads(line)
-            except ValueError as exc:
-                raise _not_json(path, exc, at) from None
-            yield Household.from_mapping(item, file=path, line=at)
+    households = (Household.from_mapping(item, file=path, line=line) for line, item in values)
+    return False, _io.Values(households, values.shape)
 
 
 def _mark(met: bool | None) -> str:

@@ -1,17 +1,15 @@
 """Reading returns from files: JSON, CSV long (``code,value``) and CSV wide (``unit,<code>,…``).
 
-Encodings: UTF-8, UTF-8 with a byte order mark, GB18030 (what spreadsheet software in China
-writes); the file is tried as UTF-8 first, then as GB18030. An empty cell is "not reported", which
-is not zero. Nothing is dropped: an unknown code, a column without a header, an extra key, a code
-given twice are all errors naming the file, the line, the column and the code. Wide CSV files are
-read one row at a time (constant memory).
+Files are read by the input layer (:mod:`wennuan_rules._io`): encodings UTF-8, UTF-8 with a byte
+order mark, GB18030 (what spreadsheet software in China writes), the file tried as UTF-8 first,
+then as GB18030; JSON numbers exact, ``NaN`` and ``Infinity`` refused. An empty cell is "not
+reported", which is not zero. Nothing is dropped: an unknown code, a column without a header, an
+extra key, a code given twice are all errors naming the file, the line, the column and the code.
+Wide CSV files are read one row at a time (constant memory).
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -19,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
 
+from wennuan_rules import _io
 from wennuan_rules.errors import InputFileError, WennuanError
 from wennuan_rules.form.loader import _file_name, get_form
 from wennuan_rules.form.model import FormTemplate, Return
@@ -27,8 +26,6 @@ from wennuan_rules.i18n import N_
 
 __all__ = ["detect_encoding", "read_returns"]
 
-_ENCODINGS: Final = ("utf-8-sig", "gb18030")
-_CHUNK: Final = 1 << 16
 _JSON_KEYS: Final = ("form", "unit", "values")
 
 
@@ -58,24 +55,7 @@ def _file_error(
     )
 
 
-def detect_encoding(path: str | Path) -> str:
-    """``utf-8-sig`` or ``gb18030``: the first that decodes the whole file (read in chunks,
-    constant memory).
-
-    Raises:
-        InputFileError: neither decodes the file.
-    """
-    for encoding in _ENCODINGS:
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            with open(path, "rb") as fh:
-                while chunk := fh.read(_CHUNK):
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    raise _file_error(str(path), "text in UTF-8 or GB18030", "undecodable bytes", what="encoding")
+detect_encoding: Final = _io.detect_encoding
 
 
 def _resolver(
@@ -153,22 +133,7 @@ def _json_return(
 def _read_json(
     path: str | Path, name: str, default: FormTemplate | None, extra: Mapping[str, FormTemplate]
 ) -> Iterator[Return]:
-    encoding = detect_encoding(path)
-    with open(path, encoding=encoding) as fh:
-        text = fh.read()
-    try:
-        data: Any = json.loads(text, parse_float=Decimal, parse_int=Decimal)
-    except json.JSONDecodeError as exc:
-        raise InputFileError(
-            N_("{file} is not valid JSON: {reason}"),
-            what="file",
-            expected="JSON",
-            got=exc.msg,
-            file=name,
-            line=exc.lineno,
-            column=exc.colno,
-            params={"file": name, "reason": exc.msg},
-        ) from None
+    data: Any = _io.loads(_io.read_text(path, name), name)
     if isinstance(data, list):
         if not data:
             raise _file_error(name, "at least one return", "an empty list")
@@ -186,48 +151,39 @@ def _header_name(text: str) -> str:
 
 
 def _read_csv(path: str | Path, name: str, form: FormTemplate | None) -> Iterator[Return]:
-    encoding = detect_encoding(path)
-    with open(path, encoding=encoding, newline="") as fh:
-        reader = csv.reader(fh)
-        header: list[str] | None = None
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                header = row
-                break
-        if header is None:
+    rows = _io.csv_rows(path, name)
+    first = next(rows, None)
+    if first is None:
+        raise _file_error(name, "a header: code,value or unit,<code>,…", "an empty file", line=1)
+    line, header = first
+    head = [_header_name(h) for h in header]
+    if form is None:
+        raise _file_error(name, "a form for CSV input (--form ID)", "no form", what="form")
+    if head[0] == "code":
+        if head != ["code", "value"]:
+            bad = next((i for i, h in enumerate(head) if h not in ("code", "value")), 2)
             raise _file_error(
-                name, "a header: code,value or unit,<code>,…", "an empty file", line=1
+                name, "the header code,value", ",".join(header), line=line, column=bad + 1
             )
-        head = [_header_name(h) for h in header]
-        line = reader.line_num
-        if form is None:
-            raise _file_error(name, "a form for CSV input (--form ID)", "no form", what="form")
-        if head[0] == "code":
-            if head != ["code", "value"]:
-                bad = next((i for i, h in enumerate(head) if h not in ("code", "value")), 2)
-                raise _file_error(
-                    name, "the header code,value", ",".join(header), line=line, column=bad + 1
-                )
-            yield from _long(reader, name, form, line)
-        elif head[0] == "unit":
-            yield from _wide(reader, header, name, form, line)
-        else:
-            raise _file_error(
-                name,
-                "a header: code,value or unit,<code>,…",
-                ",".join(header)[:60],
-                line=line,
-                column=1,
-            )
+        yield from _long(rows, name, form, line)
+    elif head[0] == "unit":
+        yield from _wide(rows, header, name, form, line)
+    else:
+        raise _file_error(
+            name,
+            "a header: code,value or unit,<code>,…",
+            ",".join(header)[:60],
+            line=line,
+            column=1,
+        )
 
 
-def _long(reader: Any, name: str, form: FormTemplate, header_line: int) -> Iterator[Return]:
+def _long(
+    rows: Iterator[tuple[int, list[str]]], name: str, form: FormTemplate, header_line: int
+) -> Iterator[Return]:
     parsed: dict[str, Value] = {}
     given: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in rows:
         if len(row) != 2:
             raise _file_error(
                 name, "2 cells: code,value", f"{len(row)} cells", line=line, column=min(len(row), 3)
@@ -256,7 +212,11 @@ def _long(reader: Any, name: str, form: FormTemplate, header_line: int) -> Itera
 
 
 def _wide(
-    reader: Any, header: list[str], name: str, form: FormTemplate, header_line: int
+    rows: Iterator[tuple[int, list[str]]],
+    header: list[str],
+    name: str,
+    form: FormTemplate,
+    header_line: int,
 ) -> Iterator[Return]:
     codes: list[str] = []
     seen: dict[str, int] = {}
@@ -290,10 +250,7 @@ def _wide(
     yes_no = [i for i, item in enumerate(items) if item.is_yes_no]
     numeric = [i for i, item in enumerate(items) if not item.is_yes_no]
     numeric_codes = [codes[i] for i in numeric]
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in rows:
         if len(row) != width:
             raise _file_error(
                 name,
@@ -374,10 +331,7 @@ def read_returns(
     default, extra = _resolver(form, forms)
     suffix = Path(path).suffix.lower()
     if suffix not in (".json", ".csv", ".txt", ".tsv"):
-        encoding = detect_encoding(path)
-        with open(path, encoding=encoding) as fh:
-            start = fh.read(256).lstrip()
-        suffix = ".json" if start[:1] in ("{", "[") else ".csv"
+        suffix = ".csv" if _io.file_format(path) == "csv" else ".json"
     if suffix == ".json":
         yield from _read_json(path, name, default, extra)
     else:

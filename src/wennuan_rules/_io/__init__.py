@@ -1,0 +1,77 @@
+"""The one input layer: reading text files into records that know where they stand in the file.
+
+Every reader of the library (returns, households, rosters, visit logs, families on file) reads its
+file through this module, so that every file is read the same way:
+
+* **Encodings**: UTF-8, UTF-8 with a byte order mark, GB18030 (what spreadsheet software in China
+  writes). The whole file is tried as UTF-8 first, then as GB18030 (:func:`detect_encoding`, read
+  in chunks: constant memory).
+* **JSON options** (:data:`DECODER`, :func:`loads`): numbers with a fraction or exponent are
+  :class:`~decimal.Decimal` (never float), integers ``int``; the constants ``NaN``, ``Infinity``
+  and ``-Infinity`` are refused (they are not JSON, and not an amount).
+* **Records with positions**: a JSON document's records each know the line their value starts on
+  (:func:`json_document`, :func:`json_items`), a JSON Lines record its line (:func:`json_lines`),
+  a CSV row the line it ends on (:func:`csv_rows`; CSV records by header: :func:`csv_records`).
+* **Streaming**: JSON Lines and CSV are read one line at a time; a JSON list can be parsed one item
+  at a time (:func:`json_items`), though its text is read whole.
+* **Errors**: :class:`~wennuan_rules.errors.InputFileError` naming the file, line and column.
+
+Seams for later steps (docs/decisions.md, "One input layer"): every JSON object is built by
+:data:`DECODER` (a strict ``object_pairs_hook`` refusing repeated keys goes there); every error is
+made by the error functions of :mod:`~wennuan_rules._io.text` (:func:`unreadable`,
+:func:`json_error`, …; a "collect, don't stop" mode hooks there); the format of a file is chosen by
+:func:`file_format` from :data:`FORMATS` (an Excel reader adds a suffix and a row source yielding
+``(line, cells)`` like :func:`csv_rows`, which :func:`csv_records` takes as ``rows=``).
+
+Modules: ``text`` (errors, encodings, formats), ``jsonfile`` (JSON, JSON Lines), ``csvfile``
+(CSV). This is a low layer: it imports errors, i18n and nothing of forms, eligibility, audits or
+campaigns.
+"""
+
+from __future__ import annotations
+
+from wennuan_rules._io.csvfile import csv_records, csv_rows, header_key
+from wennuan_rules._io.jsonfile import (
+    DECODER,
+    LineCounter,
+    Values,
+    json_document,
+    json_items,
+    json_lines,
+    json_values,
+    loads,
+)
+from wennuan_rules._io.text import (
+    ENCODINGS,
+    FORMATS,
+    decode,
+    detect_encoding,
+    file_format,
+    json_error,
+    open_text,
+    read_text,
+    unreadable,
+)
+
+__all__ = [
+    "DECODER",
+    "ENCODINGS",
+    "FORMATS",
+    "LineCounter",
+    "Values",
+    "csv_records",
+    "csv_rows",
+    "decode",
+    "detect_encoding",
+    "file_format",
+    "header_key",
+    "json_document",
+    "json_error",
+    "json_items",
+    "json_lines",
+    "json_values",
+    "loads",
+    "open_text",
+    "read_text",
+    "unreadable",
+]

@@ -1,0 +1,100 @@
+"""CSV rows and records with the line and column of each (see :mod:`wennuan_rules._io`)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+
+from wennuan_rules._io.text import PathLike, open_text
+from wennuan_rules.errors import InputFileError
+from wennuan_rules.i18n import N_
+
+# -- CSV -------------------------------------------------------------------------------------------
+
+
+def csv_rows(path: PathLike, name: str | None = None) -> Iterator[tuple[int, list[str]]]:
+    """``(line, cells)`` for each row of a CSV file that has a non-blank cell, one row at a time;
+    ``line`` is the line the row ends on (the header is line 1 when it is the first line).
+
+    Raises:
+        InputFileError: the file cannot be read or decoded.
+    """
+    with open_text(path, name) as fh:
+        reader = csv.reader(fh)
+        for cells in reader:
+            for cell in cells:
+                if cell and not cell.isspace():
+                    yield reader.line_num, cells
+                    break
+
+
+def header_key(text: str) -> str:
+    """A header cell or key as compared with field names: NFKC, case, spaces, ``_``, ``-``
+    ignored."""
+    key = unicodedata.normalize("NFKC", text).strip().casefold()
+    return re.sub(r"[\s_\-]", "", key)
+
+
+def csv_records(
+    path: PathLike,
+    *,
+    fields: tuple[str, ...],
+    index: Mapping[str, str] | None = None,
+    name: str | None = None,
+    rows: Callable[[PathLike, str], Iterator[tuple[int, list[str]]]] = csv_rows,
+) -> Iterator[tuple[int, dict[str, str | None]]]:
+    """``(line, record)`` for each data row of a CSV file, its header mapped to ``fields``.
+
+    Header cells are matched to field names (or through ``index``: :func:`header_key` of a header
+    → field) ignoring case, spaces, ``_``/``-`` and full-width forms. Cells are stripped; empty
+    cells are ``None``. Rows are read one at a time (``rows``: the row source, :func:`csv_rows`).
+
+    Raises:
+        InputFileError: an unknown or repeated column, no header, a row with more cells than the
+            header (naming the line and column).
+    """
+    label = str(path) if name is None else name
+    source = rows(path, label)
+    first = next(source, None)
+    if first is None:
+        raise InputFileError(
+            N_("{file} is empty; expected a header row"), file=label, params={"file": label}
+        )
+    header_line, header = first
+    known = dict(index or {})
+    for name_ in fields:
+        known.setdefault(header_key(name_), name_)
+    columns: list[str] = []
+    for number, cell in enumerate(header, start=1):
+        field = known.get(header_key(cell))
+        if field is None or field in columns:
+            raise InputFileError(
+                N_("{what}: unknown value {got}; expected one of {expected}")
+                if field is None
+                else N_("{what}: column {got} appears twice"),
+                what="column",
+                expected=", ".join(fields),
+                got=cell,
+                file=label,
+                line=header_line,
+                column=number,
+            )
+        columns.append(field)
+    width = len(columns)
+    for line, cells in source:
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            raise InputFileError(
+                N_("row has {count} cells but the header has {width}"),
+                file=label,
+                line=line,
+                column=width + 1,
+                params={"count": len(cells), "width": width},
+            )
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        yield (
+            line,
+            {field: cell.strip() or None for field, cell in zip(columns, cells, strict=False)},
+        )
