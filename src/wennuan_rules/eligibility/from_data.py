@@ -92,7 +92,7 @@ KINDS: Final[Mapping[str, Callable[[Table, str], Criterion]]] = {
 
 
 def criterion_from_data(spec: Mapping[str, Any], file: str, path: str) -> Criterion:
-    """One criterion from its data table (``path`` names it in errors, ``groups[0].criteria[1]``)."""
+    """One criterion from its data table (``path``, for errors: ``groups[0].criteria[1]``)."""
     t = Table(dict(spec), file, path)
     kind = t.get("kind", str)
     read = KINDS.get(kind)
