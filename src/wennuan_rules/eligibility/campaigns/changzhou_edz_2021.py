@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from wennuan_rules.campaign import Campaign
@@ -127,7 +126,6 @@ def _checklist(
     )
 
 
-@cache
 def application_deadline() -> Deadline:
     """The day by which groups (2)–(4) hand in their materials, read from the campaign's data
     (``[application_deadline]``: 2021-01-18, 前 read as "by")."""
