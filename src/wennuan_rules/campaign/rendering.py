@@ -254,3 +254,7 @@ def run_cli(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(_show_text(campaign, lang))
     return 0
+
+
+#: (field, value, source, text as printed, note) rows of a campaign (scripts/gen_docs.py uses them)
+flat_fields = _flat_fields

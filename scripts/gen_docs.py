@@ -1,0 +1,126 @@
+"""Generate the parts of docs pages that copy data (campaigns, groups, forms) from the data files.
+
+    python scripts/gen_docs.py          # rewrite the generated blocks of docs/*.md
+    python scripts/gen_docs.py --check  # exit 1 naming every stale page (a test runs it)
+
+A generated block sits between ``<!-- BEGIN GENERATED: name -->`` and
+``<!-- END GENERATED: name -->``; the prose around it is written by hand. Only the bundled data
+is used (user data directories and ``WENNUAN_RULES_DATA`` are ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+os.environ.pop("WENNUAN_RULES_DATA", None)  # before the library reads it
+
+import wennuan_rules as wr  # noqa: E402
+from wennuan_rules._data import data_dirs, is_bundled  # noqa: E402
+from wennuan_rules.campaign import Campaign  # noqa: E402
+from wennuan_rules.campaign.rendering import flat_fields  # noqa: E402
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _campaigns() -> list[Campaign]:
+    assert not data_dirs(), "run without data directories"
+    return [c for c in wr.campaigns() if is_bundled(c.file)]
+
+
+def group_ids() -> str:
+    """The table of priority-group ids (label in zh-Hans) of every campaign."""
+    rows = ["| campaign | group ids |", "|---|---|"]
+    for c in _campaigns():
+        groups = ", ".join(f"`{g.id}` ({g.label.zh_hans})" for g in c.groups)
+        rows.append(f"| `{c.id}` | {groups} |")
+    return "\n".join(rows)
+
+
+def _campaign(c: Campaign) -> str:
+    document = c.document.text if c.document is not None else c.cite
+    out = [
+        f"## `{c.id}`: {c.issuer.zh_hans} {document}",
+        "",
+        f"{c.title.zh_hans} ({c.title.en}).",
+        "",
+        "| field | value | source | as printed | how it was read |",
+        "|---|---|---|---|---|",
+    ]
+    out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in flat_fields(c, "en")]
+    if c.region is not None or c.categories:
+        out.append("")
+        if c.region is not None:
+            out.append(f"低保 standard of a household that names no region: `{c.region}`.")
+        if c.categories:
+            cats = "; ".join(f"`{g.id}` {g.label.zh_hans} ({g.source})" for g in c.categories)
+            out.append(f"Household categories (`Assessment.categories`): {cats}.")
+    return "\n".join(out)
+
+
+def campaign_tables() -> str:
+    """One section per campaign: every field with its source, text as printed and note."""
+    return "\n\n".join(_campaign(c) for c in _campaigns())
+
+
+def form_list() -> str:
+    """The table of bundled forms."""
+    rows = ["| id | form | source |", "|---|---|---|"]
+    for f in wr.forms():
+        rows.append(f"| `{f.id}` | {f.title.zh_hans} | {f.source} |")
+    return "\n".join(rows)
+
+
+#: page → block name → generator
+BLOCKS: dict[str, dict[str, Callable[[], str]]] = {
+    "campaigns.md": {"group-ids": group_ids, "campaigns": campaign_tables},
+    "forms.md": {"forms": form_list},
+}
+
+
+def render(page: str, text: str) -> str:
+    """``text`` of ``page`` with its generated blocks brought up to date."""
+    for name, make in BLOCKS[page].items():
+        pattern = re.compile(
+            rf"(<!-- BEGIN GENERATED: {name} -->\n).*?(\n<!-- END GENERATED: {name} -->)", re.S
+        )
+        if not pattern.search(text):
+            raise SystemExit(f"docs/{page}: no block {name}")
+        body = make()
+        text = pattern.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
+    return text
+
+
+def stale() -> list[str]:
+    """The pages whose generated blocks differ from the data."""
+    out = []
+    for page in BLOCKS:
+        path = DOCS / page
+        text = path.read_text(encoding="utf-8")
+        if render(page, text) != text:
+            out.append(f"docs/{page}")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        pages = stale()
+        for page in pages:
+            print(f"{page} is stale: run python scripts/gen_docs.py", file=sys.stderr)
+        return 1 if pages else 0
+    for page in BLOCKS:
+        path = DOCS / page
+        text = path.read_text(encoding="utf-8")
+        path.write_text(render(page, text), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
