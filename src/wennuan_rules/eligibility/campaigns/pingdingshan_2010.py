@@ -30,8 +30,6 @@ from wennuan_rules.vocabulary import Cause, CivilAffairs, HardshipCategory
 
 __all__ = ["OPTIONS", "build"]
 
-S: Final = "平工总［2009］38号 三"
-F: Final = "平工总［2009］38号 附件1 03"
 
 OPTIONS: Final = {
     "hardship": Option(
@@ -54,6 +52,8 @@ OPTIONS: Final = {
 
 def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
     """The rules for one choice of options (see :data:`OPTIONS`)."""
+    S = campaign.cite + " 三"
+    F = campaign.cite + " 附件1 03"
     on_file = OnFile(frozenset(HardshipCategory), S + " 工会建档的困难职工 (依档帮扶, 五(三))")
     hardship: Criterion = on_file
     if opts["hardship"] == "on-file-or-stated":

@@ -28,7 +28,6 @@ from wennuan_rules.vocabulary import Cause, HardshipCategory, ModelWorkerLevel
 
 __all__ = ["OPTIONS", "build"]
 
-S: Final = "平顶山市总工会办公室 2022 二"
 
 OPTIONS: Final = {
     "stricken_family_any_cause": Option(
@@ -42,7 +41,7 @@ OPTIONS: Final = {
 }
 
 
-def _on_file(category: HardshipCategory) -> OnFile:
+def _on_file(category: HardshipCategory, S: str) -> OnFile:
     return OnFile(
         frozenset({category}), S + "(三)一 深度困难、相对困难、意外致困等不同类型困难职工家庭"
     )
@@ -50,6 +49,7 @@ def _on_file(category: HardshipCategory) -> OnFile:
 
 def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
     """The rules for one choice of options (see :data:`OPTIONS`)."""
+    S = campaign.cite + " 二"
     causes = (
         frozenset(Cause)
         if opts["stricken_family_any_cause"]
@@ -58,9 +58,9 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
         )
     )
     groups = {
-        "deep": _on_file(HardshipCategory.DEEP),
-        "relative": _on_file(HardshipCategory.RELATIVE),
-        "accident": _on_file(HardshipCategory.ACCIDENT),
+        "deep": _on_file(HardshipCategory.DEEP, S),
+        "relative": _on_file(HardshipCategory.RELATIVE, S),
+        "accident": _on_file(HardshipCategory.ACCIDENT, S),
         "stricken-family": AllOf(
             (
                 CausesAny(

@@ -16,12 +16,12 @@ from wennuan_rules.vocabulary import HardshipCategory, ModelWorkerLevel
 
 __all__ = ["OPTIONS", "build"]
 
-S: Final = "武工办〔2014〕74号 三(二)"
 OPTIONS: Final[dict[str, Option]] = {}
 
 
 def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
     """The rules (wuhan-2015 has no options)."""
+    S = campaign.cite + " 三(二)"
     on_file = OnFile(
         frozenset(HardshipCategory), S + " 建檔的困難職工家庭 (先建檔、後幫扶, 四(五))"
     )
