@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 os.environ.pop("WENNUAN_RULES_DATA", None)  # before the library reads it
@@ -24,6 +26,8 @@ import wennuan_rules as wr  # noqa: E402
 from wennuan_rules._data import data_dirs, is_bundled  # noqa: E402
 from wennuan_rules.campaign import Campaign  # noqa: E402
 from wennuan_rules.campaign.rendering import flat_fields  # noqa: E402
+from wennuan_rules.eligibility.criteria import AllOf, AnyOf, Criterion  # noqa: E402
+from wennuan_rules.eligibility.logic import campaign_rules  # noqa: E402
 
 
 def _cell(text: str) -> str:
@@ -78,10 +82,45 @@ def form_list() -> str:
     return "\n".join(rows)
 
 
+def _value(v: object) -> str:
+    if isinstance(v, frozenset):
+        return ", ".join(sorted(getattr(x, "id", str(x)) for x in v))
+    return str(getattr(v, "id", v))
+
+
+def _criterion(c: Criterion) -> str:
+    """A criterion as a line of the catalogue: its id and settings, parts nested."""
+    if isinstance(c, (AllOf, AnyOf)):
+        word = "all of" if isinstance(c, AllOf) else "any of"
+        return f"{word} (" + "; ".join(_criterion(p) for p in c.parts) + ")"
+    settings = [
+        f"{f.name}={_value(getattr(c, f.name))}"
+        for f in attrs.fields(type(c))
+        if f.name != "source" and getattr(c, f.name) not in (None, False, "")
+    ]
+    return f"`{c.id}`" + (f" ({', '.join(settings)})" if settings else "")
+
+
+def rule_catalogue() -> str:
+    """Every group of every campaign with the criteria that decide it (the default options)."""
+    out: list[str] = []
+    for c in _campaigns():
+        rules = campaign_rules(c)
+        options = ", ".join(f"`{k}` = {v!r}" for k, v in rules.options.items()) or "none"
+        out += [f"#### `{c.id}`", "", f"Options: {options}.", ""]
+        out += ["| group | label | clause | criteria |", "|---|---|---|---|"]
+        for g in (*rules.groups, *rules.categories):
+            criteria = _cell(_criterion(g.criterion))
+            out.append(f"| `{g.id}` | {g.label.zh_hans} | {_cell(g.source)} | {criteria} |")
+        out.append("")
+    return "\n".join(out).rstrip()
+
+
 #: page → block name → generator
 BLOCKS: dict[str, dict[str, Callable[[], str]]] = {
     "campaigns.md": {"group-ids": group_ids, "campaigns": campaign_tables},
     "forms.md": {"forms": form_list},
+    "eligibility.md": {"rule-catalogue": rule_catalogue},
 }
 
 
