@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = ["OPTIONS", "application_deadline", "build"]
 
-CAMPAIGN: Final = "changzhou-edz-2021"
+CAMPAIGN: Final = __name__.rsplit(".", 1)[-1].replace("_", "-")  # this module is found from the id
 S: Final = "江苏常州经济开发区总工会 2021-01-06 二(一)1"
 SCHEME_CHANGE: Final = day("2021-01-01")
 MEDICAL_LIMIT: Final = Decimal("10000")
