@@ -59,13 +59,6 @@ def _campaign(c: Campaign) -> str:
         "|---|---|---|---|---|",
     ]
     out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in flat_fields(c, "en")]
-    if c.region is not None or c.categories:
-        out.append("")
-        if c.region is not None:
-            out.append(f"低保 standard of a household that names no region: `{c.region}`.")
-        if c.categories:
-            cats = "; ".join(f"`{g.id}` {g.label.zh_hans} ({g.source})" for g in c.categories)
-            out.append(f"Household categories (`Assessment.categories`): {cats}.")
     return "\n".join(out)
 
 

@@ -179,13 +179,16 @@ class GroupSpec:
     criteria: tuple[Mapping[str, Any], ...] = ()
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "label": self.label.get(lang),
             "source": self.source,
             "text": self.text,
             "note": self.note,
         }
+        if self.criteria:  # a group written as data
+            out["criteria"] = [dict(c) for c in self.criteria]
+        return out
 
 
 @attrs.frozen
@@ -382,6 +385,8 @@ class Campaign:
             "visit_quota": None if self.visit_quota is None else self.visit_quota.to_dict(),
             "programmes": [sourced(p) for p in self.programmes],
             "spring_festival": self.spring_festival.isoformat(),
+            "region": self.region,
+            "categories": [g.to_dict(lang) for g in self.categories],
             "absent": {
                 name: {"source": s.source, "text": s.text, "note": s.note}
                 for name, s in self.absent.items()

@@ -152,6 +152,10 @@ def _flat_fields(campaign: Campaign, lang: str | None) -> list[tuple[str, str, s
             sourced(field, s)
     for g in campaign.groups:
         add(f"group[{g.id}]", g.label.get(lang), g.source, g.text, g.note)
+    for g in campaign.categories:
+        add(f"category[{g.id}]", g.label.get(lang), g.source, g.text, g.note)
+    if campaign.region is not None:
+        add("region", campaign.region)
     sourced("coverage", campaign.coverage)
     q = campaign.visit_quota
     if q is None:
@@ -194,6 +198,8 @@ _FIELD_NAMES: Final = {
     "forms": N_("Form"),
     "reports": N_("Report to hand in"),
     "group": N_("Priority group"),
+    "category": N_("Household category"),
+    "region": N_("Region of the dibao standard"),
     "coverage": N_("Coverage"),
     "visit_quota": N_("Visit quota"),
     "programmes": N_("Programme"),
