@@ -6,8 +6,8 @@ one error; 2 for unusable input or usage, with a one-line message on stderr nami
 and field.
 
 Each command's work lives beside the code it drives (``form/cli.py``, ``eligibility/cli.py``,
-``audits/cli.py``, ``campaign.py``); this module only parses arguments and turns errors into exit
-codes.
+``audits/cli.py``, ``campaign/rendering.py``); this module only parses arguments and turns errors
+into exit codes.
 """
 
 from __future__ import annotations

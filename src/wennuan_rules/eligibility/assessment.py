@@ -19,7 +19,7 @@ from typing import Any, Final
 import attrs
 
 from wennuan_rules._data import on_data_change
-from wennuan_rules.campaign import get_campaign
+from wennuan_rules.campaign import campaigns, get_campaign
 from wennuan_rules.eligibility.criteria import Context, Reason, Test, generate, label_in
 from wennuan_rules.eligibility.documents import Checklist
 from wennuan_rules.eligibility.household import Household
@@ -48,7 +48,15 @@ UNDETERMINED: Final = "undetermined"
 
 def _campaign_id(campaign: object) -> str:
     """The id of a known campaign (bundled or from a data directory); UnknownIdError otherwise."""
-    return get_campaign(campaign).id
+    try:
+        return get_campaign(campaign).id
+    except UnknownIdError:
+        raise UnknownIdError(
+            N_("unknown campaign {got}; expected one of {expected}"),
+            what="campaign",
+            expected=", ".join(c.id for c in campaigns()),
+            got=campaign,
+        ) from None
 
 
 @attrs.frozen
