@@ -159,8 +159,7 @@ def test_a_module_beside_the_data_file_is_loaded_by_path(
 ) -> None:
     folder = _copy(tmp_path)
     (folder / "campaigns" / f"{ID}.py").write_text(
-        "from wennuan_rules.eligibility import Fact\n"
-        "from wennuan_rules.eligibility.logic import Logic\n"
+        "from wennuan_rules.eligibility import Fact, Logic\n"
         "def build(campaign, options):\n"
         "    return Logic(groups={'low-income-hardship': Fact('migrant_worker', campaign.cite)})\n",
         encoding="utf-8",
