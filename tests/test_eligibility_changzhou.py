@@ -331,7 +331,7 @@ def test_alternatives_of_living_difficulty_are_marked() -> None:
 
 def test_documents_deadline_is_the_campaign_data() -> None:
     # 二(一)1: 于2021年1月18日前 — the day comes from [application_deadline] of the campaign's data
-    from wennuan_rules.eligibility import changzhou_edz_2021 as rules
+    from wennuan_rules.eligibility.campaigns import changzhou_edz_2021 as rules
 
     deadline = wr.get_campaign(C).application_deadline
     assert deadline is not None and rules.application_deadline() is deadline

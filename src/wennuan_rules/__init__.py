@@ -49,6 +49,9 @@ _LAZY: dict[str, str] = {
     "format_wan": "wennuan_rules.money",
     # campaigns
     "Campaign": "wennuan_rules.campaign",
+    "add_data_dir": "wennuan_rules._data",
+    "remove_data_dir": "wennuan_rules._data",
+    "data_dirs": "wennuan_rules._data",
     "campaigns": "wennuan_rules.campaign",
     "get_campaign": "wennuan_rules.campaign",
     "load_campaign": "wennuan_rules.campaign",
@@ -123,6 +126,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from wennuan_rules._data import add_data_dir as add_data_dir
+    from wennuan_rules._data import data_dirs as data_dirs
+    from wennuan_rules._data import remove_data_dir as remove_data_dir
     from wennuan_rules.lunar import (
         LunarDate as LunarDate,
     )

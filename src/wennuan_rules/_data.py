@@ -1,5 +1,11 @@
 """Strict reading of the TOML data files (campaigns, forms, parameters), bundled or the user's own.
 
+Data files are found in the package's ``data/`` folder and then in the user's data directories
+(:func:`add_data_dir`, the environment variable ``WENNUAN_RULES_DATA``, the CLI's ``--data-dir``),
+each laid out like the package's: ``campaigns/<id>.toml`` (and ``campaigns/<id>.py``),
+``forms/<campaign>__<form>.toml``, ``audits/<campaign>.toml``, ``parameters/<name>.toml``. A user's
+file with the same name as a bundled one replaces it.
+
 A :class:`Table` hands out keys one at a time and, when :meth:`Table.close` is called, refuses every
 key that
 was not taken, naming the file and the dotted key path: a typo in a data file is an error, never
@@ -9,6 +15,8 @@ ignored.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 import tomllib
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -18,10 +26,21 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from wennuan_rules.errors import DataFileError
+from wennuan_rules.errors import DataFileError, InvalidValueError
 from wennuan_rules.i18n import N_, Label
 
-__all__ = ["Sourced", "Table", "bundled_files", "load_toml"]
+__all__ = [
+    "ENV_VAR",
+    "Sourced",
+    "Table",
+    "add_data_dir",
+    "bundled_files",
+    "data_dirs",
+    "data_file",
+    "load_toml",
+    "on_data_change",
+    "remove_data_dir",
+]
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -72,14 +91,115 @@ def load_toml(path: Path | str, *, name: str | None = None) -> Table:
     return Table(data, label, "")
 
 
+#: The environment variable naming the user's data directories (separated by ``os.pathsep``).
+ENV_VAR = "WENNUAN_RULES_DATA"
+_ADDED: list[Path] = []
+_FROM_ENV: list[tuple[Path, ...]] = []
+_ON_CHANGE: list[Callable[[], None]] = []
+# caches of loaders outside this package's data-dir hooks (module, function), cleared on a change
+_OTHER_CACHES = (("wennuan_rules.form.loader", "_bundled"),)
+
+
+def _env_dirs() -> tuple[Path, ...]:
+    if not _FROM_ENV:  # read once, when data is first needed
+        text = os.environ.get(ENV_VAR, "")
+        _FROM_ENV.append(tuple(Path(p) for p in text.split(os.pathsep) if p.strip()))
+    return _FROM_ENV[0]
+
+
+def data_dirs() -> tuple[Path, ...]:
+    """The user's data directories, in the order they are read (a later file replaces an earlier
+    one of the same name): ``WENNUAN_RULES_DATA`` first, then those added with
+    :func:`add_data_dir`."""
+    return _env_dirs() + tuple(_ADDED)
+
+
+def add_data_dir(path: Path | str) -> None:
+    """Read campaigns, forms, audit data and parameters from ``path`` too (after the bundled ones).
+
+    ``path`` holds any of ``campaigns/``, ``forms/``, ``audits/``, ``parameters/``, laid out like
+    the package's ``data/`` folder; a campaign's logic module, if it needs one, is
+    ``campaigns/<id>.py`` beside its data file. See docs/extending.md.
+
+    Raises:
+        InvalidValueError: ``path`` is not a directory.
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="data directory",
+            expected="a directory holding campaigns/, forms/, audits/ or parameters/",
+            got=str(path),
+        )
+    folder = folder.resolve()
+    if folder not in _ADDED:
+        _ADDED.append(folder)
+        _changed()
+
+
+def remove_data_dir(path: Path | str) -> None:
+    """Stop reading ``path`` (added with :func:`add_data_dir`); unknown paths are ignored."""
+    folder = Path(path).resolve()
+    if folder in _ADDED:
+        _ADDED.remove(folder)
+        _changed()
+
+
+def on_data_change(clear: Callable[[], None]) -> Callable[[], None]:
+    """Register a cache-clearing function called when the data directories change."""
+    _ON_CHANGE.append(clear)
+    return clear
+
+
+def _changed() -> None:
+    for clear in _ON_CHANGE:
+        clear()
+    for module, name in _OTHER_CACHES:
+        loaded = sys.modules.get(module)
+        cached = getattr(loaded, name, None)
+        if cached is not None:
+            cached.cache_clear()
+
+
+def _toml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name.endswith(".toml") and p.is_file())
+
+
 def bundled_files(kind: str) -> Iterator[tuple[str, Path]]:
-    """``(stem, path)`` of the bundled ``data/<kind>/*.toml`` files, sorted by name."""
+    """``(stem, path)`` of the ``data/<kind>/*.toml`` files: the bundled ones sorted by name, then
+    those of each user data directory (:func:`data_dirs`)."""
     folder = resources.files("wennuan_rules").joinpath("data", kind)
     entries = sorted(
         (p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name
     )
     for entry in entries:
         yield entry.name[: -len(".toml")], Path(str(entry))
+    for extra in data_dirs():
+        for path in _toml_files(extra / kind):
+            yield path.name[: -len(".toml")], path
+
+
+def data_file(kind: str, name: str) -> tuple[Path, str] | None:
+    """The file ``data/<kind>/<name>`` (the last user directory that has it wins) and the name to
+    show in errors, or None."""
+    found: tuple[Path, str] | None = None
+    entry = resources.files("wennuan_rules").joinpath("data", kind, name)
+    if entry.is_file():
+        found = Path(str(entry)), f"data/{kind}/{name}"
+    for extra in data_dirs():
+        path = extra / kind / name
+        if path.is_file():
+            found = path, str(path)
+    return found
+
+
+def is_bundled(path: Path | str) -> bool:
+    """Whether ``path`` is one of the package's own data files."""
+    root = Path(str(resources.files("wennuan_rules").joinpath("data"))).resolve()
+    return Path(path).resolve().is_relative_to(root)
 
 
 class Table:

@@ -6,8 +6,8 @@ one error; 2 for unusable input or usage, with a one-line message on stderr nami
 and field.
 
 Each command's work lives beside the code it drives (``form/cli.py``, ``eligibility/cli.py``,
-``audits/cli.py``, ``campaign.py``); this module only parses arguments and turns errors into exit
-codes.
+``audits/cli.py``, ``campaign/rendering.py``); this module only parses arguments and turns errors
+into exit codes.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import TextIO
 
+from wennuan_rules._data import add_data_dir, remove_data_dir
 from wennuan_rules.errors import WennuanError
 from wennuan_rules.i18n import N_, normalize_lang, translate
 
@@ -29,7 +30,7 @@ LANGS = ("zh-Hans", "zh-Hant", "en")
 
 # command name -> "module:function"; each function is run(args, out) -> exit status
 _COMMANDS: dict[str, str] = {
-    "campaigns": "wennuan_rules.campaign:run_cli",
+    "campaigns": "wennuan_rules.campaign.rendering:run_cli",
     "forms": "wennuan_rules.form.cli:run_forms",
     "check": "wennuan_rules.form.cli:run_check",
     "assess": "wennuan_rules.eligibility.cli:run_assess",
@@ -56,6 +57,13 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--output", "-o", default=None, help="write to this file instead of standard output"
     )
+    p.add_argument(
+        "--data-dir",
+        action="append",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="also read campaigns, forms, audit data and parameters from DIR (repeatable)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
         "audit payments and visits.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--data-dir",
+        action="append",
+        metavar="DIR",
+        default=None,
+        help="also read campaigns, forms, audit data and parameters from DIR (repeatable; "
+        "docs/extending.md)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser(
@@ -205,7 +221,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "audit" and getattr(args, "audit_kind", None) is None:
         parser.exit(2, "wennuan-rules audit: choose payments or visits\n")
     lang: str | None = None
+    added: list[str] = []
     try:
+        for folder in args.data_dir or ():
+            add_data_dir(folder)
+            added.append(folder)
         lang = normalize_lang(args.lang)
         args.lang = lang
         out: TextIO
@@ -233,6 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130
+    finally:
+        for folder in added:
+            remove_data_dir(folder)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,7 +29,7 @@ from typing import Any, Final
 
 import attrs
 
-from wennuan_rules._data import Table, bundled_files, load_toml
+from wennuan_rules._data import Table, bundled_files, load_toml, on_data_change
 from wennuan_rules.errors import InvalidValueError, ParameterError, UnknownIdError
 from wennuan_rules.i18n import N_, Label
 from wennuan_rules.money import parse_amount
@@ -345,6 +345,11 @@ def load_parameters(path: Path | str, *, name: str | None = None) -> Parameters:
     table.close()
     params = Parameters(values)
     return params
+
+
+@on_data_change
+def _clear() -> None:
+    _bundled.cache_clear()
 
 
 @cache

@@ -40,13 +40,12 @@ payment rules govern is the campaign's own data: ``PaymentRules.rules_apply_to``
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Final
 
 import attrs
 
-from wennuan_rules._data import Table, load_toml
+from wennuan_rules._data import Table, data_file, load_toml, on_data_change
 from wennuan_rules.audits.rules import KINDS, RuleUse, find, registered
 from wennuan_rules.errors import DataFileError, WennuanError
 from wennuan_rules.i18n import N_, Label
@@ -244,13 +243,18 @@ def load_audit_data(path: Path | str) -> AuditData:
     return _read(load_toml(path))
 
 
+@on_data_change
+def _clear() -> None:
+    audit_data.cache_clear()
+
+
 @cache
 def audit_data(campaign_id: str) -> AuditData:
-    """The bundled audit data of a campaign (empty when the campaign has none)."""
-    entry = resources.files("wennuan_rules").joinpath("data", "audits", f"{campaign_id}.toml")
-    if not entry.is_file():
+    """The audit data of a campaign, bundled or from a data directory (empty when it has none)."""
+    found = data_file("audits", f"{campaign_id}.toml")
+    if found is None:
         return AuditData(campaign=campaign_id)
-    data = _read(load_toml(Path(str(entry)), name=f"data/audits/{campaign_id}.toml"))
+    data = _read(load_toml(found[0], name=found[1]))
     if data.campaign != campaign_id:
         raise DataFileError(
             N_("in {file}, key {what}: expected {expected}, got {got}"),

@@ -39,6 +39,7 @@ from wennuan_rules.eligibility.criteria import (
 )
 from wennuan_rules.eligibility.documents import Checklist, Document
 from wennuan_rules.eligibility.household import HardshipFile, Household
+from wennuan_rules.eligibility.logic import Logic
 from wennuan_rules.eligibility.rules import CampaignRules, GroupRule, Option
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "HardshipFile",
     "Household",
     "IncomeWithin",
+    "Logic",
     "MedicalCostsOver",
     "ModelWorkerAtLeast",
     "NewFormOccupation",

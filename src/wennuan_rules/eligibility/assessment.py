@@ -14,15 +14,17 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
-from importlib import import_module
 from typing import Any, Final
 
 import attrs
 
+from wennuan_rules._data import on_data_change
+from wennuan_rules.campaign import campaigns, get_campaign
 from wennuan_rules.eligibility.criteria import Context, Reason, Test, generate, label_in
 from wennuan_rules.eligibility.documents import Checklist
 from wennuan_rules.eligibility.household import Household
-from wennuan_rules.eligibility.rules import CampaignRules, GroupRule, Option
+from wennuan_rules.eligibility.logic import campaign_options, campaign_rules
+from wennuan_rules.eligibility.rules import CampaignRules, GroupRule
 from wennuan_rules.errors import InvalidValueError, UnknownIdError
 from wennuan_rules.i18n import N_, Label, normalize_lang
 from wennuan_rules.parameters import Parameters
@@ -39,43 +41,22 @@ __all__ = [
     "compile_campaign",
 ]
 
-_MODULES: Final = {
-    "pingdingshan-2010": "wennuan_rules.eligibility.pingdingshan_2010",
-    "wuhan-2015": "wennuan_rules.eligibility.wuhan_2015",
-    "henan-2018": "wennuan_rules.eligibility.henan_2018",
-    "changzhou-edz-2021": "wennuan_rules.eligibility.changzhou_edz_2021",
-    "pingdingshan-2022": "wennuan_rules.eligibility.pingdingshan_2022",
-}
-
 ELIGIBLE: Final = "eligible"
 NOT_ELIGIBLE: Final = "not-eligible"
 UNDETERMINED: Final = "undetermined"
 
 
 def _campaign_id(campaign: object) -> str:
-    ident = campaign if isinstance(campaign, str) else getattr(campaign, "id", None)
-    if not isinstance(ident, str) or ident not in _MODULES:
+    """The id of a known campaign (bundled or from a data directory); UnknownIdError otherwise."""
+    try:
+        return get_campaign(campaign).id
+    except UnknownIdError:
         raise UnknownIdError(
             N_("unknown campaign {got}; expected one of {expected}"),
             what="campaign",
-            expected=", ".join(_MODULES),
-            got=ident if isinstance(ident, str) else campaign,
-        )
-    return ident
-
-
-def campaign_options(campaign: object) -> Mapping[str, Option]:
-    """The options (readings of ambiguous clauses) a campaign's rules accept."""
-    module = import_module(_MODULES[_campaign_id(campaign)])
-    options: Mapping[str, Option] = module.OPTIONS
-    return options
-
-
-def campaign_rules(campaign: object, options: Mapping[str, Any] | None = None) -> CampaignRules:
-    """The campaign's rules (groups, categories, checklist) for ``options``."""
-    module = import_module(_MODULES[_campaign_id(campaign)])
-    rules: CampaignRules = module.build(options)
-    return rules
+            expected=", ".join(c.id for c in campaigns()),
+            got=campaign,
+        ) from None
 
 
 @attrs.frozen
@@ -112,6 +93,11 @@ def compile_campaign(
     if parameters is None:
         return _compiled(ident, on, key)
     return _compile(ident, on, parameters, dict(key))
+
+
+@on_data_change
+def _clear() -> None:
+    _compiled.cache_clear()
 
 
 @lru_cache(maxsize=64)

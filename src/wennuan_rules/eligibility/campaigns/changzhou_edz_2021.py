@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
+from wennuan_rules.campaign import Campaign
 from wennuan_rules.eligibility.criteria import (
     AllOf,
     AnyOf,
@@ -36,18 +36,18 @@ from wennuan_rules.eligibility.criteria import (
 )
 from wennuan_rules.eligibility.documents import Checklist, Document
 from wennuan_rules.eligibility.household import Household
-from wennuan_rules.eligibility.rules import CampaignRules, GroupRule, Option, day, resolve_options
+from wennuan_rules.eligibility.logic import Logic
+from wennuan_rules.eligibility.rules import Option, day
 from wennuan_rules.errors import DataFileError
-from wennuan_rules.i18n import N_, Label
+from wennuan_rules.i18n import N_
 from wennuan_rules.vocabulary import Cause, CivilAffairs, HardshipCategory, ModelWorkerLevel
 
 if TYPE_CHECKING:
     from wennuan_rules.campaign import Deadline
 
-__all__ = ["CAMPAIGN", "OPTIONS", "REGION", "application_deadline", "build"]
+__all__ = ["OPTIONS", "application_deadline", "build"]
 
-CAMPAIGN: Final = "changzhou-edz-2021"
-REGION: Final = "changzhou-edz"
+CAMPAIGN: Final = __name__.rsplit(".", 1)[-1].replace("_", "-")  # this module is found from the id
 S: Final = "江苏常州经济开发区总工会 2021-01-06 二(一)1"
 SCHEME_CHANGE: Final = day("2021-01-01")
 MEDICAL_LIMIT: Final = Decimal("10000")
@@ -126,7 +126,6 @@ def _checklist(
     )
 
 
-@cache
 def application_deadline() -> Deadline:
     """The day by which groups (2)–(4) hand in their materials, read from the campaign's data
     (``[application_deadline]``: 2021-01-18, 前 read as "by")."""
@@ -152,9 +151,8 @@ def _deadline_source(deadline: Deadline) -> str:
     )
 
 
-def build(options: Mapping[str, Any] | None = None) -> CampaignRules:
+def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
     """The rules for one choice of options (see :data:`OPTIONS`)."""
-    opts = resolve_options(OPTIONS, options, CAMPAIGN)
     contract = Fact("has_labour_contract", S + "(2)(3)(4) 有劳动合同的职工")
 
     hardship_family = AnyOf(
@@ -221,48 +219,11 @@ def build(options: Mapping[str, Any] | None = None) -> CampaignRules:
             CausesAny(model_causes, S + "(5) 因患病、失业、突发意外等情况引发家庭经济困难"),
         )
     )
-    groups = (
-        GroupRule(
-            "hardship-family",
-            Label("困难职工家庭", "困難職工家庭", "families of workers in hardship"),
-            S + "(1)",
-            hardship_family,
-        ),
-        GroupRule(
-            "dibao-edge",
-            Label(
-                "低保边缘职工家庭", "低保邊緣職工家庭", "worker families just above the dibao line"
-            ),
-            S + "(2)",
-            dibao_edge,
-        ),
-        GroupRule(
-            "serious-illness",
-            Label(
-                "大病困难职工家庭",
-                "大病困難職工家庭",
-                "worker families in hardship from serious illness",
-            ),
-            S + "(3)",
-            serious_illness,
-        ),
-        GroupRule(
-            "living-difficulty",
-            Label("生活困难职工家庭", "生活困難職工家庭", "worker families in living difficulty"),
-            S + "(4)",
-            living_difficulty,
-        ),
-        GroupRule(
-            "model-worker",
-            Label("困难劳模", "困難勞模", "model workers in hardship"),
-            S + "(5)",
-            model_worker,
-        ),
-    )
-    return CampaignRules(
-        campaign=CAMPAIGN,
-        groups=groups,
-        default_region=REGION,
-        checklist=checklist,
-        options=opts,
-    )
+    groups = {
+        "hardship-family": hardship_family,
+        "dibao-edge": dibao_edge,
+        "serious-illness": serious_illness,
+        "living-difficulty": living_difficulty,
+        "model-worker": model_worker,
+    }
+    return Logic(groups=groups, checklist=checklist)

@@ -1,0 +1,58 @@
+"""henan-2018: the groups of 豫工文〔2017〕61号: every family on file (三2), families struck by a
+sudden event, accident, serious illness or other cause during the festivals (三2), front-line
+workers and model workers
+(二3二), migrant workers on duty over the festival (二4三)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from wennuan_rules.campaign import Campaign
+from wennuan_rules.eligibility.criteria import (
+    AllOf,
+    AnyOf,
+    CausesAny,
+    EventWithin,
+    Fact,
+    ModelWorkerAtLeast,
+    OnFile,
+)
+from wennuan_rules.eligibility.logic import Logic
+from wennuan_rules.eligibility.rules import Option
+from wennuan_rules.vocabulary import Cause, HardshipCategory, ModelWorkerLevel
+
+__all__ = ["OPTIONS", "build"]
+
+OPTIONS: Final[dict[str, Option]] = {}
+
+
+def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
+    """The rules (henan-2018 has no options; the 两节 period is the campaign's period)."""
+    S = campaign.cite
+    period = campaign.period
+    start, end, period_source = period.start, period.end, period.source
+    groups = {
+        "on-file": OnFile(frozenset(HardshipCategory), S + " 三2 所有建档立卡困难职工"),
+        "sudden-hardship": AllOf(
+            (
+                EventWithin(start, end, f"{S} 三2 “两节”期间 ({period_source})"),
+                CausesAny(frozenset(Cause), S + " 三2 遭遇突发事件、意外伤害、重大疾病及其他原因"),
+                Fact("basic_living_difficulty", S + " 三2 导致生活困难的职工家庭"),
+            )
+        ),
+        "frontline-workers": AnyOf(
+            (
+                Fact("on_duty_during_festival", S + " 二3二 节日坚守岗位服务一线的广大职工"),
+                Fact("major_project_contributor", S + " 二3二 国家重点工程（重大项目）建设一线"),
+                ModelWorkerAtLeast(ModelWorkerLevel.ENTERPRISE, S + " 二3二 工匠劳模"),
+            )
+        ),
+        "migrant-workers-on-duty": AllOf(
+            (
+                Fact("migrant_worker", S + " 二4三 农民工"),
+                Fact("on_duty_during_festival", S + " 二4三 节日期间坚守工作岗位"),
+            )
+        ),
+    }
+    return Logic(groups=groups)

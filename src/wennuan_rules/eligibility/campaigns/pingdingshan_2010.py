@@ -1,0 +1,141 @@
+"""pingdingshan-2010: the five priority groups of 平工总［2009］38号 三, and the household
+categories of form 附件1 line 03 (B below 低保; C slightly above 低保 with a cause; D accident or
+disaster).
+
+The five groups are 困难职工 in particular circumstances; "困难" is read as "on the union's
+hardship file" (the notice pays 依档帮扶, 五(三)). Option ``hardship`` also accepts a stated
+basic-living difficulty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Final
+
+from wennuan_rules.campaign import Campaign
+from wennuan_rules.eligibility.criteria import (
+    AllOf,
+    AnyOf,
+    CausesAny,
+    CivilAffairsIs,
+    Criterion,
+    Fact,
+    IncomeWithin,
+    OnFile,
+)
+from wennuan_rules.eligibility.logic import Logic
+from wennuan_rules.eligibility.rules import Option
+from wennuan_rules.vocabulary import Cause, CivilAffairs, HardshipCategory
+
+__all__ = ["OPTIONS", "build"]
+
+
+OPTIONS: Final = {
+    "hardship": Option(
+        "hardship",
+        "on-file",
+        ("on-file", "on-file-or-stated"),
+        "三: 困难职工 read as on the union's hardship file (依档帮扶, 五(三)); 'on-file-or-stated' "
+        "also "
+        "accepts basic_living_difficulty = true.",
+    ),
+    "dibao_edge_any_cause": Option(
+        "dibao_edge_any_cause",
+        False,
+        (False, True),
+        "三 五: 因家庭成员患大病、子女上学等原因: default reads the two named causes; True accepts "
+        "any.",
+    ),
+}
+
+
+def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
+    """The rules for one choice of options (see :data:`OPTIONS`)."""
+    S = campaign.cite + " 三"
+    F = campaign.cite + " 附件1 03"
+    on_file = OnFile(frozenset(HardshipCategory), S + " 工会建档的困难职工 (依档帮扶, 五(三))")
+    hardship: Criterion = on_file
+    if opts["hardship"] == "on-file-or-stated":
+        hardship = AnyOf((on_file, Fact("basic_living_difficulty", S + " 困难职工 (option)")))
+    edge_causes = (
+        frozenset(Cause)
+        if opts["dibao_edge_any_cause"]
+        else frozenset({Cause.ILLNESS, Cause.CHILD_EDUCATION})
+    )
+    groups = {
+        "crisis-enterprise": AllOf(
+            (
+                Fact("enterprise_in_crisis", S + " 一 受国际金融危机冲击至今生产经营困难企业"),
+                hardship,
+            )
+        ),
+        "restructured-enterprise": AllOf(
+            (
+                Fact("enterprise_restructured", S + " 二 改制重组和关闭破产企业（包括内退职工）"),
+                hardship,
+            )
+        ),
+        "depleted-mining-area": AllOf(
+            (Fact("depleted_mining_area", S + " 三 资源枯竭矿区和独立工矿区"), hardship)
+        ),
+        "disaster-or-emergency": AllOf(
+            (
+                CausesAny(
+                    frozenset({Cause.DISASTER, Cause.ACCIDENT}),
+                    S + " 四 因自然灾害或突发事件致贫",
+                ),
+                hardship,
+            )
+        ),
+        "dibao-edge": AllOf(
+            (
+                CivilAffairsIs(CivilAffairs.DIBAO_EDGE, S + " 五 低保边缘职工"),
+                CausesAny(edge_causes, S + " 五 因家庭成员患大病、子女上学等原因"),
+                Fact("basic_living_difficulty", S + " 五 导致生活特别困难"),
+            )
+        ),
+    }
+    on_file_any = OnFile(frozenset(HardshipCategory), F + "(A) 已经建立困难职工档案的困难职工家庭")
+    categories = {
+        "03A": on_file_any,
+        "03B": AllOf(
+            (
+                on_file_any,
+                AnyOf(
+                    (
+                        CivilAffairsIs(
+                            CivilAffairs.DIBAO,
+                            F + "(B) 低于当地城镇居民最低生活保障线 (低保户)",
+                        ),
+                        IncomeWithin(
+                            Decimal(1),
+                            F + "(B) 家庭人均收入低于当地城镇居民最低生活保障线",
+                            strict=True,
+                            undetermined_without_standard=True,
+                        ),
+                    )
+                ),
+            )
+        ),
+        "03C": AllOf(
+            (
+                on_file_any,
+                CivilAffairsIs(CivilAffairs.DIBAO_EDGE, F + "(C) 家庭人均收入略高于低保线"),
+                CausesAny(
+                    frozenset({Cause.UNEMPLOYMENT, Cause.ILLNESS, Cause.CHILD_EDUCATION}),
+                    F + "(C) 因下岗失业、重大疾病、子女教育等原因",
+                ),
+            )
+        ),
+        "03D": AllOf(
+            (
+                on_file_any,
+                CausesAny(
+                    frozenset({Cause.ACCIDENT, Cause.DISASTER}),
+                    F + "(D) 因意外事件、自然灾害等原因",
+                ),
+            )
+        ),
+    }
+    return Logic(groups=groups, categories=categories)
