@@ -1,325 +1,328 @@
-"""Benchmark: assess generated households against changzhou-edz-2021, streaming, against a
-hand-written function of the same rules in the same run.
+"""Benchmark: assessing households against changzhou-edz-2021, library against a hand-written reader
+and decider of the same rules.
 
-    python benchmarks/bench_assess.py                    # 1,000,000 households; CLI on 100,000
-    python benchmarks/bench_assess.py --n 100000 --cli 10000 --no-write
+    python benchmarks/bench_assess.py                    # 1,000,000 households, writes the doc
+    python benchmarks/bench_assess.py --n 2000 --no-write
 
-It writes docs/performance.md (``## Eligibility`` heading) unless ``--no-write``.
+Households are dicts exactly as ``json.loads`` gives them for contract.md's household JSON (ints,
+strings for amounts and dates, booleans, lists of ids, a nested dict for the hardship file),
+generated once with a seeded ``random.Random``: a pool of ``--pool`` distinct dicts (default
+100,000, or n if smaller) streamed round to make n. Both sides read the same dicts:
 
-Households are drawn once into a pool of 10,000 distinct random households (seeded) and streamed
-``n`` times round it, so both sides pay the same (zero) construction cost and memory stays flat.
-The two sides are checked to agree on every household of the pool before timing. Memory: peak
-traced allocation (tracemalloc) while streaming ``n/10`` and ``n/5`` households through
-:func:`wennuan_rules.assess_many` should not grow with ``n``.
+- library: ``wr.assess_many(dicts, "changzhou-edz-2021", on)`` (which reads each dict with
+  ``Household.from_mapping``), counting the eligible groups;
+- baseline: ``assess_dict``, a hand-written function that validates what the library validates
+  (known keys, members a whole number 1–100, amounts exact Decimals ≥ 0 below 10¹² with at most
+  8 decimals and never floats, exactly one income, yes/no facts true/false/null, vocabulary ids,
+  dates, the hardship file's two keys, ref and region) and decides the five groups.
+
+Before timing both must give the same groups for each of the first 1,000 households; every timed
+run must count the same households per group. Interleaved pairs (``--pairs``, at least 5). Memory:
+peak resident set (``VmHWM``) of fresh processes streaming n/10 and n freshly generated dicts.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import itertools
-import json
-import platform
+import os
 import random
 import re
-import resource
-import subprocess
 import sys
-import tempfile
-import time
-import tracemalloc
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from pathlib import Path
+from typing import Any
 
+import _harness as h
 import wennuan_rules as wr
-from wennuan_rules.eligibility import HardshipFile, Household
-from wennuan_rules.vocabulary import Cause, CivilAffairs, HardshipCategory, ModelWorkerLevel
 
 CAMPAIGN = "changzhou-edz-2021"
 ON = dt.date(2021, 1, 10)
-POOL = 10_000
-ROOT = Path(__file__).resolve().parent.parent
-DOC = ROOT / "docs" / "performance.md"
 HEADING = "## Eligibility: `benchmarks/bench_assess.py`"
+CHECKED = 1000
 
+# -- the hand-written reader and decider ----------------------------------------------------------
 
-def make_pool(seed: int = 2021) -> list[Household]:
-    rnd = random.Random(seed)
-    causes = list(Cause)
-    out = []
-    for i in range(POOL):
-        members = rnd.randint(1, 6)
-        # incomes spread around the 2× and 3× lines (1800 and 2700 per person), some exactly on them
-        per = rnd.choice([1800, 2700, rnd.randint(0, 4000)])
-        cents = per * 100 * members + rnd.choice([-1, 0, 1, rnd.randint(-50000, 50000)])
-        amount = Decimal(max(cents, 0)) / 100
-        annual = rnd.random() < 0.2
-        filed = None
-        if rnd.random() < 0.4:
-            filed = HardshipFile(
-                category=rnd.choice(list(HardshipCategory)),
-                filed_on=dt.date(2020, 12, 20) + dt.timedelta(days=rnd.randint(0, 25)),
-            )
-        out.append(
-            Household(
-                members=members,
-                monthly_income=None if annual else amount,
-                annual_income=amount * 12 if annual else None,
-                has_labour_contract=rnd.choice([True, False, None]),
-                migrant_worker=rnd.choice([True, False]),
-                stable_labour_relation=rnd.choice([True, False, None]),
-                major_illness=rnd.choice([True, False, None]),
-                basic_living_difficulty=rnd.choice([True, False, None]),
-                annual_medical_out_of_pocket=rnd.choice(
-                    [None, Decimal("10000"), Decimal("10000.01"), Decimal(rnd.randint(0, 30000))]
-                ),
-                causes=rnd.choice([None, frozenset(rnd.sample(causes, rnd.randint(0, 3)))]),
-                model_worker_level=rnd.choice([None, None, *ModelWorkerLevel]),
-                hardship_file=filed,
-                civil_affairs=rnd.choice([None, None, *CivilAffairs]),
-                region=rnd.choice(["changzhou-edz", None]),
-                ref=f"H{i}",
-            )
-        )
-    return out
-
-
-# -- the hand-written function of the same rules
-# -----------------------------------------------------
-STD = Decimal(900)
-TWO, THREE = 2 * STD, 3 * STD
-TEN_K = Decimal(10000)
+BOOLS = (
+    "has_labour_contract", "migrant_worker", "stable_labour_relation", "major_illness",
+    "basic_living_difficulty", "enterprise_in_crisis", "enterprise_restructured",
+    "early_retired", "depleted_mining_area", "on_duty_during_festival",
+    "major_project_contributor", "epidemic_frontline_medical",
+)  # fmt: skip
+KEYS = frozenset(
+    (
+        "ref", "members", "monthly_income", "annual_income", *BOOLS,
+        "annual_medical_out_of_pocket", "causes", "model_worker_level", "hardship_file",
+        "civil_affairs", "region", "new_form_occupation", "event_on", "documents",
+        "submitted_on",
+    )
+)  # fmt: skip
+CAUSES = frozenset(
+    (
+        "illness", "child-education", "disaster", "accident", "unemployment",
+        "enterprise-difficulty", "work-injury", "epidemic", "wage-arrears", "other",
+    )
+)  # fmt: skip
+DOCUMENTS = frozenset(
+    (
+        "application-form", "hardship-statement", "income-certificate", "household-register",
+        "labour-contract", "id-card", "union-card", "publicity", "diagnosis", "medical-receipts",
+    )
+)  # fmt: skip
+LEVELS = frozenset(("enterprise", "district", "city", "province", "national"))
+AT_LEAST_DISTRICT = frozenset(("district", "city", "province", "national"))
+CIVIL = frozenset(("dibao", "dibao-edge"))
+CATEGORIES = frozenset(("extreme", "deep", "relative", "accident"))
+NEW_CATEGORIES = frozenset(("deep", "relative", "accident"))
+NEW_FORM = frozenset(("truck-driver", "ride-hailing-driver", "courier", "food-delivery"))
+LIVING = frozenset(("illness", "child-education", "disaster"))
+MODEL = frozenset(("illness", "unemployment", "accident"))
+REGION = re.compile(r"[\w\-.（）() ]{1,100}")
+# 江苏常州经济开发区总工会 2021-01-06 (no document number), 对象 (3) and (4): 低保 standard 900 元 a
+# person a month, lines at 3× and 2× of it, 10,000 元 of medical costs a year; hardship files:
+# 特困 on file before 2021-01-01, or 深度困难 / 相对困难 / 意外致困 recognised from that day
+TWO, THREE, TEN_K = Decimal(1800), Decimal(2700), Decimal(10000)
 SCHEME = dt.date(2021, 1, 1)
-NEW = {HardshipCategory.DEEP, HardshipCategory.RELATIVE, HardshipCategory.ACCIDENT}
-LIVING = {Cause.ILLNESS, Cause.CHILD_EDUCATION, Cause.DISASTER}
-MODEL = {Cause.ILLNESS, Cause.UNEMPLOYMENT, Cause.ACCIDENT}
-LEVELS = {m for m in ModelWorkerLevel if m.at_least(ModelWorkerLevel.DISTRICT)}
+MAX_AMOUNT = Decimal(10) ** 12
+_D = Decimal
+_date = dt.date.fromisoformat
 
 
-def by_hand(h: Household, on: dt.date = ON) -> tuple[str, ...]:
-    out = []
-    f = h.hardship_file
-    if (
-        f is not None
-        and f.filed_on <= on
-        and (
-            (f.category is HardshipCategory.EXTREME and f.filed_on < SCHEME)
-            or (f.category in NEW and f.filed_on >= SCHEME)
-        )
-    ):
-        out.append("hardship-family")
-    contract = h.has_labour_contract is True
-    ill = h.major_illness is True
-    if h.civil_affairs is CivilAffairs.DIBAO_EDGE and ill and contract:
-        out.append("dibao-edge")
-    if h.monthly_income is not None:
-        total, months = h.monthly_income, 1
+class Refused(ValueError):
+    """A household the library would refuse (it raises a WennuanError)."""
+
+
+def _amount(v: object) -> Decimal:
+    if v.__class__ is str or v.__class__ is int or v.__class__ is _D:
+        x = _D(v)  # type: ignore[arg-type]
     else:
-        total, months = h.annual_income, 12  # type: ignore[assignment]
-    m = h.members * months
-    costs = h.annual_medical_out_of_pocket
-    if total <= THREE * m and contract and ill and costs is not None and costs > TEN_K:
+        raise Refused(v)  # floats, bools, lists …
+    if not x.is_finite() or x < 0 or x >= MAX_AMOUNT or x.as_tuple().exponent < -8:  # type: ignore[operator]
+        raise Refused(v)
+    return x
+
+
+def assess_dict(d: Mapping[str, Any], on: dt.date = ON) -> tuple[str, ...]:
+    """The groups of changzhou-edz-2021 a household (contract.md JSON, parsed) is eligible for."""
+    for k in d:
+        if k not in KEYS:
+            raise Refused(k)
+    g = d.get
+    m = d["members"]
+    if m.__class__ is not int or not 1 <= m <= 100:
+        raise Refused(m)
+    monthly, annual, costs = (
+        g("monthly_income"),
+        g("annual_income"),
+        g("annual_medical_out_of_pocket"),
+    )
+    if monthly is not None:
+        if annual is not None:
+            raise Refused("both incomes")
+        total, months = _amount(monthly), m
+    elif annual is not None:
+        total, months = _amount(annual), m * 12
+    else:
+        raise Refused("no income")
+    if costs is not None:
+        costs = _amount(costs)
+    for k in BOOLS:
+        v = g(k)
+        if v is not None and v.__class__ is not bool:
+            raise Refused(k)
+    causes = g("causes")
+    if causes is not None:
+        if causes.__class__ is not list or not CAUSES.issuperset(causes):
+            raise Refused(causes)
+        causes = frozenset(causes)
+    docs = g("documents")
+    if docs is not None and (docs.__class__ is not list or not DOCUMENTS.issuperset(docs)):
+        raise Refused(docs)
+    level, civil, occupation = g("model_worker_level"), g("civil_affairs"), g("new_form_occupation")
+    if level is not None and level not in LEVELS:
+        raise Refused(level)
+    if civil is not None and civil not in CIVIL:
+        raise Refused(civil)
+    if occupation is not None and occupation not in NEW_FORM:
+        raise Refused(occupation)
+    for k in ("event_on", "submitted_on"):
+        v = g(k)
+        if v is not None:
+            if v.__class__ is not str:
+                raise Refused(v)
+            _date(v.strip())
+    ref, region = g("ref"), g("region")
+    if ref is not None and (ref.__class__ is not str or len(ref) > 200):
+        raise Refused(ref)
+    if region is not None and (
+        region.__class__ is not str or not region.strip() or REGION.fullmatch(region) is None
+    ):
+        raise Refused(region)
+    out = []
+    f = g("hardship_file")
+    if f is not None:
+        if f.__class__ is not dict or len(f) != 2 or "category" not in f or "filed_on" not in f:
+            raise Refused(f)
+        category, filed = f["category"], f["filed_on"]
+        if category not in CATEGORIES or filed.__class__ is not str:
+            raise Refused(f)
+        filed = _date(filed.strip())
+        if filed <= on and (
+            (category == "extreme" and filed < SCHEME)
+            or (category in NEW_CATEGORIES and filed >= SCHEME)
+        ):
+            out.append("hardship-family")
+    contract = g("has_labour_contract") is True
+    ill = g("major_illness") is True
+    if civil == "dibao-edge" and ill and contract:
+        out.append("dibao-edge")
+    if total <= THREE * months and contract and ill and costs is not None and costs > TEN_K:
         out.append("serious-illness")
-    causes = h.causes
-    if (total <= TWO * m and contract and causes is not None and not LIVING.isdisjoint(causes)) or (
-        h.stable_labour_relation is True and h.basic_living_difficulty is True
+    if (total <= TWO * months and contract and causes and not LIVING.isdisjoint(causes)) or (
+        g("stable_labour_relation") is True and g("basic_living_difficulty") is True
     ):
         out.append("living-difficulty")
-    if h.model_worker_level in LEVELS and causes is not None and not MODEL.isdisjoint(causes):
+    if level in AT_LEAST_DISTRICT and causes and not MODEL.isdisjoint(causes):
         out.append("model-worker")
     return tuple(out)
 
 
-def stream(pool: list[Household], n: int) -> Iterator[Household]:
-    """The pool round and round, ``n`` items (not itertools.cycle, which keeps a copy)."""
+# -- the input ------------------------------------------------------------------------------------
+
+
+def households(seed: int) -> Iterator[dict[str, Any]]:
+    """Endless households as ``json.loads`` gives them; incomes and costs crowd the lines."""
+    rnd = random.Random(seed)
+    causes = sorted(CAUSES)
+    for i in itertools.count():
+        members = rnd.randint(1, 6)
+        per = rnd.choice((1800, 2700, rnd.randint(0, 4000)))
+        cents = max(per * 100 * members + rnd.choice((-1, 0, 1, rnd.randint(-50000, 50000))), 0)
+        d: dict[str, Any] = {"ref": f"H{i:07d}", "members": members}
+        if rnd.random() < 0.2:
+            d["annual_income"] = f"{cents * 12 // 100}.{cents * 12 % 100:02d}"
+        else:
+            d["monthly_income"] = f"{cents // 100}.{cents % 100:02d}"
+        for k in ("has_labour_contract", "major_illness", "stable_labour_relation",
+                  "basic_living_difficulty", "migrant_worker"):  # fmt: skip
+            x = rnd.random()
+            if x < 0.4:
+                d[k] = True
+            elif x < 0.8:
+                d[k] = False
+            elif x < 0.9:
+                d[k] = None
+        x = rnd.random()
+        if x < 0.5:
+            d["annual_medical_out_of_pocket"] = rnd.choice(("10000", "10000.01", "9999.99"))
+        elif x < 0.7:
+            d["annual_medical_out_of_pocket"] = rnd.randint(0, 30000)
+        if rnd.random() < 0.7:
+            d["causes"] = rnd.sample(causes, rnd.randint(0, 3))
+        d["model_worker_level"] = rnd.choice((None, None, "enterprise", "district", "city"))
+        d["civil_affairs"] = rnd.choice((None, None, "dibao", "dibao-edge"))
+        if rnd.random() < 0.4:
+            d["hardship_file"] = {
+                "category": rnd.choice(("extreme", "deep", "relative", "accident")),
+                "filed_on": (dt.date(2020, 12, 20) + dt.timedelta(rnd.randint(0, 25))).isoformat(),
+            }
+        if rnd.random() < 0.5:
+            d["region"] = "changzhou-edz"
+        d["documents"] = rnd.sample(("application-form", "id-card", "union-card"), 2)
+        d["submitted_on"] = rnd.choice(("2021-01-05", "2021-01-09"))
+        yield d
+
+
+def stream(pool: list[dict[str, Any]], n: int) -> Iterator[dict[str, Any]]:
+    """The pool round and round, ``n`` items."""
     rounds = itertools.repeat(pool, -(-n // len(pool)))
     return itertools.islice(itertools.chain.from_iterable(rounds), n)
 
 
-def time_library(pool: list[Household], n: int) -> tuple[float, int]:
-    gc.collect()
-    start = time.perf_counter()
-    count = 0
-    for a in wr.assess_many(stream(pool, n), CAMPAIGN, ON):
-        if a.eligible:
-            count += 1
-    return time.perf_counter() - start, count
+# -- the sides ------------------------------------------------------------------------------------
 
 
-def time_by_hand(pool: list[Household], n: int) -> tuple[float, int]:
-    gc.collect()
-    start = time.perf_counter()
-    count = 0
-    for h in stream(pool, n):
-        if by_hand(h):
-            count += 1
-    return time.perf_counter() - start, count
+def _ids(groups: Iterable[object]) -> tuple[str, ...]:
+    return tuple(str(getattr(g, "id", g)) for g in groups)
 
 
-def peak_memory(pool: list[Household], n: int) -> int:
-    gc.collect()
-    tracemalloc.start()
-    for a in wr.assess_many(stream(pool, n), CAMPAIGN, ON):
-        a.eligible  # noqa: B018 - consume
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak
+def library(items: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for a in wr.assess_many(items, CAMPAIGN, ON):
+        counts.update(_ids(a.eligible))
+    return dict(sorted(counts.items()))
 
 
-def time_explained(pool: list[Household], n: int) -> float:
-    """Stream ``n`` households through assess_many and explain each (``to_dict``, zh-Hans)."""
-    gc.collect()
-    start = time.perf_counter()
-    for a in wr.assess_many(stream(pool, n), CAMPAIGN, ON):
-        a.to_dict("zh-Hans")
-    return time.perf_counter() - start
+def baseline(items: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for d in items:
+        counts.update(assess_dict(d))
+    return dict(sorted(counts.items()))
 
 
-def write_jsonl(path: Path, n: int, seed: int = 7) -> None:
-    """``n`` households as contract.md's JSON, one per line (what a union's export looks like)."""
-    rnd = random.Random(seed)
-    causes = ["illness", "child-education", "disaster", "accident", "unemployment"]
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            h: dict[str, object] = {
-                "ref": f"H{i:07d}",
-                "members": rnd.randint(1, 6),
-                "monthly_income": f"{rnd.randint(500, 12000)}.{rnd.randint(0, 99):02d}",
-                "has_labour_contract": rnd.random() < 0.8,
-                "major_illness": rnd.choice([True, False, None]),
-                "stable_labour_relation": rnd.choice([True, None]),
-                "annual_medical_out_of_pocket": str(rnd.randint(0, 30000)),
-                "causes": rnd.sample(causes, rnd.randint(0, 2)),
-                "model_worker_level": rnd.choice([None, None, None, "district", "city"]),
-                "civil_affairs": rnd.choice([None, None, "dibao-edge", "dibao"]),
-                "documents": rnd.sample(["application-form", "id-card", "union-card"], 2),
-                "submitted_on": rnd.choice(["2021-01-15", "2021-01-19"]),
-            }
-            if rnd.random() < 0.3:
-                h["hardship_file"] = {
-                    "category": rnd.choice(["extreme", "deep", "relative"]),
-                    "filed_on": rnd.choice(["2020-05-01", "2021-01-05"]),
-                }
-            fh.write(json.dumps(h, ensure_ascii=False) + "\n")
+SIDES = {"library": library, "baseline": baseline}
 
 
-def time_cli(n: int, fmt: str) -> tuple[float, float, int]:
-    """``wennuan-rules assess`` on ``n`` households (JSON lines) end to end in a fresh process:
-    (seconds, peak resident MiB of the child, bytes written)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "households.jsonl"
-        out = Path(tmp) / "out"
-        write_jsonl(src, n)
-        cmd = [sys.executable, "-m", "wennuan_rules.cli", "assess", str(src)]
-        cmd += ["--campaign", CAMPAIGN, "--on", ON.isoformat(), "--format", fmt]
-        start = time.perf_counter()
-        with out.open("wb") as fh:
-            subprocess.run(cmd, stdout=fh, check=True)
-        seconds = time.perf_counter() - start
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        return seconds, rss, out.stat().st_size
+def agree(pool: list[dict[str, Any]]) -> None:
+    first = pool[:CHECKED]
+    for k, (d, a) in enumerate(zip(first, wr.assess_many(first, CAMPAIGN, ON), strict=True)):
+        if sorted(_ids(a.eligible)) != sorted(assess_dict(d)):
+            raise SystemExit(f"household {k}: library {a.eligible}, baseline {assess_dict(d)}")
 
 
-def write_doc(text: str) -> None:
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    block = f"{HEADING}\n\n{text.strip()}\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(doc):
-        doc = pattern.sub(lambda _m: block + "\n", doc)
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + block
-    DOC.write_text(doc, encoding="utf-8")
-
-
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=1_000_000, help="households to stream")
-    parser.add_argument(
-        "--cli", type=int, default=100_000, help="households for the end-to-end CLI run (0: skip)"
-    )
-    parser.add_argument("--no-write", action="store_true", help="do not update docs/performance.md")
-    args = parser.parse_args()
-    pool = make_pool()
-    # The pool's 10,000 households live all run long, which a real stream's households do not:
-    # keep the collector from rescanning them (both sides alike).
-    gc.collect()
-    gc.freeze()
-    # the two sides agree on every household of the pool
-    for h in pool:
-        lib = wr.assess(h, CAMPAIGN, ON).eligible
-        if lib != by_hand(h):
-            print(f"disagreement on {h.ref}: library {lib}, by hand {by_hand(h)}", file=sys.stderr)
-            return 1
-    # warm up, then time both sides twice and keep the best
-    time_library(pool, 10_000)
-    time_by_hand(pool, 10_000)
-    lib_t = min(time_library(pool, args.n)[0] for _ in range(2))
-    hand_t = min(time_by_hand(pool, args.n)[0] for _ in range(2))
-    small = max(args.n // 10, 1000)
-    peak_small = peak_memory(pool, small)
-    peak_large = peak_memory(pool, 2 * small)
-    ratio = lib_t / hand_t
-    n_explain = min(args.n, 100_000)
-    explain_t = min(time_explained(pool, n_explain) for _ in range(2))
-    lines = [
-        f"Command: `python benchmarks/bench_assess.py --n {args.n} --cli {args.cli}` "
-        f"(Python {platform.python_version()}, {platform.machine()}, "
-        f"{dt.date.today().isoformat()}).",
+    h.add_common(parser, n=1_000_000)
+    parser.add_argument("--pool", type=int, default=100_000, help="distinct households")
+    args = parser.parse_args(argv)
+    if args.child:
+        print(SIDES[args.child](itertools.islice(households(args.seed), args.n)))
+        h.report_child_memory()
+        return 0
+    n, small = args.n, max(1, args.n // 10)
+    pool = list(itertools.islice(households(args.seed), min(n, args.pool)))
+    agree(pool)
+    print(f"library and baseline agree on the first {min(len(pool), CHECKED):,} households")
+    p = h.interleaved(lambda: library(stream(pool, n)), lambda: baseline(stream(pool, n)),
+                      args.pairs)  # fmt: skip
+    groups = library(stream(pool, n))
+    script = os.path.abspath(__file__)
+    mem = {}
+    if not args.no_memory:
+        mem = {
+            side: [h.peak_kib(script, ["--child", side, "--n", str(k)]) for k in (small, n)]
+            for side in SIDES
+        }
+    lines = [*h.header(sys.argv[1:] if argv is None else argv), ""]
+    lines += [
+        f"{n:,} households as `json.loads` gives contract.md's JSON ({len(pool):,} distinct, "
+        f"generated with `random.Random({args.seed})`, streamed round), assessed against "
+        f"`{CAMPAIGN}` on {ON.isoformat()}. Groups found: "
+        + ", ".join(f"{g} {c:,}" for g, c in groups.items())
+        + f". Both sides give the same groups for each of the first "
+        f"{min(len(pool), CHECKED):,} households.",
         "",
-        f"{args.n:,} generated households (a seeded pool of {POOL:,} distinct households, streamed "
-        f"round) "
-        f"assessed against `{CAMPAIGN}` on {ON.isoformat()}; both sides agree on every household "
-        f"of the pool.",
+        *h.pairs_table(
+            [("`assess_many` from dicts vs `assess_dict` (validating reader + decider)", p)],
+            n,
+            "household",
+        ),
         "",
-        "| side | time | per household |",
-        "|---|---|---|",
-        f"| `wr.assess_many` (compiled criteria, reasons built on demand) | {lib_t:.2f} s | "
-        f"{lib_t / args.n * 1e6:.2f} µs |",
-        f"| hand-written function of the same rules | {hand_t:.2f} s | {hand_t / args.n * 1e6:.2f} "
-        f"µs |",
-        f"| ratio (target ≤ 2×) | {ratio:.2f}× | |",
-        f"| explained: `assess_many` + `to_dict('zh-Hans')` on {n_explain:,} households "
-        f"(target ≤ 100 µs) | {explain_t:.2f} s | {explain_t / n_explain * 1e6:.1f} µs |",
-        "",
-        f"Memory while streaming (tracemalloc peak): {peak_small / 1024:.0f} KiB for {small:,} "
-        f"households, "
-        f"{peak_large / 1024:.0f} KiB for {2 * small:,}: flat (nothing is kept per household).",
-        "",
-        "Explanations (reasons, values compared, parameters, clauses) are built only when asked "
-        "for "
-        "(`Assessment.decisions`, `to_dict`, the CLI). A leaf criterion's reasons are built once "
-        "per distinct fact it reads, and each distinct sentence is rendered once per language, so "
-        "households that repeat facts cost little; income reasons are exact per household.",
+        "Target (issue 11): ≤ 2×.",
     ]
-    if args.cli:
+    if mem:
         lines += [
             "",
-            "End to end, `wennuan-rules assess FILE --campaign changzhou-edz-2021 --on 2021-01-10 "
-            f"--format FORMAT` on {args.cli:,} households in JSON lines (generated by "
-            "`write_jsonl`), in a fresh process, output to a file:",
+            f"Peak resident memory (`VmHWM`) of a fresh process streaming {small:,} and {n:,} "
+            "freshly generated household dicts through each side:",
             "",
-            "| format | time | per household | output | peak memory (RSS) |",
-            "|---|---|---|---|---|",
+            f"| side | {small:,} households | {n:,} households |",
+            "|---|---|---|",
+            *(f"| {side} | {h.mib(lo)} | {h.mib(hi)} |" for side, (lo, hi) in mem.items()),
         ]
-        for fmt in ("json", "csv", "text"):
-            secs, rss, size = time_cli(args.cli, fmt)
-            lines.append(
-                f"| {fmt} | {secs:.1f} s | {secs / args.cli * 1e6:.0f} µs | "
-                f"{size / 2**20:.0f} MiB | {rss:.0f} MiB |"
-            )
-        lines += [
-            "",
-            "The command streams: JSON lines are read a line at a time and answered with one "
-            "JSON object per line (`--format json`), CSV rows or text as each household is "
-            "assessed, so memory does not grow with the file. Most of the time goes into writing "
-            "the explanation (about 7 KB of JSON per household).",
-        ]
-    text = "\n".join(lines)
-    print(text)
-    if not args.no_write:
-        write_doc(text)
+    h.finish(HEADING, lines, args.no_write)
     return 0
 
 

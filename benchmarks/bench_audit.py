@@ -1,160 +1,84 @@
-"""Benchmark: auditing a 1,000,000-row payment roster, library against a hand-written checker.
+"""Benchmark: auditing a payment roster of pingdingshan-2010, library against a hand-written
+checker.
 
-    python benchmarks/bench_audit.py [--rows N] [--csv] [--repeat K] [--no-write]
+    python benchmarks/bench_audit.py                     # 1,000,000 rows, writes the doc
+    python benchmarks/bench_audit.py --n 2000 --no-write
 
-Both sides audit the same rows, generated on the fly (a generator: the roster is never held in
-memory), for the rules of pingdingshan-2010 (平工总［2009］38号): 实名制 (name, ID number: length,
-digits, check digit, birth date, region), 先建档后帮扶, spending deadlines per fund source, campaign
-period, amount positive to the 分, duplicate payments per ID number and source, recipient group.
-About 0.1 % of rows break each rule. The two must agree on the number of failures of every rule, or
-the script stops.
+The roster is generated once with a seeded ``random.Random`` as strings, exactly what a program
+reading JSON or CSV hands the library: a list of dicts (``name``, ``id_number``, ``amount``,
+``paid_on``, ``fund_source``, ``channel``, ``file_category``, ``filed_on``, ``group``), and the same
+rows as a CSV file. About 0.1 % of the rows break each rule. Two works:
 
-Each side runs in its own process so that its peak memory (``ru_maxrss``) is its own. ``--csv``
-also writes the roster to a temporary CSV file and a JSON Lines file and times reading each with
-``iter_payments`` + auditing (both streamed). The figures are written into docs/performance.md
-under "## Audits" (unless ``--no-write``).
+(a) rows from dicts: ``wr.audit_payments(dicts, "pingdingshan-2010")`` against ``audit_rows`` over
+    the dicts' values;
+(b) a roster file end to end: ``wr.audit_payments(wr.iter_payments(path), …)`` against
+    ``csv.reader`` + ``audit_rows``.
+
+``audit_rows`` is the hand-written checker of the same rules of 平工总［2009］38号, parsing
+included: 实名制 (a name; an 18-character ID number with its check digit, a real birth date
+and a region code in use in the birth year, from python-stdnum's table as the library reads
+it), 先建档后帮扶 (on file, and filed on or before the payment), spending deadlines of the
+central and provincial special funds, the campaign period, amounts positive to the 分, one
+payment per person and fund source, a known recipient group; fund source, channel and file
+category must be known ids and dates real (else it stops, as the library raises). Both sides
+must count the same failures per rule in every run. Interleaved pairs (``--pairs``, at least
+5). Memory: peak resident set (``VmHWM``) of fresh processes streaming n/10 and n rows of the
+file through each side.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
-import json
+import itertools
 import os
-import platform
-import resource
-import subprocess
+import random
 import sys
 import tempfile
-import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
+from operator import mul
 
-ROOT = Path(__file__).resolve().parent.parent
+import _harness as h
+import wennuan_rules as wr
+
 CAMPAIGN = "pingdingshan-2010"
-REGIONS = (
-    "410402",
-    "410403",
-    "410404",
-    "410411",
-    "410421",
-    "410422",
-    "410423",
-    "410425",
-    "410481",
-    "410482",
-    "420102",
-    "320411",
-    "110101",
-    "440305",
-)
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def check_digit(body: str) -> str:
-    total = sum(int(c) * w for c, w in zip(body, WEIGHTS, strict=True))
-    return "10X98765432"[total % 11]
-
-
-# -- the rows -------------------------------------------------------------------------------------
-
-
-def rows(n: int) -> Iterator[tuple[object, ...]]:
-    """Plain tuples: name, id, amount, paid_on, source, channel, category, filed_on, group, line."""
-    from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel
-
-    sources = (
-        FundSource.CENTRAL_FISCAL,
-        FundSource.PROVINCIAL_FISCAL,
-        FundSource.UNION_FUNDS,
-        FundSource.SOCIAL_DONATION,
-    )
-    amounts = (Decimal("500.00"), Decimal("800.00"), Decimal("1000.00"), Decimal("300.50"))
-    groups = ("worker", "worker", "model-worker", "migrant-worker")
-    start = dt.date(2009, 12, 21)
-    base = dt.date(1950, 1, 1)
-    prev: str = ""
-    prev_source = sources[0]
-    for i in range(n):
-        region = REGIONS[i % len(REGIONS)]
-        # (birth date, sequence) is unique per row: no one is paid twice unless a fault says so
-        born = base + dt.timedelta(days=i // 1000 * 7)
-        body = f"{region}{born:%Y%m%d}{i % 1000:03d}"
-        number = body + check_digit(body)
-        source = sources[i % 4]
-        paid = start + dt.timedelta(
-            days=(i % 11) if source is FundSource.CENTRAL_FISCAL else i % 54
-        )
-        filed = dt.date(2009, 6, 1)
-        name = "张建国"
-        amount = amounts[i % 4]
-        category = HardshipCategory.EXTREME
-        group = groups[i % 4]
-        k = i % 1000  # faults, about 0.1 % each
-        if k == 101:
-            number = number[:-1] + ("0" if number[-1] != "0" else "1")
-        elif k == 202:
-            name = ""
-        elif k == 303:
-            paid = dt.date(
-                2010, 1, 5
-            )  # central money late (source of i%4==3 is donation: see below)
-            source = FundSource.CENTRAL_FISCAL
-        elif k == 404:
-            filed = dt.date(2010, 2, 10)
-        elif k == 505:
-            category = None
-            filed = None
-        elif k == 606:
-            amount = Decimal("0")
-        elif k == 707:
-            amount = Decimal("12.345")
-        elif k == 808:
-            paid = dt.date(2010, 2, 20)
-        elif k == 909:
-            group = "retired"
-        elif k == 990 and i > 1000:
-            number = prev  # the person of the row before, paid again from the same source
-            source = prev_source
-        prev, prev_source = number, source
-        yield (
-            name,
-            number,
-            amount,
-            paid,
-            source,
-            PaymentChannel.CASH,
-            category,
-            filed,
-            group,
-            i + 2,
-        )
-
-
-def payments(n: int) -> Iterator[object]:
-    from wennuan_rules.audits import Payment
-
-    for name, number, amount, paid, source, channel, category, filed, group, line in rows(n):
-        yield Payment(
-            name=name or None,
-            id_number=number,
-            amount=amount,
-            paid_on=paid,
-            fund_source=source,
-            channel=channel,
-            file_category=category,
-            filed_on=filed,
-            group=group,
-            row=line,
-        )
-
+HEADING = "## Audits: `benchmarks/bench_audit.py`"
+COLUMNS = (
+    "name", "id_number", "amount", "paid_on", "fund_source", "channel", "file_category",
+    "filed_on", "group",
+)  # fmt: skip
+RULES = (
+    "real-name", "file-before-aid", "spending-deadline/central-fiscal",
+    "spending-deadline/provincial-fiscal", "period", "amount", "duplicate", "group",
+)  # fmt: skip
 
 # -- the hand-written checker ---------------------------------------------------------------------
 
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # GB 11643-1999
+CHECK = "10X98765432"
+SOURCES = frozenset(
+    (
+        "central-fiscal", "provincial-fiscal", "local-fiscal", "government-grant", "union-funds",
+        "social-donation", "administrative", "other",
+    )
+)  # fmt: skip
+CHANNELS = frozenset(("bank-card", "union-card", "cash", "goods"))
+CATEGORIES = frozenset(("extreme", "deep", "relative", "accident"))
+GROUPS = frozenset(("worker", "model-worker", "migrant-worker"))
+# 平工总［2009］38号 五(三): central money spent by 2009-12-31, provincial by 春节 2010-02-13;
+# the campaign runs from 2009-12-21 to 春节
+CENTRAL_LAST, PROVINCIAL_LAST = dt.date(2009, 12, 31), dt.date(2010, 2, 13)
+START, END = dt.date(2009, 12, 21), dt.date(2010, 2, 13)
+CENT = Decimal("0.01")
+_D = Decimal
+_date = dt.date.fromisoformat
 
-def _regions() -> dict[str, int | None]:
-    """6-digit code -> last year in use (None: still in use), precomputed from stdnum's table."""
+
+def regions() -> dict[str, int | None]:
+    """6-digit region code -> last year in use (None: still in use), from python-stdnum's table
+    (the data the library's check reads), computed once."""
     from stdnum import numdb
 
     out: dict[str, int | None] = {}
@@ -177,282 +101,248 @@ def _regions() -> dict[str, int | None]:
     return out
 
 
-def baseline(n: int) -> dict[str, int]:
-    regions = _regions()
-    cent = Decimal("0.01")
-    central_last = dt.date(2009, 12, 31)
-    provincial_last = dt.date(2010, 2, 13)
-    start, end = dt.date(2009, 12, 21), dt.date(2010, 2, 13)
-    groups = {"worker", "model-worker", "migrant-worker"}
-    failed = dict.fromkeys(
-        (
-            "real-name",
-            "file-before-aid",
-            "spending-deadline/central-fiscal",
-            "spending-deadline/provincial-fiscal",
-            "period",
-            "amount",
-            "duplicate",
-            "group",
-        ),
-        0,
-    )
-    seen: dict[tuple[str, str], int] = {}
-    for name, number, amount, paid, source, _ch, category, filed, group, line in rows(n):
-        assert isinstance(number, str) and isinstance(paid, dt.date)
-        assert isinstance(amount, Decimal)
-        ok = True
+def audit_rows(rows: Iterable[Sequence[str]], known: Mapping[str, int | None]) -> dict[str, int]:
+    """Failures per rule of rows given as strings in ``COLUMNS`` order ("" for a blank)."""
+    real_name = filed_first = central = provincial = period = amounts = dupes = groups = 0
+    seen: set[tuple[str, str]] = set()
+    add = seen.add
+    for name, number, amount, paid, source, channel, category, filed, group in rows:
         if (
-            not name
-            or len(number) != 18
-            or not number[:17].isdigit()
-            or check_digit(number[:17]) != number[17]
+            source not in SOURCES
+            or channel not in CHANNELS
+            or (category and category not in CATEGORIES)
         ):
-            ok = False
-        else:
+            raise SystemExit(f"unknown id in {source!r}, {channel!r}, {category!r}")  # fmt: skip
+        paid_on = _date(paid)
+        number = number.upper()
+        # 实名制
+        ok = False
+        if (
+            name
+            and len(number) == 18
+            and number[:17].isdigit()
+            and CHECK[sum(map(mul, map(int, number[:17]), WEIGHTS)) % 11] == number[17]
+        ):
             try:
                 year = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14])).year
-                last = regions.get(number[:6], -1)
-                ok = last is None or (last != -1 and last >= year)
             except ValueError:
-                ok = False
+                year = 0
+            if year:
+                last = known.get(number[:6], -1)
+                ok = last is None or (last != -1 and last >= year)
         if not ok:
-            failed["real-name"] += 1
-        if (category is None and filed is None) or (filed is not None and paid < filed):
-            failed["file-before-aid"] += 1
-        sid = source.id  # type: ignore[attr-defined]
-        if sid == "central-fiscal" and paid > central_last:
-            failed["spending-deadline/central-fiscal"] += 1
-        if sid == "provincial-fiscal" and paid > provincial_last:
-            failed["spending-deadline/provincial-fiscal"] += 1
-        if not start <= paid <= end:
-            failed["period"] += 1
-        if amount <= 0 or amount != amount.quantize(cent):
-            failed["amount"] += 1
-        key = (sid, number)
+            real_name += 1
+        # 先建档后帮扶
+        if filed:
+            if paid_on < _date(filed):
+                filed_first += 1
+        elif not category:
+            filed_first += 1
+        if source == "central-fiscal" and paid_on > CENTRAL_LAST:
+            central += 1
+        elif source == "provincial-fiscal" and paid_on > PROVINCIAL_LAST:
+            provincial += 1
+        if not START <= paid_on <= END:
+            period += 1
+        x = _D(amount)
+        if x <= 0 or (
+            len(amount) - amount.find(".") > 3 and "." in amount and x != x.quantize(CENT)
+        ):
+            amounts += 1  # fmt: skip
+        key = (source, number)
         if key in seen:
-            failed["duplicate"] += 1
+            dupes += 1
         else:
-            seen[key] = line  # type: ignore[assignment]
-        if group not in groups:
-            failed["group"] += 1
-    return failed
+            add(key)
+        if group not in GROUPS:
+            groups += 1
+    counts = (real_name, filed_first, central, provincial, period, amounts, dupes, groups)
+    return dict(zip(RULES, counts, strict=True))
 
 
-def library(n: int) -> dict[str, int]:
-    from wennuan_rules.audits import audit_payments
+# -- the input ------------------------------------------------------------------------------------
 
-    report = audit_payments(payments(n), CAMPAIGN)
-    prefix = CAMPAIGN + ":payments/"
-    return {rule[len(prefix) :]: c["failed"] for rule, c in report.extra["rules"].items()}
-
-
-def library_csv(n: int, path: str) -> dict[str, int]:
-    from wennuan_rules.audits import audit_payments, iter_payments
-
-    report = audit_payments(iter_payments(path), CAMPAIGN)
-    prefix = CAMPAIGN + ":payments/"
-    return {rule[len(prefix) :]: c["failed"] for rule, c in report.extra["rules"].items()}
+REGIONS = (
+    "410402", "410403", "410404", "410411", "410421", "410422", "410423", "410425", "410481",
+    "410482", "420102", "320411", "110101", "440305",
+)  # fmt: skip
 
 
-def write_jsonl(n: int, path: str) -> None:
-    """The same roster as JSON Lines: one payment object a line."""
-    keys = ("name", "id_number", "amount", "paid_on", "fund_source", "channel")
-    with open(path, "w", encoding="utf-8") as fh:
-        for name, number, amount, paid, source, ch, cat, filed, group, _line in rows(n):
-            values = (name, number, amount, paid, source, ch)
-            record: dict[str, object] = dict(zip(keys, values, strict=True))
-            record.update(file_category=cat, filed_on=filed, group=group)
-            fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+def roster(n: int, seed: int) -> Iterator[dict[str, str]]:
+    """``n`` rows as dicts of strings; about 0.1 % break each rule (one fault a row at most)."""
+    rnd = random.Random(seed)
+    sources = ("central-fiscal", "provincial-fiscal", "union-funds", "social-donation")
+    surnames, given = "王李张刘陈杨黄赵吴周", ("建国", "秀英", "桂兰", "志强", "海燕", "伟", "敏")
+    born0 = dt.date(1950, 1, 1)
+    prev = ("", "")
+    for i in range(n):
+        born = born0 + dt.timedelta(days=rnd.randrange(20000))
+        body = f"{rnd.choice(REGIONS)}{born:%Y%m%d}{i % 1000:03d}"
+        number = body + CHECK[sum(map(mul, map(int, body), WEIGHTS)) % 11]
+        source = rnd.choice(sources)
+        start = dt.date(2009, 12, 21)
+        paid = start + dt.timedelta(rnd.randrange(11 if source == "central-fiscal" else 54))
+        row = {
+            "name": rnd.choice(surnames) + rnd.choice(given),
+            "id_number": number,
+            "amount": rnd.choice(("500.00", "800", "1000.00", "300.50")),
+            "paid_on": paid.isoformat(),
+            "fund_source": source,
+            "channel": rnd.choice(("cash", "bank-card", "union-card")),
+            "file_category": rnd.choice(("extreme", "deep", "")),
+            "filed_on": "2009-06-01",
+            "group": rnd.choice(("worker", "worker", "model-worker", "migrant-worker")),
+        }
+        fault = rnd.randrange(1000)
+        if fault == 1:
+            row["id_number"] = number[:-1] + ("0" if number[-1] != "0" else "1")
+        elif fault == 2:
+            row["name"] = ""
+        elif fault == 3:
+            row["fund_source"], row["paid_on"] = "central-fiscal", "2010-01-05"
+        elif fault == 4:
+            row["filed_on"] = "2010-02-10"
+        elif fault == 5:
+            row["file_category"] = row["filed_on"] = ""
+        elif fault == 6:
+            row["amount"] = "0"
+        elif fault == 7:
+            row["amount"] = "12.345"
+        elif fault == 8:
+            row["paid_on"] = "2010-02-20"
+        elif fault == 9:
+            row["group"] = "retired"
+        elif fault == 10 and prev[0]:
+            row["id_number"], row["fund_source"] = prev
+        elif fault == 11:
+            row["id_number"] = number[:6] + "19500230" + number[14:]  # no such day
+        prev = (row["id_number"], row["fund_source"])
+        yield row
 
 
-def generate_rows(n: int) -> dict[str, int]:
-    count = 0
-    for _ in rows(n):
-        count += 1
-    return {"rows": count}
-
-
-def generate_payments(n: int) -> dict[str, int]:
-    count = 0
-    for _ in payments(n):
-        count += 1
-    return {"rows": count}
-
-
-def write_csv(n: int, path: str) -> None:
-    import csv
-
+def write_csv(rows: Iterable[Mapping[str, str]], path: str) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(
-            [
-                "name",
-                "id_number",
-                "amount",
-                "paid_on",
-                "fund_source",
-                "channel",
-                "file_category",
-                "filed_on",
-                "group",
-                "ref",
-            ]
-        )
-        for name, number, amount, paid, source, ch, cat, filed, group, _line in rows(n):
-            w.writerow([name, number, amount, paid, source, ch, cat or "", filed or "", group, ""])
+        out = csv.writer(fh)
+        out.writerow(COLUMNS)
+        for r in rows:
+            out.writerow([r[c] for c in COLUMNS])
 
 
-# -- driver ---------------------------------------------------------------------------------------
+# -- the sides ------------------------------------------------------------------------------------
 
 
-def _child(kind: str, n: int, path: str) -> None:
-    t0 = time.process_time()  # CPU time: the machine is shared, wall time is not ours
-    if kind == "library":
-        result = library(n)
-    elif kind == "baseline":
-        result = baseline(n)
-    elif kind in ("csv", "jsonl"):
-        result = library_csv(n, path)  # iter_payments reads either, one row at a time
-    elif kind == "generate-rows":
-        result = generate_rows(n)
+def _failed(report: wr.Report) -> dict[str, int]:
+    prefix = CAMPAIGN + ":payments/"
+    rules = report.extra["rules"]
+    return {rule: rules[prefix + rule]["failed"] if prefix + rule in rules else 0 for rule in RULES}
+
+
+def library_dicts(rows: Iterable[Mapping[str, str]]) -> dict[str, int]:
+    return _failed(wr.audit_payments(rows, CAMPAIGN))
+
+
+def baseline_dicts(
+    rows: Iterable[Mapping[str, str]], known: Mapping[str, int | None]
+) -> dict[str, int]:
+    return audit_rows(
+        (
+            (r["name"], r["id_number"], r["amount"], r["paid_on"], r["fund_source"],
+             r["channel"], r["file_category"], r["filed_on"], r["group"])
+            for r in rows
+        ),
+        known,
+    )  # fmt: skip
+
+
+def library_csv(path: str, n: int | None = None) -> dict[str, int]:
+    return _failed(wr.audit_payments(itertools.islice(wr.iter_payments(path), n), CAMPAIGN))
+
+
+def baseline_csv(
+    path: str, known: Mapping[str, int | None], n: int | None = None
+) -> dict[str, int]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        if tuple(next(reader)) != COLUMNS:
+            raise SystemExit(f"{path}: unexpected columns")
+        return audit_rows(itertools.islice(reader, n), known)
+
+
+def child(side: str, path: str, n: int) -> None:
+    if side == "library":
+        print(library_csv(path, n))
     else:
-        result = generate_payments(n)
-    seconds = time.process_time() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux -> MiB
-    print(json.dumps({"kind": kind, "seconds": seconds, "peak_mib": peak, "result": result}))
+        print(baseline_csv(path, regions(), n))
+    h.report_child_memory()
 
 
-def _run(kind: str, n: int, path: str = "", repeat: int = 1) -> dict[str, object]:
-    """Run one side in a fresh process ``repeat`` times; the fastest run (the least disturbed by
-    other work on the machine) is kept, with the highest peak memory."""
-    best: dict[str, object] | None = None
-    peak = 0.0
-    for _ in range(repeat):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", kind, "--rows", str(n), "--path", path],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        data: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
-        peak = max(peak, float(data["peak_mib"]))  # type: ignore[arg-type]
-        if best is None or float(data["seconds"]) < float(best["seconds"]):  # type: ignore[arg-type]
-            best = data
-    assert best is not None
-    best["peak_mib"] = peak
-    return best
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--csv", action="store_true")
-    parser.add_argument("--no-write", action="store_true")
-    parser.add_argument(
-        "--repeat", type=int, default=2, help="runs of each side; the fastest counts"
-    )
-    parser.add_argument("--child", default=None)
-    parser.add_argument("--path", default="")
-    args = parser.parse_args()
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    h.add_common(parser, n=1_000_000)
+    args = parser.parse_args(argv)
     if args.child:
-        _child(args.child, args.rows, args.path)
-        return
-    n = args.rows
-    results = {
-        kind: _run(kind, n, repeat=args.repeat)
-        for kind in ("generate-rows", "generate-payments", "baseline", "library")
-    }
-    if results["library"]["result"] != results["baseline"]["result"]:
-        raise SystemExit(
-            f"library and baseline disagree:\n{results['library']['result']}\n"
-            f"{results['baseline']['result']}"
-        )
-    if args.csv:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "roster.csv")
-            write_csv(n, path)
-            results["csv"] = _run("csv", n, path, repeat=args.repeat)
-            os.remove(path)
-            path = os.path.join(tmp, "roster.jsonl")
-            write_jsonl(n, path)
-            results["jsonl"] = _run("jsonl", n, path, repeat=args.repeat)
-        for kind in ("csv", "jsonl"):
-            if results[kind]["result"] != results["baseline"]["result"]:
-                raise SystemExit(f"{kind} audit disagrees: {results[kind]['result']}")
-    gen_rows = float(results["generate-rows"]["seconds"])  # type: ignore[arg-type]
-    gen_payments = float(results["generate-payments"]["seconds"])  # type: ignore[arg-type]
-    less = {"baseline": gen_rows, "library": gen_payments, "csv": 0.0, "jsonl": 0.0}
-    lines = [
-        "## Audits",
-        "",
-        f"`python benchmarks/bench_audit.py --rows {n}{' --csv' if args.csv else ''} "
-        f"--repeat {args.repeat}` (fastest of {args.repeat} runs each) "
-        f"({platform.python_implementation()} {platform.python_version()}, "
-        f"{os.cpu_count()} cores). A {n:,}-row roster of pingdingshan-2010, generated row by row "
-        "(never held in memory), audited for 实名制 (with the ID number's check digit, birth date "
-        "and "
-        "region), 先建档后帮扶, spending deadlines, period, amounts, duplicates and groups; about "
-        "0.1 % of the rows break each rule, and both sides must count the same failures per rule.",
-        "",
-        "Generation is timed alone and subtracted: the checker reads plain tuples, the library "
-        "reads `Payment` objects (building them is the first row's cost; the CSV run includes "
-        "reading and "
-        "parsing the file instead).",
-        "",
-        "Times are CPU seconds of the process (`time.process_time`), not wall time.",
-        "",
-        "| run | CPU seconds | µs per row | µs per row, less generation | peak memory (MiB) |",
-        "|---|---:|---:|---:|---:|",
-    ]
-    names = {
-        "generate-rows": "generating the rows (tuples) only",
-        "generate-payments": "generating the rows as `Payment` objects only",
-        "baseline": "hand-written checker",
-        "library": "`audit_payments` (Payment objects)",
-        "csv": "`iter_payments` (CSV file) + `audit_payments`",
-        "jsonl": "`iter_payments` (JSON Lines file) + `audit_payments`",
-    }
-    for kind in ("generate-rows", "generate-payments", "baseline", "library", "csv", "jsonl"):
-        if kind not in results:
-            continue
-        r = results[kind]
-        secs = float(r["seconds"])  # type: ignore[arg-type]
-        net = "" if kind not in less else f"{(secs - less[kind]) / n * 1e6:.1f}"
-        mib = float(r["peak_mib"])  # type: ignore[arg-type]
-        lines.append(f"| {names[kind]} | {secs:.1f} | {secs / n * 1e6:.1f} | {net} | {mib:.0f} |")
+        child(args.child, args.path, args.n)
+        return 0
+    n, small = args.n, max(1, args.n // 10)
+    rows = list(roster(n, args.seed))
+    known = regions()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "roster.csv")
+        write_csv(rows, path)
+        a = h.interleaved(lambda: library_dicts(rows), lambda: baseline_dicts(rows, known),
+                          args.pairs)  # fmt: skip
+        failed = library_dicts(rows)
+        b = h.interleaved(lambda: library_csv(path), lambda: baseline_csv(path, known),
+                          args.pairs)  # fmt: skip
+        if library_csv(path) != failed:
+            raise SystemExit("the file and the dicts give different failures")
+        script = os.path.abspath(__file__)
+        mem = {}
+        if not args.no_memory:
+            mem = {
+                side: [
+                    h.peak_kib(script, ["--child", side, "--path", path, "--n", str(k)])
+                    for k in (small, n)
+                ]
+                for side in ("library", "baseline")
+            }
+    lines = [*h.header(sys.argv[1:] if argv is None else argv), ""]
     lines += [
+        f"A roster of {n:,} rows of `{CAMPAIGN}`, generated with `random.Random({args.seed})` as "
+        "strings (dicts, and the same rows as a CSV file); failures per rule, the same on both "
+        "sides in every run: " + ", ".join(f"{r} {c:,}" for r, c in failed.items()) + ".",
         "",
-        "Reading: the audit costs a few µs per row on top of building the rows, less than the "
-        "hand-written checker, because ID number regions are looked up once per (code, birth year) "
-        "and duplicates are remembered as one integer per ID number. python-stdnum's own "
-        "`cn.ric.validate` costs about 80 µs per number uncached (80 s for a million rows). Memory "
-        "grows only with the distinct (ID number, fund source) pairs the duplicate check must "
-        "remember (about 130 bytes each); rows, CSV lines and findings of passing rows are not "
-        "kept. Reading "
-        "the CSV file (encoding detection in a first pass, then `csv` and the amount, date and "
-        "vocabulary parsers) is most of the end-to-end cost; JSON Lines is read the same way, one "
-        "line at a time, so its peak memory is that of the CSV run, not the file's size.",
+        *h.pairs_table(
+            [
+                ("(a) rows from dicts: `audit_payments` vs `audit_rows`", a),
+                (
+                    "(b) roster file: `iter_payments` + `audit_payments` vs `csv.reader` + "
+                    "`audit_rows`",
+                    b,
+                ),
+            ],
+            n,
+            "row",
+        ),
         "",
+        "Target (issue 11): payment audit from a roster file ≤ 2×. The region table is built "
+        "once outside the timed runs on the baseline's side, as the library builds its own once "
+        "per process.",
     ]
-    text = "\n".join(lines)
-    print(text)
-    if not args.no_write:
-        _write(text)
-
-
-def _write(section: str) -> None:
-    doc = ROOT / "docs" / "performance.md"
-    current = doc.read_text(encoding="utf-8")
-    start = current.find("## Audits")
-    if start == -1:
-        new = current.rstrip("\n") + "\n\n" + section
-    else:
-        end = current.find("\n## ", start + 1)
-        tail = "" if end == -1 else current[end + 1 :]
-        new = current[:start] + section + ("\n" + tail if tail else "")
-    doc.write_text(new, encoding="utf-8")
+    if mem:
+        lines += [
+            "",
+            f"Peak resident memory (`VmHWM`) of a fresh process auditing the first {small:,} and "
+            f"all {n:,} rows of the file (the duplicate check remembers one key per person and "
+            "fund source, so some growth is expected on both sides):",
+            "",
+            f"| side | {small:,} rows | {n:,} rows |",
+            "|---|---|---|",
+            *(f"| {side} | {h.mib(lo)} | {h.mib(hi)} |" for side, (lo, hi) in mem.items()),
+        ]
+    h.finish(HEADING, lines, args.no_write)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

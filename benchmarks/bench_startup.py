@@ -1,0 +1,83 @@
+"""Benchmark: start-up of whole processes, interleaved.
+
+    python benchmarks/bench_startup.py              # 15 pairs each, writes docs/performance.md
+    python benchmarks/bench_startup.py --pairs 5 --no-write
+
+(1) ``wennuan-rules check --sample`` against ``python -c pass``; (2) ``python -c "import
+wennuan_rules"`` against ``python -c "import attrs, dateutil.relativedelta"`` (the imports the
+library cannot do without). Each run is a fresh process, output discarded; wall time of the whole
+process, interleaved pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import _harness as h
+
+HEADING = "## Start-up: `benchmarks/bench_startup.py`"
+
+
+def runner(cmd: Sequence[str]) -> Callable[[], bool]:
+    """A whole process; True when it ended normally (exit status 0 or 1: a check that finds
+    errors exits 1), so that both sides of a pair compare equal."""
+
+    def run() -> bool:
+        rc = subprocess.run(
+            list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        ).returncode
+        return rc in (0, 1)
+
+    return run
+
+
+def cli_command() -> list[str]:
+    exe = shutil.which("wennuan-rules", path=str(Path(sys.executable).parent))
+    return [exe] if exe else [sys.executable, "-m", "wennuan_rules.cli"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=15, help="interleaved pairs (>= 5)")
+    parser.add_argument("--no-write", action="store_true", help="only print, do not write the doc")
+    args = parser.parse_args(argv)
+    py = sys.executable
+    check = [*cli_command(), "check", "--sample"]
+    works = [
+        ("`wennuan-rules check --sample` vs `python -c pass`", check, [py, "-c", "pass"], 5.0),
+        (
+            '`python -c "import wennuan_rules"` vs `python -c "import attrs, '
+            'dateutil.relativedelta"`',
+            [py, "-c", "import wennuan_rules"],
+            [py, "-c", "import attrs, dateutil.relativedelta"],
+            1.1,
+        ),
+    ]
+    lines = [*h.header(sys.argv[1:] if argv is None else argv), ""]
+    lines += [
+        "| work | library, ms | baseline, ms | ratio (per pair) | target | pairs |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, lib_cmd, base_cmd, target in works:
+        p = h.interleaved(runner(lib_cmd), runner(base_cmd), args.pairs, warm_up=False)
+        lines.append(
+            f"| {label} | {p.library.per_item(1, 1e3, 0)} | {p.baseline.per_item(1, 1e3, 0)} | "
+            f"{p.ratio.ratio()} | ≤ {target}× | {p.pairs} |"
+        )
+    lines += [
+        "",
+        "Each cell: median (min–max) of the pairs; whole processes, wall time, output discarded. "
+        "`check --sample` exits 1 (the sample return has errors); a run that ends otherwise "
+        "stops the benchmark.",
+    ]
+    h.finish(HEADING, lines, args.no_write)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
