@@ -186,8 +186,11 @@ def test_a_bad_formula_names_file_rule_and_character(tmp_path: Path, lang: str) 
     assert (err.file, err.column) == (str(path), 12)
     text = err.message(lang)
     assert str(path) in text and "r1" in text and "12" in text
-    if lang != "en":
-        assert "规则" in text or "規則" in text
+    assert {
+        "en": "expected a line item code after *, got *",
+        "zh-Hans": "规则 r1，第 12 个字符：* 之后应为项目代码，实为 *",
+        "zh-Hant": "規則 r1，第 12 個字元：* 之後應為項目代碼，實為 *",
+    }[lang] in text
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ def _formula(t: Table, name: str, text: str) -> Expr:
         return parse(text)
     except FormulaError as exc:
         raise DataFileError(
-            N_("in {file}, rule {rule}, character {position}: expected {expected}, got {got}"),
+            exc.msgid,
             what=t.key_path("rule"),
             expected=exc.expected,
             got=exc.got,

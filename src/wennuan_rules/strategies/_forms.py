@@ -5,19 +5,21 @@
   rules surely fail (``valid=False``), together with which item changed and which rule ids must now
   fail.
 
-Returns are built directly, never by filtering. The form's rules are read as a graph of
-constraints (an item may be a part of one rule and the total of another; an item may sit under
-several ``le`` totals; a ``sum`` total may also be bounded by an ``le`` rule): items are drawn in
-dependency order, parts first (counts are whole numbers, 万元 have at most 6 decimals, yes-no items
-are booleans; the count and amount of a paired line are both zero or both positive), then each
-``sum`` total is the sum of its parts and each ``le`` total the largest sum of its parts plus a
-drawn slack. Where a total is fixed by one rule and bounded by another (``09A = 09C + … + 09S`` and
-``10A <= 09A``), the shortfall is added to a part (the last one, usually 其他) and the sums above it
-are carried up, until every rule holds. Only raising values is ever needed, so this ends for every
-form whose rules can be satisfied at all.
+Returns are built directly, never by filtering, from the rules' AST
+(:mod:`wennuan_rules.form.rules`). Each comparison determines (``=``) or bounds (``<=``, ``<``,
+``>=``, ``>``) its first item, the total on its bounding side, from its other items: items are
+drawn in dependency order, free items first (counts are whole numbers, 万元 have at most 6
+decimals, yes-no items are booleans; the items of a paired line, ``C > 0 <-> A > 0``, are both
+zero or both positive), then each determined item is computed by the single-item solve
+(``05A = 05B + 05C``: the sum; ``B <= 0.5 * A``: ``A`` at least ``2B``) and each bounded one is
+its least value plus a drawn slack. Where a total is fixed by one rule and bounded by another
+(``09A = 09C + … + 09S`` and ``10A <= 09A``), the shortfall is added to a part (the last one,
+usually 其他); an implication whose premise holds gets its conclusion raised; the repairs are
+carried up until every rule holds. Only raising values is ever needed for rules with positive
+coefficients, so this ends for every such form whose rules can be satisfied at all.
 
-Which rules a changed item breaks is computed here from the rule semantics (sum: equal; le: parts
-at most the total; paired: both zero or both positive; unit checks), independently of the
+Which rules a changed item breaks is computed here by the AST's direct interpreter
+(:func:`wennuan_rules.form.rules.evaluate`) and the unit checks, independently of the compiled
 validation engine, so property tests can compare the two.
 """
 

@@ -20,7 +20,8 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from wennuan_rules.form.rules.ast import OPS, Compare, Expr, Iff, Implies, Linear
+from wennuan_rules.form.rules.ast import Compare, Expr, Iff, Implies, Linear
+from wennuan_rules.i18n import N_
 
 __all__ = ["FormulaError", "parse"]
 
@@ -39,14 +40,65 @@ _TOKEN: Final = re.compile(
 )
 
 
+#: What was expected, in words (the error's ``expected``) and as the catalog message of a data
+#: file's error (``{file}``, ``{rule}``, ``{position}``, ``{got}``), so it reads in every language.
+_EXPECTED: Final = {
+    "token": (
+        "a line item code (05A), a number, + - * or = <= >= < > ->",
+        N_(
+            "in {file}, rule {rule}, character {position}: expected a line item code (05A), a "
+            "number, + - * or a comparison, got {got}"
+        ),
+    ),
+    "op": (
+        "one of = <= >= < >",
+        N_("in {file}, rule {rule}, character {position}: expected one of = <= >= < >, got {got}"),
+    ),
+    "term": (
+        "a line item code (05A) or a number",
+        N_(
+            "in {file}, rule {rule}, character {position}: expected a line item code (05A) or a "
+            "number, got {got}"
+        ),
+    ),
+    "code": (
+        "a line item code after *",
+        N_(
+            "in {file}, rule {rule}, character {position}: expected a line item code after *, "
+            "got {got}"
+        ),
+    ),
+    "number": (
+        "a number after *",
+        N_("in {file}, rule {rule}, character {position}: expected a number after *, got {got}"),
+    ),
+    "end": (
+        "the end of the formula",
+        N_(
+            "in {file}, rule {rule}, character {position}: expected the end of the formula, "
+            "got {got}"
+        ),
+    ),
+    "arrow": (
+        "-> , <-> or the end of the formula",
+        N_(
+            "in {file}, rule {rule}, character {position}: expected ->, <-> or the end of the "
+            "formula, got {got}"
+        ),
+    ),
+}
+
+
 class FormulaError(Exception):
-    """A formula that does not parse: where (0-based character position), what was expected,
-    what was found."""
+    """A formula that does not parse: where (0-based character position), what was expected
+    (in words, and as the catalog message ``msgid`` of a data file's error), what was found."""
 
     def __init__(self, position: int, expected: str, got: str) -> None:
-        super().__init__(f"character {position + 1}: expected {expected}, got {got}")
+        words, msgid = _EXPECTED[expected]
+        super().__init__(f"character {position + 1}: expected {words}, got {got}")
         self.position = position
-        self.expected = expected
+        self.expected = words
+        self.msgid = msgid
         self.got = got
 
 
@@ -60,9 +112,7 @@ def _tokens(text: str) -> list[Token]:
         m = _TOKEN.match(text, pos)
         if m is None:
             got = text[pos : pos + 10]
-            raise FormulaError(
-                pos, "a line item code (05A), a number, + - * or = <= >= < > ->", got
-            )
+            raise FormulaError(pos, "token", got)
         kind = m.lastgroup or ""
         if kind == "bracket":
             out.append(("code", m.group()[1:-1], pos))
@@ -83,9 +133,10 @@ class _Parser:
         return self.tokens[self.i]
 
     def take(self, kind: str, expected: str) -> Token:
+        """The next token, of ``kind``; else a FormulaError (``expected``: a key of _EXPECTED)."""
         token = self.peek()
         if token[0] != kind:
-            raise FormulaError(token[2], expected, token[1] or "the end")
+            raise FormulaError(token[2], expected, token[1] or '""')
         self.i += 1
         return token
 
@@ -95,14 +146,14 @@ class _Parser:
         if kind == "arrow":
             self.i += 1
             second = self.compare()
-            self.take("end", "the end of the formula")
+            self.take("end", "end")
             return Implies(first, second) if text == "->" else Iff(first, second)
-        self.take("end", "-> , <-> or the end of the formula")
+        self.take("end", "arrow")
         return first
 
     def compare(self) -> Compare:
         left = self.linear()
-        op = self.take("op", "one of " + " ".join(OPS))[1]
+        op = self.take("op", "op")[1]
         right = self.linear()
         return Compare(left, op, right)
 
@@ -111,7 +162,7 @@ class _Parser:
         constant = Decimal(0)
         sign = Decimal(1)
         if self.peek()[0] == "sign":
-            sign = Decimal(-1) if self.take("sign", "")[1] == "-" else sign
+            sign = Decimal(-1) if self.take("sign", "op")[1] == "-" else sign
         while True:
             coefficient, code = self.term()
             if code is None:
@@ -120,7 +171,7 @@ class _Parser:
                 terms.append((sign * coefficient, code))
             if self.peek()[0] != "sign":
                 return Linear(tuple(terms), constant)
-            sign = Decimal(-1) if self.take("sign", "")[1] == "-" else Decimal(1)
+            sign = Decimal(-1) if self.take("sign", "op")[1] == "-" else Decimal(1)
 
     def term(self) -> tuple[Decimal, str | None]:
         kind, text, pos = self.peek()
@@ -128,15 +179,15 @@ class _Parser:
             self.i += 1
             if self.peek()[0] == "times":
                 self.i += 1
-                return Decimal(text), self.take("code", "a line item code after *")[1]
+                return Decimal(text), self.take("code", "code")[1]
             return Decimal(text), None
         if kind == "code":
             self.i += 1
             if self.peek()[0] == "times":
                 self.i += 1
-                return Decimal(self.take("number", "a number after *")[1]), text
+                return Decimal(self.take("number", "number")[1]), text
             return Decimal(1), text
-        raise FormulaError(pos, "a line item code (05A) or a number", text or "the end")
+        raise FormulaError(pos, "term", text or '""')
 
 
 def parse(text: str) -> Expr:
