@@ -141,7 +141,7 @@ def test_printed_expression_in_each_language() -> None:
     paired = parse("08A-1 > 0 <-> 08A-2 > 0")
     assert describe(paired, "en") == "08A-1 ~ 08A-2 (both 0, or both more than 0)"
     assert describe(paired, "zh-Hans") == "08A-1 ~ 08A-2（同为 0，或同大于 0）"
-    assert describe(parse("B <= 0.5 * A"), "zh-Hans") == "B ≤ 0.5 * A"
+    assert describe(parse("B <= 0.5 * A"), "zh-Hans") == "B ≤ 0.5 × A"
     assert describe(parse("A > 0 <-> B >= 1"), "zh-Hant") == "A > 0 當且僅當 B ≥ 1"
 
 

@@ -17,6 +17,7 @@ from conftest import form_toml, write_form
 from wennuan_rules.form import FormTemplate, form_ids, get_form, load_form, parse_value, validate
 from wennuan_rules.form.rules import evaluate
 from wennuan_rules.form.rules.ast import unit_ok
+from wennuan_rules.form.rules.findings import rule_finding
 from wennuan_rules.strategies._forms import returns
 
 D = Decimal
@@ -125,6 +126,17 @@ def test_an_implication_is_one_way(ratio: FormTemplate) -> None:
     assert finding.message.render("zh-Hans") == "E > 0 -> F > 0 不成立：E > 0，但 F 为 0"
 
 
+def test_bundled_findings_carry_exact_values() -> None:
+    values = {"05A": "425.35", "05B": "100", "05C": "20", "05D": "300", "05E": "32.35", "05F": "0"}
+    finding = next(
+        f for f in validate("wuhan-2015:swn", values).findings if f.rule.endswith("05A=sum")
+    )
+    assert (finding.expected, finding.actual) == ("452.35", "425.35")
+    assert (finding.expected_value, finding.actual_value) == (D("452.35"), D("425.35"))
+    assert (finding.relation, finding.formula) == ("=", "05A = 05B + 05C + 05D + 05E + 05F")
+    assert finding.values[0] == ("05A", D("425.35")) and len(finding.values) == 6
+
+
 def test_vehicles_against_people_carried(ratio: FormTemplate) -> None:
     assert "F<=50E" not in failed(validate(ratio, {**GOOD, "F": "100"}))
     report = validate(ratio, {**GOOD, "F": "101"})
@@ -219,6 +231,23 @@ def test_compiled_evaluator_agrees_with_the_interpreter(
     assert {f.rule for f in report.findings} == bad
     assert set(report.not_evaluated) == nev
     assert report.passed == len(form.rules) + len(form.items) - len(bad) - len(nev)
+    # the compiled finding is the one built from the AST and the values read
+    values = {item.code: parse_value(ret.values.get(item.code), item) for item in form.items}
+    for finding in report.findings:
+        if finding.rule.endswith(":unit"):
+            continue
+        rule = form.rule(finding.rule)
+        unit = form.item(rule.items[0]).unit
+        again = rule_finding(rule, finding.rule, values, form.rule_source(rule), unit)
+        assert again == finding and again.message == finding.message
+        assert (again.expected_value, again.actual_value, again.relation, again.values) == (
+            finding.expected_value,
+            finding.actual_value,
+            finding.relation,
+            finding.values,
+        )
+        if finding.relation in ("=", "<=", "<", ">=", ">"):
+            assert finding.actual == format(finding.actual_value, "f")
 
 
 # -- strategies on the new rule kinds --------------------------------------------------------------

@@ -32,10 +32,10 @@ import attrs
 from wennuan_rules.errors import InvalidValueError, WennuanError
 from wennuan_rules.form.loader import get_form
 from wennuan_rules.form.model import FormTemplate, LineItem, Return, Rule, _not_mapping
-from wennuan_rules.form.rules.ast import Compare
-from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines
-from wennuan_rules.form.rules.findings import rule_finding, unit_finding
-from wennuan_rules.form.rules.solve import difference, solve_each
+from wennuan_rules.form.rules.ast import Compare, UnitCheck
+from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, sides_lines
+from wennuan_rules.form.rules.findings import FindingBuilder, unit_finding
+from wennuan_rules.form.rules.solve import Solver
 from wennuan_rules.i18n import N_
 from wennuan_rules.report import Finding, Fix, Report, Severity
 
@@ -172,9 +172,11 @@ class _Compiled:
     single_exact: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
     single_tol: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
     rules_of_item: tuple[tuple[int, ...], ...]
-    #: per rule, ``left - right`` as coefficients (in ``rule.items`` order) and a constant, for
-    #: the single-item solve; ``None`` for implications and <->
-    linear: tuple[tuple[tuple[Decimal, ...], Decimal] | None, ...]
+    #: per rule, its single-item solve; ``None`` for implications and <->
+    linear: tuple[Solver | None, ...]
+    #: per rule, the builder of its finding, and the values of the sides it shows (generated)
+    findings: tuple[FindingBuilder, ...]
+    sides: tuple[Callable[[Sequence[Value]], tuple[Decimal, Decimal]], ...]
 
 
 def _single_rule(body: list[str], items: Sequence[str], k: int, suffix: str) -> list[str]:
@@ -204,7 +206,8 @@ def _source(form: FormTemplate) -> tuple[str, dict[str, Decimal]]:
             body = rule_lines(rule.expr, rule.items, slot, k_names, suffix == "tol")
             src += _single_rule(body, used, k, suffix)
             bodies[suffix] += [line.replace("(K)", f"({k})") for line in body]
-        src.append("")
+        assert not isinstance(rule.expr, UnitCheck)
+        src += [f"def sides_{k}(s):", *sides_lines(rule.expr, rule.items, slot, k_names), ""]
     for suffix in ("exact", "tol"):
         src += [f"def evaluate_{suffix}(values, T):", *read, *head, *bodies[suffix]]
         src += [f"    return [{names}], u, r, f, ne_list", ""]
@@ -248,8 +251,13 @@ def _compile(form: FormTemplate) -> _Compiled:
             tuple(k for k, r in enumerate(form.rules) if item.code in r.items) for item in items
         ),
         linear=tuple(
-            difference(r.expr, r.items) if isinstance(r.expr, Compare) else None for r in form.rules
+            Solver(r.expr, r.items) if isinstance(r.expr, Compare) else None for r in form.rules
         ),
+        findings=tuple(
+            FindingBuilder(r, rid, form.rule_source(r), items[slot[r.items[0]]].unit)
+            for r, rid in zip(form.rules, [f"{form.id}/{r.name}" for r in form.rules], strict=True)
+        ),
+        sides=tuple(namespace[f"sides_{k}"] for k in range(len(form.rules))),
     )
     form._cache["compiled"] = compiled
     return compiled
@@ -323,11 +331,10 @@ def make_return(
 
 
 def _rule_finding(c: _Compiled, k: int, slots: Sequence[Value]) -> Finding:
-    rule = c.rules[k]
-    slots_k = c.rule_slots[k]
-    values = {code: slots[i] for code, i in zip(rule.items, slots_k, strict=True)}
-    unit = c.items[slots_k[0]].unit
-    return rule_finding(rule, c.rule_ids[k], values, c.form.rule_source(rule), unit)
+    """The finding of rule ``k``, failed on ``slots`` (run under ``_CONTEXT``)."""
+    left, right = c.sides[k](slots)
+    read = tuple(zip(c.rules[k].items, [slots[i] for i in c.rule_slots[k]], strict=True))
+    return c.findings[k].build(left, right, read)
 
 
 def _unit_finding(c: _Compiled, i: int, values: Mapping[str, object]) -> Finding:
@@ -361,12 +368,13 @@ def _candidates(
     out: list[tuple[bool, int, Decimal]] = []
     seen: set[tuple[int, Decimal]] | None = set() if len(errors) > 1 else None
     for k in comparing:
-        coefficients, constant = c.linear[k]  # type: ignore[misc]
+        solver = c.linear[k]
+        assert solver is not None
         idx = c.rule_slots[k]
         # every item of a failed rule is a Decimal (else the rule was not evaluated)
         nums: list[Decimal] = [slots[i] for i in idx]  # type: ignore[misc]
         with decimal.localcontext(_CONTEXT):
-            values = solve_each(coefficients, constant, nums)
+            values = solver.values(nums)
         for pos, i in enumerate(idx):
             value = values[pos]
             if value is None or value == nums[pos]:
@@ -492,7 +500,8 @@ def _validate(
         nev = tuple(nev_list)
     if not failed and not bad_units:
         return Report(c.form.id, unit, (), passed, nev)
-    findings = [_rule_finding(c, k, slots) for k in failed]
+    with decimal.localcontext(_CONTEXT):
+        findings = [_rule_finding(c, k, slots) for k in failed]
     findings += [_unit_finding(c, i, values) for i in bad_units]
     findings.sort(key=lambda f: f.severity is not Severity.ERROR)
     fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None

@@ -259,7 +259,7 @@ def _need(plan: _Plan, c: Compare, code: str, values: Mapping[str, Decimal | boo
     value = value.quantize(quantum, rounding=decimal.ROUND_CEILING)
     if c.op in ("<", ">"):
         value += _ONE if item.is_count else _PAIR_AMOUNT
-    return max(value, _ZERO)
+    return value if value > 0 else _ZERO  # never below 0, never -0
 
 
 def _build(plan: _Plan, src: _Source) -> dict[str, Value]:

@@ -6,7 +6,8 @@
 * :mod:`.expression` AST → formula text and the printed expression in each language;
 * :mod:`.compile` AST → straight-line Python of the row evaluator;
 * :mod:`.solve` the single-item solve behind the likely fix and the strategies;
-* :mod:`.findings` AST + values → :class:`~wennuan_rules.report.Finding`.
+* :mod:`.findings` AST + values → :class:`~wennuan_rules.report.Finding`;
+* :mod:`.rule` :class:`FormRule` (name, formula, severity, source) and the 0.1 kinds as sugar.
 """
 
 from __future__ import annotations
@@ -24,14 +25,19 @@ from wennuan_rules.form.rules.ast import (
 )
 from wennuan_rules.form.rules.expression import describe, formula
 from wennuan_rules.form.rules.parse import FormulaError, parse
+from wennuan_rules.form.rules.rule import FormRule, LeRule, PairedRule, SumRule
 
 __all__ = [
     "Compare",
     "Expr",
+    "FormRule",
     "FormulaError",
     "Iff",
     "Implies",
+    "LeRule",
     "Linear",
+    "PairedRule",
+    "SumRule",
     "UnitCheck",
     "describe",
     "evaluate",

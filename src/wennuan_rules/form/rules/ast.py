@@ -38,6 +38,7 @@ __all__ = [
     "holds",
     "rule_items",
     "shape",
+    "shown_sides",
 ]
 
 #: The comparison operators, in the order the docs list them.
@@ -141,6 +142,16 @@ def comparisons(expr: Expr) -> tuple[Compare, ...]:
     if isinstance(expr, Iff):
         return (expr.left, expr.right)
     return ()
+
+
+def shown_sides(expr: Compare | Implies | Iff) -> tuple[Linear, Linear]:
+    """The two sides whose values a finding shows as ``actual`` and ``expected``: a comparison's
+    left and right, an implication's conclusion's, and for ``<->`` the left sides of both."""
+    if isinstance(expr, Compare):
+        return expr.left, expr.right
+    if isinstance(expr, Implies):
+        return expr.conclusion.left, expr.conclusion.right
+    return expr.left.left, expr.right.left
 
 
 def _compare_items(c: Compare) -> tuple[str, ...]:

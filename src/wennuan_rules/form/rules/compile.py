@@ -13,9 +13,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from wennuan_rules.form.rules.ast import Compare, Expr, Iff, Implies, Linear, UnitCheck
+from wennuan_rules.form.rules.ast import (
+    Compare,
+    Expr,
+    Iff,
+    Implies,
+    Linear,
+    UnitCheck,
+    shown_sides,
+)
 
-__all__ = ["Constants", "fails_src", "item_lines", "rule_lines"]
+__all__ = ["Constants", "fails_src", "item_lines", "rule_lines", "sides_lines"]
 
 _NEGATED = {"=": "!=", "<=": ">", ">=": "<", "<": ">=", ">": "<="}
 _HOLDS = {"=": "==", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
@@ -95,6 +103,17 @@ def rule_lines(
         f"    elif {fails_src(expr, names, k, tolerant)}:",
         "        fl(K)",
     ]
+
+
+def sides_lines(
+    expr: Compare | Implies | Iff, items: tuple[str, ...], names: Mapping[str, str], k: Constants
+) -> list[str]:
+    """The body of ``sides_<k>(s)``: the values of the rule's shown sides
+    (:func:`~wennuan_rules.form.rules.ast.shown_sides`) from the slots ``s``, for its finding."""
+    left, right = shown_sides(expr)
+    out = [f"    {names[c]} = s[{names[c][1:]}]" for c in items]
+    out.append(f"    return {_linear(left, names, k)}, {_linear(right, names, k)}")
+    return out
 
 
 def item_lines(i: int, check: UnitCheck) -> list[str]:

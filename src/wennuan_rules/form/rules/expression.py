@@ -21,13 +21,13 @@ def _code(code: str) -> str:
     return f"[{code}]" if code[:1].isdigit() and not code[2:3].isalpha() else code
 
 
-def linear_text(lin: Linear) -> str:
-    """``05B + 05C``, ``0.5 * A``, ``B - 1``."""
+def linear_text(lin: Linear, times: str = "*") -> str:
+    """``05B + 05C``, ``0.5 * A`` (``0.5 × A`` with ``times="×"``), ``B - 1``."""
     parts: list[str] = []
     for coefficient, code in lin.terms:
         sign = "-" if coefficient < 0 else "+"
         size = -coefficient if coefficient < 0 else coefficient
-        text = _code(code) if size == 1 else f"{_number(size)} * {_code(code)}"
+        text = _code(code) if size == 1 else f"{_number(size)} {times} {_code(code)}"
         parts.append(f"{sign} {text}" if parts else (f"-{text}" if sign == "-" else text))
     if lin.constant or not parts:
         c = lin.constant
@@ -39,7 +39,8 @@ def linear_text(lin: Linear) -> str:
 
 
 def _compare(c: Compare, ops: dict[str, str]) -> str:
-    return f"{linear_text(c.left)} {ops.get(c.op, c.op)} {linear_text(c.right)}"
+    times = "×" if ops else "*"
+    return f"{linear_text(c.left, times)} {ops.get(c.op, c.op)} {linear_text(c.right, times)}"
 
 
 def formula(expr: Expr) -> str:
@@ -59,7 +60,7 @@ def formula(expr: Expr) -> str:
 
 def describe(expr: Expr, lang: str | None = None) -> str:
     """The rule as a reader sees it in ``lang``: ``05A = 05B + 05C``, ``02B ≤ 02A``,
-    ``08C ~ 08D (both 0, or both more than 0)``, ``if 09I > 0, then 09J > 0``."""
+    ``B ≤ 0.5 × A``, ``08C ~ 08D (both 0, or both more than 0)``, ``if 09I > 0, then 09J > 0``."""
     if isinstance(expr, Compare):
         return _compare(expr, _PRINTED)
     if isinstance(expr, Iff):

@@ -13,12 +13,20 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from wennuan_rules.form.model import FormRule, LineItem
-from wennuan_rules.form.rules.ast import CONTEXT, Compare, Iff, Implies, UnitCheck, Value
+from wennuan_rules.form.rules.ast import (
+    CONTEXT,
+    Compare,
+    Iff,
+    Implies,
+    UnitCheck,
+    Value,
+    shown_sides,
+)
 from wennuan_rules.form.rules.expression import formula, linear_text
 from wennuan_rules.i18n import N_, Message
 from wennuan_rules.report import Finding, Severity
 
-__all__ = ["plain", "rule_finding", "unit_finding"]
+__all__ = ["FindingBuilder", "plain", "rule_finding", "unit_finding"]
 
 
 def plain(d: Decimal) -> str:
@@ -30,71 +38,136 @@ def _expected(c: Compare, right: Decimal) -> str:
     return plain(right) if c.op == "=" else f"{c.op} {plain(right)}"
 
 
-def _sides(c: Compare, values: Mapping[str, Value]) -> tuple[Decimal, Decimal]:
-    with decimal.localcontext(CONTEXT):
-        left, right = c.left.value(values), c.right.value(values)
-    assert left is not None and right is not None  # a failed rule read numbers only
-    return left, right
-
-
-def _compare_message(rule: FormRule, c: Compare, left: Decimal, right: Decimal) -> Message:
-    kind = rule.kind
+def _message(rule: FormRule) -> tuple[str, dict[str, str], tuple[Compare, ...]]:
+    """The message of a failed ``rule``: its msgid (``""`` for a paired line: it depends on
+    which side is 0), the parameters known before any value is read, and its comparisons."""
+    expr, kind = rule.expr, rule.kind
+    if isinstance(expr, Iff):
+        sides = (expr.left, expr.right)
+        if kind == "paired":
+            return "", {"count": rule.count, "amount": rule.amount}, sides
+        msgid = N_("{expression} does not hold: {left} is {actual}, {right} is {right_value}")
+        left, right = linear_text(expr.left.left), linear_text(expr.right.left)
+        return msgid, {"expression": rule.formula, "left": left, "right": right}, sides
+    if isinstance(expr, Implies):
+        msgid = N_("{expression} does not hold: {premise}, but {left} is {actual}")
+        fixed = {
+            "expression": rule.formula,
+            "premise": formula(expr.premise),
+            "left": linear_text(expr.conclusion.left),
+        }
+        return msgid, fixed, (expr.conclusion,)
+    assert isinstance(expr, Compare)
     if kind == "sum":
-        return Message.of(
-            N_("{total} is {actual}, but its parts {parts} add up to {expected}"),
-            total=rule.total,
-            parts="+".join(rule.parts),
-            actual=plain(left),
-            expected=plain(right),
-        )
+        msgid = N_("{total} is {actual}, but its parts {parts} add up to {expected}")
+        fixed = {"total": rule.total, "parts": "+".join(rule.parts)}
+        return msgid, fixed, (expr,)
     if kind == "le" and len(rule.parts) == 1:
-        return Message.of(
-            N_("{part} is {actual}, more than {total} ({total_value})"),
-            part=rule.parts[0],
-            total=rule.total,
-            actual=plain(left),
-            total_value=plain(right),
-        )
+        msgid = N_("{part} is {actual}, more than {total} ({total_value})")
+        return msgid, {"part": rule.parts[0], "total": rule.total}, (expr,)
     if kind == "le":
-        return Message.of(
-            N_("{parts} add up to {actual}, more than {total} ({total_value})"),
-            parts="+".join(rule.parts),
-            total=rule.total,
-            actual=plain(left),
-            total_value=plain(right),
+        msgid = N_("{parts} add up to {actual}, more than {total} ({total_value})")
+        return msgid, {"parts": "+".join(rule.parts), "total": rule.total}, (expr,)
+    msgid = N_("{expression} does not hold: {left} is {actual}, {right} is {right_value}")
+    fixed = {
+        "expression": rule.formula,
+        "left": linear_text(expr.left),
+        "right": linear_text(expr.right),
+    }
+    return msgid, fixed, (expr,)
+
+
+class FindingBuilder:
+    """Builds the finding of one failed rule from the values it read; what does not depend on
+    the values (message, names, source) is prepared once, from the rule's AST.
+
+    ``unit`` is the unit of the rule's first item, shown with a comparison's figures.
+    """
+
+    def __init__(self, rule: FormRule, rule_id: str, source: str, unit: str | None) -> None:
+        expr = rule.expr
+        assert not isinstance(expr, UnitCheck)
+        self.rule = rule
+        self.rule_id = rule_id
+        self.source = source
+        self.unit = unit if isinstance(expr, Compare) else None
+        self.msgid, self.fixed, _ = _message(rule)
+        self.shown = shown_sides(expr)
+        # the comparison whose sides are ``actual`` and ``expected`` (none for <->)
+        self.compare: Compare | None = None
+        if isinstance(expr, Compare | Implies):
+            self.compare = expr.conclusion if isinstance(expr, Implies) else expr
+        # the message's parameter for the right side's value (none for an implication)
+        kind = rule.kind
+        self.right_key = (
+            ""
+            if isinstance(expr, Implies)
+            else "expected"
+            if kind == "sum"
+            else "total_value"
+            if kind == "le"
+            else "right_value"
         )
-    return Message.of(
-        N_("{expression} does not hold: {left} is {actual}, {right} is {right_value}"),
-        expression=rule.formula,
-        left=linear_text(c.left),
-        right=linear_text(c.right),
-        actual=plain(left),
-        right_value=plain(right),
-    )
+        self.fixed_params = tuple(self.fixed.items())
 
+    def __call__(self, values: Mapping[str, Value]) -> Finding:
+        """The finding, ``values`` holding the rule's items (all numbers: it was evaluated).
 
-def _iff_message(rule: FormRule, expr: Iff, a: Decimal, b: Decimal) -> Message:
-    if rule.kind == "paired":
+        Run under :data:`~wennuan_rules.form.rules.ast.CONTEXT` (exact; as the engine does).
+        """
+        left, right = (side.value(values) for side in self.shown)
+        assert left is not None and right is not None  # a failed rule read numbers only
+        return self.build(left, right, tuple([(c, values.get(c)) for c in self.rule.items]))
+
+    def build(self, left: Decimal, right: Decimal, read: tuple[tuple[str, Value], ...]) -> Finding:
+        """The finding from the values of the two shown sides (:func:`shown_sides`) and the
+        items read (the compiled engine computes the sides with generated code)."""
+        rule = self.rule
+        c = self.compare
+        if c is None:
+            return Finding(
+                rule=self.rule_id,
+                severity=rule.severity,
+                items=rule.items,
+                message=self._iff_message(left, right),
+                expected=None,
+                actual=f"{plain(left)} / {plain(right)}",
+                source=self.source,
+                relation="<->",
+                values=read,
+                formula=rule.formula,
+            )
+        actual = plain(left)
+        return Finding(
+            rule=self.rule_id,
+            severity=rule.severity,
+            items=rule.items,
+            message=Message(self.msgid, self._params(actual, right)),
+            expected=_expected(c, right),
+            actual=actual,
+            source=self.source,
+            unit=self.unit,
+            expected_value=right,
+            actual_value=left,
+            relation=c.op,
+            values=read,
+            formula=rule.formula,
+        )
+
+    def _params(self, actual: str, right: Decimal) -> tuple[tuple[str, object], ...]:
+        if not self.right_key:
+            return (*self.fixed_params, ("actual", actual))
+        return (*self.fixed_params, ("actual", actual), (self.right_key, plain(right)))
+
+    def _iff_message(self, a: Decimal, b: Decimal) -> Message:
+        if self.msgid:
+            return Message.of(self.msgid, **self.fixed, actual=plain(a), right_value=plain(b))
         msgid = (
             N_("{count} is 0 but {amount} is {amount_value}: money without anyone helped?")
             if a == 0
             else N_("{count} is {count_value} but {amount} is 0: people helped without money?")
         )
-        return Message.of(
-            msgid,
-            count=rule.count,
-            amount=rule.amount,
-            count_value=plain(a),
-            amount_value=plain(b),
-        )
-    return Message.of(
-        N_("{expression} does not hold: {left} is {actual}, {right} is {right_value}"),
-        expression=rule.formula,
-        left=linear_text(expr.left.left),
-        right=linear_text(expr.right.left),
-        actual=plain(a),
-        right_value=plain(b),
-    )
+        return Message.of(msgid, **self.fixed, count_value=plain(a), amount_value=plain(b))
 
 
 def rule_finding(
@@ -106,53 +179,8 @@ def rule_finding(
 ) -> Finding:
     """The finding of ``rule``, failed on ``values`` (its items are numbers); ``unit`` is the
     unit of its first item."""
-    expr = rule.expr
-    read = tuple((code, values.get(code)) for code in rule.items)
-    if isinstance(expr, Iff):
-        a, b = (_sides(c, values)[0] for c in (expr.left, expr.right))
-        return Finding(
-            rule=rule_id,
-            severity=rule.severity,
-            items=rule.items,
-            message=_iff_message(rule, expr, a, b),
-            expected=None,
-            actual=f"{plain(a)} / {plain(b)}",
-            source=source,
-            relation="<->",
-            values=read,
-            formula=rule.formula,
-        )
-    if isinstance(expr, Implies):
-        c = expr.conclusion
-        left, right = _sides(c, values)
-        message = Message.of(
-            N_("{expression} does not hold: {premise}, but {left} is {actual}"),
-            expression=rule.formula,
-            premise=formula(expr.premise),
-            left=linear_text(c.left),
-            actual=plain(left),
-        )
-        unit = None
-    else:
-        assert isinstance(expr, Compare)
-        c = expr
-        left, right = _sides(c, values)
-        message = _compare_message(rule, c, left, right)
-    return Finding(
-        rule=rule_id,
-        severity=rule.severity,
-        items=rule.items,
-        message=message,
-        expected=_expected(c, right),
-        actual=plain(left),
-        source=source,
-        unit=unit,
-        expected_value=right,
-        actual_value=left,
-        relation=c.op,
-        values=read,
-        formula=rule.formula,
-    )
+    with decimal.localcontext(CONTEXT):
+        return FindingBuilder(rule, rule_id, source, unit)(values)
 
 
 def unit_finding(

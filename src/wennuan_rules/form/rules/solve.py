@@ -6,10 +6,11 @@ from __future__ import annotations
 import decimal
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from wennuan_rules.form.rules.ast import CONTEXT, Compare, Value
 
-__all__ = ["boundary", "coefficient", "difference", "solve_each"]
+__all__ = ["Solver", "boundary", "coefficient"]
 
 _ZERO = Decimal(0)
 
@@ -49,36 +50,68 @@ def boundary(c: Compare, code: str, values: Mapping[str, Value]) -> Decimal | No
         return None
 
 
-def difference(c: Compare, order: tuple[str, ...]) -> tuple[tuple[Decimal, ...], Decimal]:
-    """``left - right`` as one coefficient per item of ``order`` and a constant."""
-    return tuple(coefficient(c, code) for code in order), c.left.constant - c.right.constant
+class Solver:
+    """The single-item solve of one comparison, prepared once: ``left - right`` as one
+    coefficient per item (in the rule's item order) and a constant.
 
-
-def solve_each(
-    coefficients: tuple[Decimal, ...], constant: Decimal, nums: list[Decimal]
-) -> list[Decimal | None]:
-    """For each item (``nums`` in the order of ``coefficients``), the value at which
-    ``Σ coefficient × num + constant = 0`` when only that item changes; ``None`` where it does
-    not count or the value is not an exact decimal. Run under :data:`CONTEXT`.
-
-    The first item (the total) is solved from the others (``05A`` = the sum of its parts, as
-    written); the others as ``num - difference / coefficient`` (``total - parts + part``).
+    :meth:`values` gives, for each item, the value at which ``left == right`` when only that
+    item changes. The first item (the total) is solved from the others (``05A`` = the sum of its
+    parts, as written); the others as ``current - difference / coefficient`` (``total - parts +
+    part``), so the decimals of 0.1's fixes are kept. Run under :data:`CONTEXT`.
     """
-    out: list[Decimal | None] = []
-    diff = constant
-    for k, v in zip(coefficients, nums, strict=True):
-        diff += v if k == 1 else -v if k == -1 else k * v
-    for pos, (k, v) in enumerate(zip(coefficients, nums, strict=True)):
-        try:
-            if k == 0:
+
+    def __init__(self, c: Compare, order: tuple[str, ...]) -> None:
+        self.coefficients = tuple(coefficient(c, code) for code in order)
+        self.constant = c.left.constant - c.right.constant
+        # coefficients of exactly +1 / -1 (every bundled rule) are added without multiplying;
+        # ``*_rest`` leave out the first item (the total), which is solved from the others
+        plus = [i for i, k in enumerate(self.coefficients) if k == 1]
+        minus = [i for i, k in enumerate(self.coefficients) if k == -1]
+        other = [(i, k) for i, k in enumerate(self.coefficients) if k not in (0, 1, -1)]
+        self._all = (plus, minus, other)
+        self._signs = (
+            None
+            if other or len(plus) + len(minus) < len(self.coefficients)
+            else tuple(1 if k == 1 else -1 for k in self.coefficients)
+        )
+        self._rest = (
+            [i for i in plus if i],
+            [i for i in minus if i],
+            [(i, k) for i, k in other if i],
+        )
+
+    def _sum(self, nums: list[Decimal], parts: tuple[list[int], list[int], list[Any]]) -> Decimal:
+        plus, minus, other = parts
+        get = nums.__getitem__
+        total = sum(map(get, plus), self.constant) - sum(map(get, minus), _ZERO)
+        for i, k in other:
+            total += k * nums[i]
+        return total
+
+    def values(self, nums: list[Decimal]) -> list[Decimal | None]:
+        """Per item, the value solving the comparison; ``None`` where the item does not count
+        or the value is not an exact decimal."""
+        if self._signs is not None:  # every coefficient +1 or -1 (the sums and 其中 rules)
+            # exact sums do not depend on the order: Σ all = the others + the first
+            others = self._sum(nums, self._rest)
+            plus_first = self._signs[0] == 1
+            diff = others + nums[0] if plus_first else others - nums[0]
+            # 0 - others, not -others: a zero stays 0, never -0
+            first: list[Decimal | None] = [_ZERO - others if plus_first else others]
+            pairs = zip(self._signs[1:], nums[1:], strict=True)
+            return first + [v - diff if sign == 1 else v + diff for sign, v in pairs]
+        out: list[Decimal | None] = []
+        diff = self._sum(nums, self._all)
+        for pos, k in enumerate(self.coefficients):
+            try:
+                if k == 0:
+                    out.append(None)
+                elif pos == 0:
+                    others = self._sum(nums, self._rest)
+                    out.append(_ZERO - others if k == 1 else others if k == -1 else -others / k)
+                else:
+                    v = nums[pos]
+                    out.append(v - diff if k == 1 else v + diff if k == -1 else v - diff / k)
+            except (decimal.Inexact, decimal.InvalidOperation):
                 out.append(None)
-            elif pos == 0:
-                others = constant
-                for k2, v2 in zip(coefficients[1:], nums[1:], strict=True):
-                    others += v2 if k2 == 1 else -v2 if k2 == -1 else k2 * v2
-                out.append(-others if k == 1 else others if k == -1 else -others / k)
-            else:
-                out.append(v - diff if k == 1 else v + diff if k == -1 else v - diff / k)
-        except (decimal.Inexact, decimal.InvalidOperation):
-            out.append(None)
-    return out
+        return out
