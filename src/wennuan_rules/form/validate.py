@@ -228,11 +228,11 @@ def _compile(form: FormTemplate) -> _Compiled:
     namespace: dict[str, Any] = {"D": Decimal, "Z": _ZERO, "M": _MICRO, "cv": cv, **constants}
     exec(compile(src, f"<rules of {form.id}>", "exec"), namespace)
 
+    exact, tolerant = namespace["evaluate_exact"], namespace["evaluate_tol"]
+
     def evaluate(values: Mapping[str, object], tolerance: Decimal | None) -> Any:
-        with decimal.localcontext(_CONTEXT):
-            if tolerance is None:
-                return namespace["evaluate_exact"](values, None)
-            return namespace["evaluate_tol"](values, tolerance)
+        """Run under ``_CONTEXT`` (as ``_validate`` does, once for the return)."""
+        return exact(values, None) if tolerance is None else tolerant(values, tolerance)
 
     compiled = _Compiled(
         form=form,
@@ -373,8 +373,7 @@ def _candidates(
         idx = c.rule_slots[k]
         # every item of a failed rule is a Decimal (else the rule was not evaluated)
         nums: list[Decimal] = [slots[i] for i in idx]  # type: ignore[misc]
-        with decimal.localcontext(_CONTEXT):
-            values = solver.values(nums)
+        values = solver.values(nums)
         for pos, i in enumerate(idx):
             value = values[pos]
             if value is None or value == nums[pos]:
@@ -395,7 +394,8 @@ def _likely_fix(
     """The one item and value that would make every failing error rule pass (and break none).
 
     Warnings that fail before may still fail after when errors fail too (the fix is for the
-    errors); when only warnings fail, the fix is for them. No rule that passed may fail.
+    errors); when only warnings fail, the fix is for them. No rule that passed may fail. Run
+    under ``_CONTEXT``.
     """
     errors = [k for k in failed if c.severities[k] is Severity.ERROR]
     warnings = {k for k in failed if c.severities[k] is not Severity.ERROR}
@@ -407,26 +407,23 @@ def _likely_fix(
     # the commonest slip), and a tie gives no advice rather than a guess
     accepted: list[tuple[int, Decimal]] = []
     best: bool | None = None
-    with decimal.localcontext(_CONTEXT):
-        for is_total, i, value in _candidates(c, slots, errors):
-            if best is not None and is_total != best:
-                break  # only candidates as good as the one accepted could tie with it
-            if not _valid_for(c.items[i], value):
-                continue
-            # rules not reading item i keep their outcome; those reading it must not fail now
-            # (a warning that failed before may still fail when the fix is for the errors)
-            old, slots[i] = slots[i], value
-            try:
-                ok = all(
-                    single[r](slots, tolerance) != 1 or r in warnings for r in c.rules_of_item[i]
-                )
-            finally:
-                slots[i] = old
-            if ok:
-                accepted.append((i, value))
-                if len(accepted) > 1:
-                    return None
-                best = is_total
+    for is_total, i, value in _candidates(c, slots, errors):
+        if best is not None and is_total != best:
+            break  # only candidates as good as the one accepted could tie with it
+        if not _valid_for(c.items[i], value):
+            continue
+        # rules not reading item i keep their outcome; those reading it must not fail now
+        # (a warning that failed before may still fail when the fix is for the errors)
+        old, slots[i] = slots[i], value
+        try:
+            ok = all(single[r](slots, tolerance) != 1 or r in warnings for r in c.rules_of_item[i])
+        finally:
+            slots[i] = old
+        if ok:
+            accepted.append((i, value))
+            if len(accepted) > 1:
+                return None
+            best = is_total
     if not accepted:
         return None
     i, value = accepted[0]
@@ -483,28 +480,29 @@ def _validate(
 ) -> Report:
     if not isinstance(values, dict) or not values.keys() <= c.codes:
         values = _canonical(c.form, values)
-    try:
-        slots, bad_units, reported, failed, not_eval = c.evaluate(values, tol)
-    except (decimal.InvalidOperation, decimal.Inexact):
-        raise _too_large(c, values) from None
-    n_rules = len(c.rules)
-    passed = n_rules - len(failed) - len(not_eval) + reported - len(bad_units)
-    nev: tuple[str, ...] = ()
-    if not_eval or reported < len(c.items):
-        ids = c.rule_ids
-        nev_list = [ids[k] for k in not_eval]
-        if reported < len(c.items):
-            bad = set(bad_units)
-            uid = c.unit_ids
-            nev_list += [uid[i] for i, v in enumerate(slots) if v is None and i not in bad]
-        nev = tuple(nev_list)
-    if not failed and not bad_units:
-        return Report(c.form.id, unit, (), passed, nev)
+    # one exact context for the whole return: evaluation, findings and the likely fix
     with decimal.localcontext(_CONTEXT):
+        try:
+            slots, bad_units, reported, failed, not_eval = c.evaluate(values, tol)
+        except (decimal.InvalidOperation, decimal.Inexact):
+            raise _too_large(c, values) from None
+        n_rules = len(c.rules)
+        passed = n_rules - len(failed) - len(not_eval) + reported - len(bad_units)
+        nev: tuple[str, ...] = ()
+        if not_eval or reported < len(c.items):
+            ids = c.rule_ids
+            nev_list = [ids[k] for k in not_eval]
+            if reported < len(c.items):
+                bad = set(bad_units)
+                uid = c.unit_ids
+                nev_list += [uid[i] for i, v in enumerate(slots) if v is None and i not in bad]
+            nev = tuple(nev_list)
+        if not failed and not bad_units:
+            return Report(c.form.id, unit, (), passed, nev)
         findings = [_rule_finding(c, k, slots) for k in failed]
-    findings += [_unit_finding(c, i, values) for i in bad_units]
-    findings.sort(key=lambda f: f.severity is not Severity.ERROR)
-    fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None
+        findings += [_unit_finding(c, i, values) for i in bad_units]
+        findings.sort(key=lambda f: f.severity is not Severity.ERROR)
+        fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None
     return Report(c.form.id, unit, tuple(findings), passed, nev, fix)
 
 
