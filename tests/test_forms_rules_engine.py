@@ -17,7 +17,8 @@ from conftest import form_toml, write_form
 from wennuan_rules.form import FormTemplate, form_ids, get_form, load_form, parse_value, validate
 from wennuan_rules.form.rules import evaluate
 from wennuan_rules.form.rules.ast import unit_ok
-from wennuan_rules.form.rules.findings import rule_finding
+from wennuan_rules.form.rules.findings import figure_unit, rule_finding
+from wennuan_rules.render import report_text
 from wennuan_rules.strategies._forms import returns
 
 D = Decimal
@@ -152,6 +153,12 @@ def test_a_strict_comparison_fails_at_equality_and_tolerance_loosens_it(
     assert failed(validate(ratio, {**GOOD, "C1": "3.51"}, tolerance="0.01")) == {"C1<C"}
 
 
+def test_text_report_shows_strict_bounds_in_the_items_unit(ratio: FormTemplate) -> None:
+    report = validate(ratio, {**GOOD, "C1": "3.5"})
+    assert "应为 < 3.5万元，实为 3.5万元" in report_text(report, "zh-Hans")
+    assert "expected <= 100 人" in report_text(validate(ratio, {**GOOD, "F": "101"}), "en")
+
+
 def test_the_forms_command_prints_the_new_rules(ratio: FormTemplate) -> None:
     from wennuan_rules.form.cli import form_dict
 
@@ -237,7 +244,7 @@ def test_compiled_evaluator_agrees_with_the_interpreter(
         if finding.rule.endswith(":unit"):
             continue
         rule = form.rule(finding.rule)
-        unit = form.item(rule.items[0]).unit
+        unit = figure_unit(rule, lambda code: form.item(code).unit)
         again = rule_finding(rule, finding.rule, values, form.rule_source(rule), unit)
         assert again == finding and again.message == finding.message
         assert (again.expected_value, again.actual_value, again.relation, again.values) == (

@@ -34,7 +34,7 @@ from wennuan_rules.form.loader import get_form
 from wennuan_rules.form.model import FormTemplate, LineItem, Return, Rule, _not_mapping
 from wennuan_rules.form.rules.ast import Compare, UnitCheck
 from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, sides_lines
-from wennuan_rules.form.rules.findings import FindingBuilder, unit_finding
+from wennuan_rules.form.rules.findings import FindingBuilder, figure_unit, unit_finding
 from wennuan_rules.form.rules.solve import Solver
 from wennuan_rules.i18n import N_
 from wennuan_rules.report import Finding, Fix, Report, Severity
@@ -234,6 +234,9 @@ def _compile(form: FormTemplate) -> _Compiled:
         """Run under ``_CONTEXT`` (as ``_validate`` does, once for the return)."""
         return exact(values, None) if tolerance is None else tolerant(values, tolerance)
 
+    def unit_of(code: str) -> str:
+        return items[slot[code]].unit
+
     compiled = _Compiled(
         form=form,
         codes=frozenset(slot),
@@ -254,7 +257,7 @@ def _compile(form: FormTemplate) -> _Compiled:
             Solver(r.expr, r.items) if isinstance(r.expr, Compare) else None for r in form.rules
         ),
         findings=tuple(
-            FindingBuilder(r, rid, form.rule_source(r), items[slot[r.items[0]]].unit)
+            FindingBuilder(r, rid, form.rule_source(r), figure_unit(r, unit_of))
             for r, rid in zip(form.rules, [f"{form.id}/{r.name}" for r in form.rules], strict=True)
         ),
         sides=tuple(namespace[f"sides_{k}"] for k in range(len(form.rules))),

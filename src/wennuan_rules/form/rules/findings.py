@@ -9,7 +9,7 @@ The strings are contract.md's: a comparison's ``actual`` is its left side's valu
 from __future__ import annotations
 
 import decimal
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from wennuan_rules.form.model import FormRule, LineItem
@@ -26,7 +26,7 @@ from wennuan_rules.form.rules.expression import formula, linear_text
 from wennuan_rules.i18n import N_, Message
 from wennuan_rules.report import Finding, Severity
 
-__all__ = ["FindingBuilder", "plain", "rule_finding", "unit_finding"]
+__all__ = ["FindingBuilder", "figure_unit", "plain", "rule_finding", "unit_finding"]
 
 
 def plain(d: Decimal) -> str:
@@ -77,11 +77,22 @@ def _message(rule: FormRule) -> tuple[str, dict[str, str], tuple[Compare, ...]]:
     return msgid, fixed, (expr,)
 
 
+def figure_unit(rule: FormRule, unit_of: Callable[[str], str]) -> str | None:
+    """The unit a comparison's figures are shown in: that of its first item (the bounding side
+    first) written without a coefficient (``F <= 50 * E``: F's 人, not E's 辆); ``None`` for
+    implications and <->, or when every item has a coefficient."""
+    expr = rule.expr
+    if not isinstance(expr, Compare):
+        return None
+    plain_codes = {code for k, code in (*expr.left.terms, *expr.right.terms) if k in (1, -1)}
+    return next((unit_of(code) for code in rule.items if code in plain_codes), None)
+
+
 class FindingBuilder:
     """Builds the finding of one failed rule from the values it read; what does not depend on
     the values (message, names, source) is prepared once, from the rule's AST.
 
-    ``unit`` is the unit of the rule's first item, shown with a comparison's figures.
+    ``unit`` is the unit of a comparison's figures (:func:`figure_unit`).
     """
 
     def __init__(self, rule: FormRule, rule_id: str, source: str, unit: str | None) -> None:
@@ -90,7 +101,7 @@ class FindingBuilder:
         self.rule = rule
         self.rule_id = rule_id
         self.source = source
-        self.unit = unit if isinstance(expr, Compare) else None
+        self.unit = unit
         self.msgid, self.fixed, _ = _message(rule)
         self.shown = shown_sides(expr)
         # the comparison whose sides are ``actual`` and ``expected`` (none for <->)
@@ -177,8 +188,8 @@ def rule_finding(
     source: str,
     unit: str | None,
 ) -> Finding:
-    """The finding of ``rule``, failed on ``values`` (its items are numbers); ``unit`` is the
-    unit of its first item."""
+    """The finding of ``rule``, failed on ``values`` (its items are numbers); ``unit`` as
+    :func:`figure_unit` gives it."""
     with decimal.localcontext(CONTEXT):
         return FindingBuilder(rule, rule_id, source, unit)(values)
 
