@@ -202,6 +202,7 @@ def test_a_bad_formula_names_file_rule_and_character(tmp_path: Path, lang: str) 
         ("A = B + B", "", "rules.r1"),  # a code twice
         ("A = B", 'kind = "sum"', "kind"),  # formula and 0.1 kind
         ("A = B", 'total = "A"', "total"),
+        ("", "", "rule"),  # neither a formula nor a 0.1 kind
     ],
 )
 def test_formulas_are_checked_against_the_form(

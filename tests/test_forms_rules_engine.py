@@ -270,3 +270,19 @@ def test_strategies_build_consistent_and_broken_returns_of_the_new_kinds(
     bad = data.draw(returns(ratio, valid=False))
     assert {f.rule for f in validate(ratio, bad).findings} == set(bad.expected_failures)
     assert bad.expected_failures
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_strategies_compute_an_item_determined_by_a_coefficient(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """``A = 2 * B``: A is computed from the drawn B (never filtered), and a broken return
+    states exactly the rules that fail."""
+    text = RATIO + '\n[[rules]]\nname = "A=2B"\nrule = "A = 2 * B"\n'
+    form = write_form(tmp_path_factory.mktemp("double"), "double.toml", text)
+    good = data.draw(returns(form))
+    assert good.values["A"] == 2 * good.values["B"]  # type: ignore[operator]
+    assert validate(form, good).findings == ()
+    bad = data.draw(returns(form, valid=False))
+    assert {f.rule for f in validate(form, bad).findings} == set(bad.expected_failures)
