@@ -127,7 +127,7 @@ def reports_text(reports: Sequence[Report], lang: str | None = None) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-_FIGURE = re.compile(r"^(<= |>= )?(-?\d+(?:\.(\d+))?)$")
+_FIGURE = re.compile(r"^(<= |>= |< |> )?(-?\d+(?:\.(\d+))?)$")
 
 
 def _figure(value: str | None, unit: str | None, lang: str | None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -54,6 +55,14 @@ class Finding:
         unit: the unit of ``expected`` and ``actual`` when it is one (``万元``, ``人次``), so that
             renderers can show amounts in the reader's language; ``None`` when mixed or not a
             figure.
+        expected_value: ``expected`` as an exact value (the bound or the sum), or ``None``.
+        actual_value: ``actual`` as an exact value, or ``None``.
+        relation: how they compare when the rule holds: ``=``, ``<=``, ``>=``, ``<``, ``>`` (a
+            comparison, or an implication's conclusion), ``<->`` (both or neither), ``unit``.
+        values: the exact values of ``items`` the rule read (code, value).
+        formula: the rule in data-file syntax (``05A = 05B + 05C``), or ``None``.
+
+    The last five are for renderers and software (not in the JSON, not compared).
     """
 
     rule: str
@@ -65,6 +74,11 @@ class Finding:
     source: str = ""
     where: str | None = None
     unit: str | None = None
+    expected_value: Decimal | None = attrs.field(default=None, eq=False)
+    actual_value: Decimal | None = attrs.field(default=None, eq=False)
+    relation: str | None = attrs.field(default=None, eq=False)
+    values: tuple[tuple[str, Decimal | bool | None], ...] = attrs.field(default=(), eq=False)
+    formula: str | None = attrs.field(default=None, eq=False)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {

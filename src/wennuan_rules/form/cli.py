@@ -20,8 +20,9 @@ from typing import Any, TextIO
 from wennuan_rules.errors import InputFileError, UnknownIdError
 from wennuan_rules.form.loader import forms as bundled_forms
 from wennuan_rules.form.loader import get_form, load_form
-from wennuan_rules.form.model import FormTemplate, LeRule, PairedRule, Return, Rule, SumRule
+from wennuan_rules.form.model import FormTemplate, Return, Rule
 from wennuan_rules.form.readers import read_returns
+from wennuan_rules.form.rules.expression import describe
 from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.render import (
@@ -48,14 +49,10 @@ __all__ = [
 DEFAULT_SAMPLE = "wuhan-2015:swn"
 
 
-def rule_expression(rule: Rule) -> str:
-    """The rule as a formula: ``05A = 05B + 05C``, ``02B <= 02A``, ``08B-1 ~ 08B-2``."""
-    if isinstance(rule, SumRule):
-        return f"{rule.total} = {' + '.join(rule.parts)}"
-    if isinstance(rule, LeRule):
-        return f"{' + '.join(rule.parts)} <= {rule.total}"
-    assert isinstance(rule, PairedRule)
-    return f"{rule.count} ~ {rule.amount}"
+def rule_expression(rule: Rule, lang: str | None = None) -> str:
+    """The rule as printed for a reader in ``lang``: ``05A = 05B + 05C``, ``02B ≤ 02A``,
+    ``08B-1 ~ 08B-2 (both 0, or both more than 0)``, ``if 09I > 0, then 09J > 0``."""
+    return describe(rule.expr, lang)
 
 
 def form_dict(form: FormTemplate, lang: str | None) -> dict[str, Any]:
@@ -84,7 +81,8 @@ def form_dict(form: FormTemplate, lang: str | None) -> dict[str, Any]:
             {
                 "rule": f"{form.id}/{rule.name}",
                 "kind": rule.kind,
-                "expression": rule_expression(rule),
+                "expression": rule.formula,
+                "text": rule_expression(rule, lang),
                 "items": list(rule.items),
                 "severity": rule.severity.value,
                 "source": form.rule_source(rule),
@@ -165,7 +163,7 @@ def _form_text(form: FormTemplate, lang: str | None) -> str:
         name_w = max(display_width(r.name) for r in form.rules)
         for rule in form.rules:
             severity = pad(rule.severity.value, 7)
-            lines.append(f"  {pad(rule.name, name_w)}  {severity}  {rule_expression(rule)}")
+            lines.append(f"  {pad(rule.name, name_w)}  {severity}  {rule_expression(rule, lang)}")
             lines.append(
                 " " * (name_w + 13)
                 + translate(N_("source: {source}"), lang, source=form.rule_source(rule))
@@ -212,7 +210,7 @@ def _form_csv(form: FormTemplate, lang: str | None) -> str:
                     rule.kind,
                     f"{form.id}/{rule.name}",
                     "",
-                    rule_expression(rule),
+                    rule_expression(rule, lang),
                     "",
                     rule.severity.value,
                     form.rule_source(rule),

@@ -12,20 +12,51 @@ from pathlib import Path
 
 from wennuan_rules._data import Table, bundled_files, load_toml
 from wennuan_rules.errors import DataFileError, UnknownIdError, WennuanError
-from wennuan_rules.form.model import FormTemplate, LeRule, LineItem, PairedRule, Rule, SumRule
+from wennuan_rules.form.model import (
+    FormRule,
+    FormTemplate,
+    LeRule,
+    LineItem,
+    PairedRule,
+    Rule,
+    SumRule,
+)
+from wennuan_rules.form.rules.ast import Expr
+from wennuan_rules.form.rules.parse import FormulaError, parse
 from wennuan_rules.i18n import N_
 from wennuan_rules.report import Severity
 
 __all__ = ["form_ids", "forms", "get_form", "load_form"]
 
 
+def _formula(t: Table, name: str, text: str) -> Expr:
+    """The AST of ``rule = "…"``.
+
+    Raises:
+        DataFileError: the formula does not parse (naming the file, the rule and the character).
+    """
+    try:
+        return parse(text)
+    except FormulaError as exc:
+        raise DataFileError(
+            exc.msgid,
+            what=t.key_path("rule"),
+            expected=exc.expected,
+            got=exc.got,
+            file=t.file,
+            column=exc.position + 1,
+            params={"file": t.file, "rule": name, "position": exc.position + 1},
+        ) from None
+
+
 def _rule(t: Table) -> Rule:
     name = t.get("name", str)
-    kind = t.get("kind", str)
-    total = t.get("total", str, "")
-    parts = t.strs("parts", ())
-    count = t.get("count", str, "")
-    amount = t.get("amount", str, "")
+    text = t.get("rule", str, "")
+    kind = t.get("kind", str, "")
+    if text and kind:
+        raise t.error("kind", 'no kind when a rule = "…" formula is given', kind)
+    if not text and not kind:
+        raise t.error("rule", 'a formula (rule = "05A = 05B + 05C") or a 0.1 kind', "")
     severity_text = t.get("severity", str, "warning" if kind == "paired" else "error")
     source = t.get("source", str, "")
     note = t.get("note", str, "")
@@ -33,13 +64,27 @@ def _rule(t: Table) -> Rule:
         severity = Severity(severity_text)
     except ValueError:
         raise t.error("severity", "error or warning", severity_text) from None
+    if text:
+        for key in ("total", "parts", "count", "amount"):
+            if key in t:
+                raise t.error(key, 'nothing beside a rule = "…" formula', key)
+        return FormRule(name, _formula(t, name, text), severity, source, note)
+    return _sugar(t, name, kind, severity, source, note)
+
+
+def _sugar(t: Table, name: str, kind: str, severity: Severity, source: str, note: str) -> Rule:
+    """A 0.1 ``kind = "sum" | "le" | "paired"`` table as the same AST."""
+    total = t.get("total", str, "")
+    parts = t.strs("parts", ())
+    count = t.get("count", str, "")
+    amount = t.get("amount", str, "")
     if kind in ("sum", "le"):
         if count or amount:
             raise t.error("count" if count else "amount", f'"" for a {kind} rule', count or amount)
         if not total or not parts:
             raise t.error("total" if not total else "parts", f"a code (for a {kind} rule)", "")
-        cls: type[SumRule] | type[LeRule] = SumRule if kind == "sum" else LeRule
-        return cls(name, total, tuple(parts), severity, source, note)
+        make = SumRule if kind == "sum" else LeRule
+        return make(name, total, tuple(parts), severity, source, note)
     if kind == "paired":
         if total or parts:
             raise t.error("total" if total else "parts", '"" for a paired rule', total or parts)

@@ -1,13 +1,11 @@
 """Statistical forms as data: line items, rules, templates.
 
 A :class:`FormTemplate` is read from a data file (``data/forms/<campaign>__<form>.toml``, or a
-user's own file with :func:`wennuan_rules.load_form`). Its rules are of three kinds:
-
-* :class:`SumRule` ``total == Σ parts`` (a printed formula such as ``05A=05B+05C+05D``);
-* :class:`LeRule` ``Σ parts <= total`` (a "其中" item and its parent, or several "其中" parts of
-one total);
-* :class:`PairedRule` the count and the amount of one line: one zero and the other positive is
-suspicious.
+user's own file with :func:`wennuan_rules.load_form`). Each rule is a :class:`FormRule`: a name,
+a severity, a source and a formula parsed into one AST (:mod:`wennuan_rules.form.rules`):
+``05A = 05B + 05C``, ``02B <= 02A``, ``09I > 0 -> 09J > 0``, ``B <= 0.5 * A``. The 0.1 kinds
+``sum``, ``le`` and ``paired`` are sugar (:func:`SumRule`, :func:`LeRule`, :func:`PairedRule`)
+for the same AST.
 
 Every item also has an implicit unit check (``<code>:unit``): counts are non-negative whole
 numbers, 万元 are non-negative with at most 6 decimals, yes-no items are booleans.
@@ -18,20 +16,22 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar, Final
+from typing import Any, Final
 
 import attrs
 
 from wennuan_rules.errors import DataFileError, InvalidValueError, UnknownIdError
 from wennuan_rules.form.codes import CODE_PATTERN, normalize_code
+from wennuan_rules.form.rules.ast import UnitCheck, comparisons
+from wennuan_rules.form.rules.rule import FormRule, LeRule, PairedRule, SumRule
 from wennuan_rules.i18n import N_, Label
-from wennuan_rules.report import Severity
 
 __all__ = [
     "AMOUNT_UNITS",
     "COUNT_UNITS",
     "UNITS",
     "YES_NO",
+    "FormRule",
     "FormTemplate",
     "LeRule",
     "LineItem",
@@ -60,13 +60,6 @@ def _code(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
 def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise _bad(attribute.name, "a string", value)
-
-
-def _codes(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not value:
-        raise _bad(attribute.name, "a non-empty tuple of codes", value)
-    for code in value:
-        _code(instance, attribute, code)
 
 
 @attrs.frozen
@@ -101,59 +94,39 @@ class LineItem:
     def is_yes_no(self) -> bool:
         return self.unit == YES_NO
 
-
-_SEVERITY = attrs.validators.instance_of(Severity)
-
-
-@attrs.frozen
-class _TotalRule:
-    """The fields shared by :class:`SumRule` and :class:`LeRule`: a total and its parts."""
-
-    name: str = attrs.field(validator=_str)
-    total: str = attrs.field(validator=_code)
-    parts: tuple[str, ...] = attrs.field(validator=_codes)
-    severity: Severity = attrs.field(default=Severity.ERROR, validator=_SEVERITY)
-    source: str = attrs.field(default="", validator=_str)
-    note: str = attrs.field(default="", validator=_str)
-
     @property
-    def items(self) -> tuple[str, ...]:
-        return (self.total, *self.parts)
+    def unit_kind(self) -> str:
+        """The kind of the item's unit check: ``whole``, ``amount`` or ``yes-no``."""
+        return "whole" if self.is_count else "amount" if self.is_amount else "yes-no"
 
 
-@attrs.frozen
-class SumRule(_TotalRule):
-    """``total == Σ parts`` (exact unless a tolerance is given)."""
-
-    kind: ClassVar[str] = "sum"
+Rule = FormRule
 
 
-@attrs.frozen
-class LeRule(_TotalRule):
-    """``Σ parts <= total``: a "其中" item and its parent, or several parts of one total."""
-
-    kind: ClassVar[str] = "le"
-
-
-@attrs.frozen
-class PairedRule:
-    """The count and the amount of one line: one of them zero and the other positive."""
-
-    name: str = attrs.field(validator=_str)
-    count: str = attrs.field(validator=_code)
-    amount: str = attrs.field(validator=_code)
-    severity: Severity = attrs.field(default=Severity.WARNING, validator=_SEVERITY)
-    source: str = attrs.field(default="", validator=_str)
-    note: str = attrs.field(default="", validator=_str)
-
-    kind: ClassVar[str] = "paired"
-
-    @property
-    def items(self) -> tuple[str, ...]:
-        return (self.count, self.amount)
-
-
-Rule = SumRule | LeRule | PairedRule
+def _check_rule(rule: FormRule, items: tuple[LineItem, ...], index: Mapping[str, int]) -> None:
+    """Every code known; each comparison compares counts with counts or 万元 with 万元 (no
+    yes-no items), each code once; a paired rule reads a count and a 万元 item."""
+    for code in rule.items:
+        if code not in index:
+            raise _bad(f"rules.{rule.name}", "codes of this form", code)
+    if rule.kind == "paired":
+        count, amount = (items[index[c]] for c in rule.items)
+        if not count.is_count or not amount.is_amount:
+            raise _bad(
+                f"rules.{rule.name}", "count: a counted item, amount: a 万元 item", rule.items
+            )
+        return
+    for c in comparisons(rule.expr):
+        codes = c.left.codes + c.right.codes
+        units = [items[index[code]] for code in codes]
+        if any(u.is_yes_no for u in units) or len({u.is_amount for u in units}) > 1:
+            raise _bad(
+                f"rules.{rule.name}",
+                "items that are all counts or all 万元 (no yes-no items)",
+                rule.items,
+            )
+        if len(set(codes)) != len(codes):
+            raise _bad(f"rules.{rule.name}", "each code once", rule.items)
 
 
 def _bad(what: str, expected: str, got: object) -> DataFileError:
@@ -220,31 +193,12 @@ class FormTemplate:
                 raise _bad(f"items.{item.code}.parent", "a code of this form", item.parent)
         names: set[str] = set()
         for rule in self.rules:
-            if not isinstance(rule, SumRule | LeRule | PairedRule):
-                raise _bad("rules", "SumRule, LeRule or PairedRule objects", rule)
+            if not isinstance(rule, FormRule):
+                raise _bad("rules", "FormRule objects", rule)
             if rule.name in names or rule.name.endswith(":unit"):
                 raise _bad("rules.name", "a unique name not ending in ':unit'", rule.name)
             names.add(rule.name)
-            for code in rule.items:
-                if code not in index:
-                    raise _bad(f"rules.{rule.name}", "codes of this form", code)
-            units = [self.items[index[c]] for c in rule.items]
-            if isinstance(rule, PairedRule):
-                if not units[0].is_count or not units[1].is_amount:
-                    raise _bad(
-                        f"rules.{rule.name}",
-                        "count: a counted item, amount: a 万元 item",
-                        rule.items,
-                    )
-            else:
-                if any(u.is_yes_no for u in units) or len({u.is_amount for u in units}) != 1:
-                    raise _bad(
-                        f"rules.{rule.name}",
-                        "items that are all counts or all 万元 (no yes-no items)",
-                        rule.items,
-                    )
-                if len(set(rule.items)) != len(rule.items):
-                    raise _bad(f"rules.{rule.name}", "each code once", rule.items)
+            _check_rule(rule, self.items, index)
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_cache", {})
 
@@ -305,6 +259,16 @@ class FormTemplate:
         附件1 05``)."""
         item = self.items[self._index[code]]
         return f"{self.source} {item.line or item.code}"
+
+    @property
+    def unit_checks(self) -> tuple[UnitCheck, ...]:
+        """The implicit unit check of every item (rule id ``<form>/<code>:unit``), printed
+        order."""
+        found: tuple[UnitCheck, ...] | None = self._cache.get("unit_checks")
+        if found is None:
+            found = tuple(UnitCheck(item.code, item.unit_kind) for item in self.items)
+            self._cache["unit_checks"] = found
+        return found
 
     def rule_source(self, rule: Rule) -> str:
         """The rule's own source, or the form's source and the line of its first item."""

@@ -31,17 +31,12 @@ import attrs
 
 from wennuan_rules.errors import InvalidValueError, WennuanError
 from wennuan_rules.form.loader import get_form
-from wennuan_rules.form.model import (
-    FormTemplate,
-    LeRule,
-    LineItem,
-    PairedRule,
-    Return,
-    Rule,
-    SumRule,
-    _not_mapping,
-)
-from wennuan_rules.i18n import N_, Message
+from wennuan_rules.form.model import FormTemplate, LineItem, Return, Rule, _not_mapping
+from wennuan_rules.form.rules.ast import Compare, UnitCheck
+from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, sides_lines
+from wennuan_rules.form.rules.findings import FindingBuilder, figure_unit, unit_finding
+from wennuan_rules.form.rules.solve import Solver
+from wennuan_rules.i18n import N_
 from wennuan_rules.report import Finding, Fix, Report, Severity
 
 __all__ = [
@@ -177,86 +172,46 @@ class _Compiled:
     single_exact: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
     single_tol: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
     rules_of_item: tuple[tuple[int, ...], ...]
+    #: per rule, its single-item solve; ``None`` for implications and <->
+    linear: tuple[Solver | None, ...]
+    #: per rule, the builder of its finding, and the values of the sides it shows (generated)
+    findings: tuple[FindingBuilder, ...]
+    sides: tuple[Callable[[Sequence[Value]], tuple[Decimal, Decimal]], ...]
 
 
-def _rule_code(rule: Rule, slot: Mapping[str, int], k: int, tolerant: bool) -> list[str]:
-    """Lines that append rule ``k`` to ``f`` (failed) or ``ne`` (not evaluated)."""
-    names = [f"v{slot[c]}" for c in rule.items]
-    missing = " or ".join(f"{n} is None" for n in names)
-    out = [f"    if {missing}:", f"        ne({k})"]
-    if isinstance(rule, SumRule):
-        total, parts = names[0], " + ".join(names[1:])
-        if tolerant:
-            out.append(f"    elif abs({total} - ({parts})) > T:")
-        else:
-            out.append(f"    elif {total} != {parts}:")
-    elif isinstance(rule, LeRule):
-        total, parts = names[0], " + ".join(names[1:])
-        if tolerant:
-            out.append(f"    elif ({parts}) - {total} > T:")
-        else:
-            out.append(f"    elif {parts} > {total}:")
-    else:
-        count, amount = names
-        out.append(f"    elif ({count} == Z) != ({amount} == Z):")
-    out.append(f"        fl({k})")
-    return out
-
-
-def _item_code(i: int, item: LineItem) -> list[str]:
-    """Lines that read item ``i`` into ``v<i>`` (None when not reported or failing its unit check,
-    recording the failure in ``u``)."""
-    v = f"v{i}"
-    if item.is_yes_no:
-        return [
-            f"    {v} = g({item.code!r})",
-            f"    if {v} is not None:",
-            f"        if {v}.__class__ is not bool:",
-            f"            {v} = cv({v}, {i})",
-            f"            if {v} is not None and {v}.__class__ is not bool:",
-            "                r += 1",
-            f"                u.append({i})",
-            f"                {v} = None",
-            f"        if {v} is not None:",
-            "            r += 1",
-        ]
-    # digits only (counts), or digits and one point (万元): Decimal reads them exactly; anything
-    # else (signs, separators, full-width digits, units, junk) goes through parse_value
-    fast = f"{v}.isdigit()" if item.is_count else f"{v}.replace('.', '', 1).isdigit()"
-    # v % 1 is 0 for whole numbers, v % 0.000001 for at most 6 decimals (exact; raises for
-    # Infinity or numbers of more than 60 digits)
-    check = f"{v} % 1" if item.is_count else f"{v} % M"
-    return [
-        f"    {v} = g({item.code!r})",
-        f"    if {v} is not None:",
-        f"        if {v}.__class__ is not D:",
-        f"            if {v}.__class__ is str and {fast}:",
-        f"                {v} = D({v})",
-        "            else:",
-        f"                {v} = cv({v}, {i})",
-        f"                if {v}.__class__ is bool:",
-        "                    r += 1",
-        f"                    u.append({i})",
-        f"                    {v} = None",
-        f"        if {v} is not None:",
-        "            r += 1",
-        f"            if {v} < Z or {check}:",
-        f"                u.append({i})",
-        f"                {v} = None",
-    ]
-
-
-def _single_rule(rule: Rule, slot: Mapping[str, int], k: int, tolerant: bool) -> list[str]:
-    """A function ``rule_<k>_<exact|tol>(s, T)``: 0 passed, 1 failed, 2 not evaluated."""
-    body = _rule_code(rule, slot, k, tolerant)
-    names = sorted({f"v{slot[c]}" for c in rule.items})
-    suffix = "tol" if tolerant else "exact"
+def _single_rule(body: list[str], items: Sequence[str], k: int, suffix: str) -> list[str]:
+    """A function ``rule_<k>_<suffix>(s, T)``: 0 passed, 1 failed, 2 not evaluated."""
     out = [f"def rule_{k}_{suffix}(s, T):"]
-    out += [f"    {n} = s[{n[1:]}]" for n in names]
-    for line in body:
-        out.append(line.replace(f"ne({k})", "return 2").replace(f"fl({k})", "return 1"))
+    out += [f"    {n} = s[{n[1:]}]" for n in sorted(set(items))]
+    out += [line.replace("ne(K)", "return 2").replace("fl(K)", "return 1") for line in body]
     out.append("    return 0")
     return out
+
+
+def _source(form: FormTemplate) -> tuple[str, dict[str, Decimal]]:
+    """The evaluators of ``form`` as Python source, generated from the rules' AST."""
+    slot = {item.code: f"v{i}" for i, item in enumerate(form.items)}
+    n = len(form.items)
+    names = ", ".join(f"v{i}" for i in range(n)) + ("," if n == 1 else "")
+    k_names = Constants()
+    read: list[str] = ["    g = values.get", "    u = []", "    r = 0"]
+    for i, check in enumerate(form.unit_checks):
+        read += item_lines(i, check)
+    head = ["    f = []", "    ne_list = []", "    fl = f.append", "    ne = ne_list.append"]
+    src: list[str] = []
+    bodies: dict[str, list[str]] = {"exact": [], "tol": []}
+    for k, rule in enumerate(form.rules):
+        used = [slot[c] for c in rule.items]
+        for suffix in ("exact", "tol"):
+            body = rule_lines(rule.expr, rule.items, slot, k_names, suffix == "tol")
+            src += _single_rule(body, used, k, suffix)
+            bodies[suffix] += [line.replace("(K)", f"({k})") for line in body]
+        assert not isinstance(rule.expr, UnitCheck)
+        src += [f"def sides_{k}(s):", *sides_lines(rule.expr, rule.items, slot, k_names), ""]
+    for suffix in ("exact", "tol"):
+        src += [f"def evaluate_{suffix}(values, T):", *read, *head, *bodies[suffix]]
+        src += [f"    return [{names}], u, r, f, ne_list", ""]
+    return "\n".join(src), k_names.namespace()
 
 
 def _compile(form: FormTemplate) -> _Compiled:
@@ -265,35 +220,22 @@ def _compile(form: FormTemplate) -> _Compiled:
         return cached  # type: ignore[no-any-return]
     items = form.items
     slot = {item.code: i for i, item in enumerate(items)}
-    n = len(items)
-    names = ", ".join(f"v{i}" for i in range(n)) + ("," if n == 1 else "")
-    rules_exact: list[str] = []
-    rules_tol: list[str] = []
-    for k, rule in enumerate(form.rules):
-        rules_exact += _rule_code(rule, slot, k, False)
-        rules_tol += _rule_code(rule, slot, k, True)
-    read: list[str] = ["    g = values.get", "    u = []", "    r = 0"]
-    for i, item in enumerate(items):
-        read += _item_code(i, item)
-    head = ["    f = []", "    ne_list = []", "    fl = f.append", "    ne = ne_list.append"]
-    src: list[str] = []
-    for k, rule in enumerate(form.rules):
-        src += _single_rule(rule, slot, k, False) + _single_rule(rule, slot, k, True) + [""]
-    for suffix, rules_src in (("exact", rules_exact), ("tol", rules_tol)):
-        src += [f"def evaluate_{suffix}(values, T):", *read, *head, *rules_src]
-        src += [f"    return [{names}], u, r, f, ne_list", ""]
+    src, constants = _source(form)
 
     def cv(raw: object, i: int) -> Value:
         return parse_value(raw, items[i])
 
-    namespace: dict[str, Any] = {"D": Decimal, "Z": _ZERO, "M": _MICRO, "N": n, "cv": cv}
-    exec(compile("\n".join(src), f"<rules of {form.id}>", "exec"), namespace)
+    namespace: dict[str, Any] = {"D": Decimal, "Z": _ZERO, "M": _MICRO, "cv": cv, **constants}
+    exec(compile(src, f"<rules of {form.id}>", "exec"), namespace)
+
+    exact, tolerant = namespace["evaluate_exact"], namespace["evaluate_tol"]
 
     def evaluate(values: Mapping[str, object], tolerance: Decimal | None) -> Any:
-        with decimal.localcontext(_CONTEXT):
-            if tolerance is None:
-                return namespace["evaluate_exact"](values, None)
-            return namespace["evaluate_tol"](values, tolerance)
+        """Run under ``_CONTEXT`` (as ``_validate`` does, once for the return)."""
+        return exact(values, None) if tolerance is None else tolerant(values, tolerance)
+
+    def unit_of(code: str) -> str:
+        return items[slot[code]].unit
 
     compiled = _Compiled(
         form=form,
@@ -311,6 +253,14 @@ def _compile(form: FormTemplate) -> _Compiled:
         rules_of_item=tuple(
             tuple(k for k, r in enumerate(form.rules) if item.code in r.items) for item in items
         ),
+        linear=tuple(
+            Solver(r.expr, r.items) if isinstance(r.expr, Compare) else None for r in form.rules
+        ),
+        findings=tuple(
+            FindingBuilder(r, rid, form.rule_source(r), figure_unit(r, unit_of))
+            for r, rid in zip(form.rules, [f"{form.id}/{r.name}" for r in form.rules], strict=True)
+        ),
+        sides=tuple(namespace[f"sides_{k}"] for k in range(len(form.rules))),
     )
     form._cache["compiled"] = compiled
     return compiled
@@ -383,99 +333,18 @@ def make_return(
 # -- findings --------------------------------------------------------------------------------------
 
 
-def _join(codes: Iterable[str]) -> str:
-    return "+".join(codes)
-
-
-def _rule_finding(
-    c: _Compiled, k: int, slots: Sequence[Value], form_source: Callable[[Rule], str]
-) -> Finding:
-    rule = c.rules[k]
-    vals: list[Decimal] = [slots[i] for i in c.rule_slots[k]]  # type: ignore[misc]
-    if isinstance(rule, SumRule):
-        total, parts = vals[0], sum(vals[1:], _ZERO)
-        expected, actual = _plain(parts), _plain(total)
-        message = Message.of(
-            N_("{total} is {actual}, but its parts {parts} add up to {expected}"),
-            total=rule.total,
-            parts=_join(rule.parts),
-            actual=actual,
-            expected=expected,
-        )
-    elif isinstance(rule, LeRule):
-        total, parts = vals[0], sum(vals[1:], _ZERO)
-        expected, actual = "<= " + _plain(total), _plain(parts)
-        if len(rule.parts) == 1:
-            message = Message.of(
-                N_("{part} is {actual}, more than {total} ({total_value})"),
-                part=rule.parts[0],
-                total=rule.total,
-                actual=actual,
-                total_value=_plain(total),
-            )
-        else:
-            message = Message.of(
-                N_("{parts} add up to {actual}, more than {total} ({total_value})"),
-                parts=_join(rule.parts),
-                total=rule.total,
-                actual=actual,
-                total_value=_plain(total),
-            )
-    else:
-        assert isinstance(rule, PairedRule)
-        count, amount = vals
-        expected = None
-        actual = f"{_plain(count)} / {_plain(amount)}"
-        if count == 0:
-            msgid = N_("{count} is 0 but {amount} is {amount_value}: money without anyone helped?")
-        else:
-            msgid = N_("{count} is {count_value} but {amount} is 0: people helped without money?")
-        message = Message.of(
-            msgid,
-            count=rule.count,
-            amount=rule.amount,
-            count_value=_plain(count),
-            amount_value=_plain(amount),
-        )
-    return Finding(
-        rule=c.rule_ids[k],
-        severity=rule.severity,
-        items=rule.items,
-        message=message,
-        expected=expected,
-        actual=actual,
-        source=form_source(rule),
-        unit=None if isinstance(rule, PairedRule) else c.items[c.rule_slots[k][0]].unit,
-    )
+def _rule_finding(c: _Compiled, k: int, slots: Sequence[Value]) -> Finding:
+    """The finding of rule ``k``, failed on ``slots`` (run under ``_CONTEXT``)."""
+    left, right = c.sides[k](slots)
+    read = tuple(zip(c.rules[k].items, [slots[i] for i in c.rule_slots[k]], strict=True))
+    return c.findings[k].build(left, right, read)
 
 
 def _unit_finding(c: _Compiled, i: int, values: Mapping[str, object]) -> Finding:
     item = c.items[i]
-    raw = values.get(item.code)
-    got = _plain(raw) if isinstance(raw, Decimal) else str(raw)
-    if len(got) > 40:
-        got = got[:39] + "…"
-    if item.is_count:
-        msgid = N_("{item} must be a whole number, not negative ({unit}); got {got}")
-        expected = "a whole number >= 0"
-    elif item.is_amount:
-        msgid = N_(
-            "{item} must be an amount in 万元, not negative, with at most 6 decimals; got {got}"
-        )
-        expected = "an amount >= 0 with at most 6 decimals"
-    else:
-        msgid = N_("{item} must be yes or no (是/否); got {got}")
-        expected = "yes or no"
-    return Finding(
-        rule=c.unit_ids[i],
-        severity=Severity.ERROR,
-        items=(item.code,),
-        message=Message.of(msgid, item=item.code, unit=item.unit, got=got),
-        expected=expected,
-        actual=got,
-        source=c.form.item_source(item.code),
-        unit=item.unit,
-    )
+    check = c.form.unit_checks[i]
+    source = c.form.item_source(item.code)
+    return unit_finding(check, item, values.get(item.code), c.unit_ids[i], source)
 
 
 # -- likely fix ------------------------------------------------------------------------------------
@@ -489,70 +358,75 @@ def _valid_for(item: LineItem, value: Decimal) -> bool:
     return value == value.quantize(_MICRO)
 
 
+def _candidates(
+    c: _Compiled, slots: list[Value], errors: list[int]
+) -> list[tuple[bool, int, Decimal]]:
+    """For each failing comparison and each item it reads, the value that makes it hold exactly
+    when that item alone changes (the single-item solve); implications and <-> give none."""
+    targets = set(errors)
+    rules_of_item = c.rules_of_item
+    comparing = [k for k in errors if c.linear[k] is not None]
+    # the bounding item (a total) of each failing comparison
+    totals = {c.rule_slots[k][0] for k in comparing}
+    out: list[tuple[bool, int, Decimal]] = []
+    seen: set[tuple[int, Decimal]] | None = set() if len(errors) > 1 else None
+    for k in comparing:
+        solver = c.linear[k]
+        assert solver is not None
+        idx = c.rule_slots[k]
+        # every item of a failed rule is a Decimal (else the rule was not evaluated)
+        nums: list[Decimal] = [slots[i] for i in idx]  # type: ignore[misc]
+        values = solver.values(nums)
+        for pos, i in enumerate(idx):
+            value = values[pos]
+            if value is None or value == nums[pos]:
+                continue
+            if seen is not None:  # several failing rules may propose the same change
+                if (i, value) in seen:
+                    continue
+                seen.add((i, value))
+            if targets.issubset(rules_of_item[i]):
+                out.append((i in totals, i, value))
+    out.sort(key=lambda entry: not entry[0])  # totals first, stable otherwise
+    return out
+
+
 def _likely_fix(
     c: _Compiled, slots: list[Value], failed: list[int], tolerance: Decimal | None
 ) -> Fix | None:
     """The one item and value that would make every failing error rule pass (and break none).
 
     Warnings that fail before may still fail after when errors fail too (the fix is for the
-    errors); when only warnings fail, the fix is for them. No rule that passed may fail.
+    errors); when only warnings fail, the fix is for them. No rule that passed may fail. Run
+    under ``_CONTEXT``.
     """
     errors = [k for k in failed if c.severities[k] is Severity.ERROR]
     warnings = {k for k in failed if c.severities[k] is not Severity.ERROR}
     if not errors:  # only warnings fail: advise on them
         errors, warnings = list(failed), set()
-    targets = set(errors)
     single = c.single_exact if tolerance is None else c.single_tol
-    items, rules_of_item = c.items, c.rules_of_item
     # as errorlocate with equal weights, one change: every candidate must be read by every failing
     # target rule, so all candidates are equally minimal; a total is preferred (a mistyped total is
     # the commonest slip), and a tie gives no advice rather than a guess
-    totals = {c.rule_slots[k][0] for k in errors if not isinstance(c.rules[k], PairedRule)}
-    candidates: list[tuple[bool, int, Decimal]] = []
-    seen: set[tuple[int, Decimal]] | None = set() if len(errors) > 1 else None
-    for k in errors:
-        if isinstance(c.rules[k], PairedRule):
-            continue
-        idx = c.rule_slots[k]
-        # every item of a failed rule is a Decimal (else the rule was not evaluated)
-        nums: list[Decimal] = [slots[i] for i in idx]  # type: ignore[misc]
-        with decimal.localcontext(_CONTEXT):
-            total = nums[0]
-            parts = sum(nums[1:], _ZERO)
-            for pos, i in enumerate(idx):
-                # the value that makes rule k hold exactly when item i alone changes
-                value = parts if pos == 0 else total - parts + nums[pos]
-                if value == nums[pos]:
-                    continue
-                if seen is not None:  # several failing rules may propose the same change
-                    if (i, value) in seen:
-                        continue
-                    seen.add((i, value))
-                if targets.issubset(rules_of_item[i]):
-                    candidates.append((i in totals, i, value))
-    candidates.sort(key=lambda entry: not entry[0])  # totals first, stable otherwise
     accepted: list[tuple[int, Decimal]] = []
     best: bool | None = None
-    with decimal.localcontext(_CONTEXT):
-        for is_total, i, value in candidates:
-            if best is not None and is_total != best:
-                break  # only candidates as good as the one accepted could tie with it
-            if not _valid_for(items[i], value):
-                continue
-            # rules not reading item i keep their outcome; those reading it must not fail now
-            # (a warning that failed before may still fail when the fix is for the errors)
-            old, slots[i] = slots[i], value
-            try:
-                ok = all(
-                    single[r](slots, tolerance) != 1 or r in warnings for r in rules_of_item[i]
-                )
-            finally:
-                slots[i] = old
-            if ok:
-                accepted.append((i, value))
-                if len(accepted) > 1:
-                    return None
-                best = is_total
+    for is_total, i, value in _candidates(c, slots, errors):
+        if best is not None and is_total != best:
+            break  # only candidates as good as the one accepted could tie with it
+        if not _valid_for(c.items[i], value):
+            continue
+        # rules not reading item i keep their outcome; those reading it must not fail now
+        # (a warning that failed before may still fail when the fix is for the errors)
+        old, slots[i] = slots[i], value
+        try:
+            ok = all(single[r](slots, tolerance) != 1 or r in warnings for r in c.rules_of_item[i])
+        finally:
+            slots[i] = old
+        if ok:
+            accepted.append((i, value))
+            if len(accepted) > 1:
+                return None
+            best = is_total
     if not accepted:
         return None
     i, value = accepted[0]
@@ -609,28 +483,29 @@ def _validate(
 ) -> Report:
     if not isinstance(values, dict) or not values.keys() <= c.codes:
         values = _canonical(c.form, values)
-    try:
-        slots, bad_units, reported, failed, not_eval = c.evaluate(values, tol)
-    except (decimal.InvalidOperation, decimal.Inexact):
-        raise _too_large(c, values) from None
-    n_rules = len(c.rules)
-    passed = n_rules - len(failed) - len(not_eval) + reported - len(bad_units)
-    nev: tuple[str, ...] = ()
-    if not_eval or reported < len(c.items):
-        ids = c.rule_ids
-        nev_list = [ids[k] for k in not_eval]
-        if reported < len(c.items):
-            bad = set(bad_units)
-            uid = c.unit_ids
-            nev_list += [uid[i] for i, v in enumerate(slots) if v is None and i not in bad]
-        nev = tuple(nev_list)
-    if not failed and not bad_units:
-        return Report(c.form.id, unit, (), passed, nev)
-    source = c.form.rule_source
-    findings = [_rule_finding(c, k, slots, source) for k in failed]
-    findings += [_unit_finding(c, i, values) for i in bad_units]
-    findings.sort(key=lambda f: f.severity is not Severity.ERROR)
-    fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None
+    # one exact context for the whole return: evaluation, findings and the likely fix
+    with decimal.localcontext(_CONTEXT):
+        try:
+            slots, bad_units, reported, failed, not_eval = c.evaluate(values, tol)
+        except (decimal.InvalidOperation, decimal.Inexact):
+            raise _too_large(c, values) from None
+        n_rules = len(c.rules)
+        passed = n_rules - len(failed) - len(not_eval) + reported - len(bad_units)
+        nev: tuple[str, ...] = ()
+        if not_eval or reported < len(c.items):
+            ids = c.rule_ids
+            nev_list = [ids[k] for k in not_eval]
+            if reported < len(c.items):
+                bad = set(bad_units)
+                uid = c.unit_ids
+                nev_list += [uid[i] for i, v in enumerate(slots) if v is None and i not in bad]
+            nev = tuple(nev_list)
+        if not failed and not bad_units:
+            return Report(c.form.id, unit, (), passed, nev)
+        findings = [_rule_finding(c, k, slots) for k in failed]
+        findings += [_unit_finding(c, i, values) for i in bad_units]
+        findings.sort(key=lambda f: f.severity is not Severity.ERROR)
+        fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None
     return Report(c.form.id, unit, tuple(findings), passed, nev, fix)
 
 

@@ -5,19 +5,21 @@
   rules surely fail (``valid=False``), together with which item changed and which rule ids must now
   fail.
 
-Returns are built directly, never by filtering. The form's rules are read as a graph of
-constraints (an item may be a part of one rule and the total of another; an item may sit under
-several ``le`` totals; a ``sum`` total may also be bounded by an ``le`` rule): items are drawn in
-dependency order, parts first (counts are whole numbers, 万元 have at most 6 decimals, yes-no items
-are booleans; the count and amount of a paired line are both zero or both positive), then each
-``sum`` total is the sum of its parts and each ``le`` total the largest sum of its parts plus a
-drawn slack. Where a total is fixed by one rule and bounded by another (``09A = 09C + … + 09S`` and
-``10A <= 09A``), the shortfall is added to a part (the last one, usually 其他) and the sums above it
-are carried up, until every rule holds. Only raising values is ever needed, so this ends for every
-form whose rules can be satisfied at all.
+Returns are built directly, never by filtering, from the rules' AST
+(:mod:`wennuan_rules.form.rules`). Each comparison determines (``=``) or bounds (``<=``, ``<``,
+``>=``, ``>``) its first item, the total on its bounding side, from its other items: items are
+drawn in dependency order, free items first (counts are whole numbers, 万元 have at most 6
+decimals, yes-no items are booleans; the items of a paired line, ``C > 0 <-> A > 0``, are both
+zero or both positive), then each determined item is computed by the single-item solve
+(``05A = 05B + 05C``: the sum; ``B <= 0.5 * A``: ``A`` at least ``2B``) and each bounded one is
+its least value plus a drawn slack. Where a total is fixed by one rule and bounded by another
+(``09A = 09C + … + 09S`` and ``10A <= 09A``), the shortfall is added to a part (the last one,
+usually 其他); an implication whose premise holds gets its conclusion raised; the repairs are
+carried up until every rule holds. Only raising values is ever needed for rules with positive
+coefficients, so this ends for every such form whose rules can be satisfied at all.
 
-Which rules a changed item breaks is computed here from the rule semantics (sum: equal; le: parts
-at most the total; paired: both zero or both positive; unit checks), independently of the
+Which rules a changed item breaks is computed here by the AST's direct interpreter
+(:func:`wennuan_rules.form.rules.evaluate`) and the unit checks, independently of the compiled
 validation engine, so property tests can compare the two.
 """
 
@@ -26,7 +28,7 @@ from __future__ import annotations
 import decimal
 import graphlib
 import random
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping
 from decimal import Decimal
 from typing import Final, Protocol
 
@@ -36,15 +38,17 @@ from hypothesis.errors import InvalidArgument
 
 from wennuan_rules.errors import WennuanError
 from wennuan_rules.form.loader import get_form
-from wennuan_rules.form.model import (
-    FormTemplate,
-    LeRule,
-    LineItem,
-    PairedRule,
-    Return,
-    Rule,
-    SumRule,
+from wennuan_rules.form.model import FormRule, FormTemplate, LineItem, Return
+from wennuan_rules.form.rules.ast import (
+    Compare,
+    Iff,
+    Implies,
+    evaluate,
+    holds,
+    rule_items,
+    unit_ok,
 )
+from wennuan_rules.form.rules.solve import boundary, coefficient
 
 __all__ = ["GeneratedReturn", "returns"]
 
@@ -156,32 +160,36 @@ class _RandomSource:
 
 
 class _Plan:
-    """What generation needs to know about a form, computed once per :func:`returns` call."""
+    """What generation needs to know about a form, computed once per :func:`returns` call.
+
+    Read from the rules' AST: a comparison determines (``=``) or bounds (``<=``, ``<``, ``>=``,
+    ``>``) its first item (the total: the bounding side's first code) from the others; a
+    biconditional of ``X > 0`` tests (a paired line) switches its items on or off together.
+    """
 
     def __init__(self, form: FormTemplate) -> None:
         self.form = form
         self.items: dict[str, LineItem] = {item.code: item for item in form.items}
-        self.rule_ids: dict[Rule, str] = {r: f"{form.id}/{r.name}" for r in form.rules}
-        self.sum_of: dict[str, SumRule] = {}
-        self.le_of: dict[str, list[LeRule]] = {}
-        self.paired: tuple[PairedRule, ...] = tuple(
-            r for r in form.rules if isinstance(r, PairedRule)
-        )
-        self.paired_of: dict[str, list[int]] = {}
-        self.rules_of: dict[str, list[Rule]] = {code: [] for code in self.items}
+        self.rule_ids: dict[str, str] = {r.name: f"{form.id}/{r.name}" for r in form.rules}
+        self.eq_of: dict[str, FormRule] = {}
+        self.bound_of: dict[str, list[FormRule]] = {}
+        self.switches: tuple[FormRule, ...] = tuple(r for r in form.rules if r.kind == "paired")
+        self.switch_of: dict[str, list[int]] = {}
+        self.rules_of: dict[str, list[FormRule]] = {code: [] for code in self.items}
         graph: dict[str, set[str]] = {code: set() for code in self.items}
         for rule in form.rules:
             for code in rule.items:
                 self.rules_of[code].append(rule)
-            if isinstance(rule, SumRule):
-                self.sum_of.setdefault(rule.total, rule)
-                graph[rule.total].update(rule.parts)
-            elif isinstance(rule, LeRule):
-                self.le_of.setdefault(rule.total, []).append(rule)
-                graph[rule.total].update(rule.parts)
-        for k, pair in enumerate(self.paired):
+            if isinstance(rule.expr, Compare):
+                first = rule.items[0]
+                if rule.expr.op == "=":
+                    self.eq_of.setdefault(first, rule)
+                else:
+                    self.bound_of.setdefault(first, []).append(rule)
+                graph[first].update(rule.items[1:])
+        for k, pair in enumerate(self.switches):
             for code in pair.items:
-                self.paired_of.setdefault(code, []).append(k)
+                self.switch_of.setdefault(code, []).append(k)
         try:
             # parts before totals; ties in printed order
             sorter = graphlib.TopologicalSorter(
@@ -196,37 +204,22 @@ class _Plan:
         return f"{self.form.id}/{code}:unit"
 
 
-# -- rule semantics (independent of the validation engine) ----------------------------------------
+# -- rule semantics (the AST's direct interpreter, not the compiled engine) -----------------------
 
 
 def _unit_ok(item: LineItem, value: Value) -> bool | None:
     """``None`` when not reported, else whether the value suits the item's unit."""
-    if value is None:
-        return None
-    if item.is_yes_no:
-        return isinstance(value, bool)
-    if isinstance(value, bool) or not isinstance(value, Decimal) or value < 0:
-        return False
-    if item.is_count:
-        return value == value.to_integral_value()
-    return value == value.quantize(_MICRO)
+    return unit_ok(item.unit_kind, value)
 
 
-def _fails(plan: _Plan, rule: Rule, values: Mapping[str, Value]) -> bool | None:
+def _fails(plan: _Plan, rule: FormRule, values: Mapping[str, Value]) -> bool | None:
     """Whether ``rule`` fails; ``None`` when it cannot be evaluated (an item not reported or
     failing its unit check)."""
-    vals: list[Decimal] = []
     for code in rule.items:
-        value = values.get(code)
-        if not _unit_ok(plan.items[code], value):
+        if not _unit_ok(plan.items[code], values.get(code)):
             return None
-        assert isinstance(value, Decimal)
-        vals.append(value)
-    if isinstance(rule, SumRule):
-        return vals[0] != sum(vals[1:], _ZERO)
-    if isinstance(rule, LeRule):
-        return sum(vals[1:], _ZERO) > vals[0]
-    return (vals[0] == 0) != (vals[1] == 0)
+    outcome = evaluate(rule.expr, values)
+    return None if outcome is None else not outcome
 
 
 def _failures(plan: _Plan, code: str, values: Mapping[str, Value]) -> frozenset[str]:
@@ -236,19 +229,8 @@ def _failures(plan: _Plan, code: str, values: Mapping[str, Value]) -> frozenset[
         out.add(plan.unit_id(code))
     for rule in plan.rules_of[code]:
         if _fails(plan, rule, values):
-            out.add(plan.rule_ids[rule])
+            out.add(plan.rule_ids[rule.name])
     return frozenset(out)
-
-
-def _slack(rule: LeRule, values: Mapping[str, Value]) -> Decimal | None:
-    """``total - Σ parts`` of an le rule, ``None`` when an item is not reported."""
-    vals: list[Decimal] = []
-    for code in rule.items:
-        value = values.get(code)
-        if not isinstance(value, Decimal):
-            return None
-        vals.append(value)
-    return vals[0] - sum(vals[1:], _ZERO)
 
 
 # -- building a consistent return ------------------------------------------------------------------
@@ -264,9 +246,25 @@ def _number(item: LineItem, src: _Source, *, positive: bool) -> Decimal:
     return amount
 
 
+def _need(plan: _Plan, c: Compare, code: str, values: Mapping[str, Decimal | bool]) -> Decimal:
+    """The least value of ``code`` (≥ 0, in its unit) making ``c`` hold when only it changes:
+    the single-item solve, rounded up to the unit, one step past it for ``<`` and ``>``."""
+    item = plan.items[code]
+    full: dict[str, Value] = {k: values.get(k, _ZERO) for k in rule_items(c)}
+    full[code] = _ZERO
+    value = boundary(c, code, full)
+    if value is None:
+        return _ZERO
+    quantum = _ONE if item.is_count else _MICRO
+    value = value.quantize(quantum, rounding=decimal.ROUND_CEILING)
+    if c.op in ("<", ">"):
+        value += _ONE if item.is_count else _PAIR_AMOUNT
+    return value if value > 0 else _ZERO  # never below 0, never -0
+
+
 def _build(plan: _Plan, src: _Source) -> dict[str, Value]:
     """Values satisfying every rule of the form: parts first, then totals, then repairs."""
-    active = [src.boolean() for _ in plan.paired]
+    active = [src.boolean() for _ in plan.switches]
     values: dict[str, Decimal | bool] = {}
     with decimal.localcontext(_CONTEXT):
         for item in plan.order:
@@ -274,14 +272,15 @@ def _build(plan: _Plan, src: _Source) -> dict[str, Value]:
             if item.is_yes_no:
                 values[code] = src.boolean()
                 continue
-            flags = [active[k] for k in plan.paired_of.get(code, ())]
+            flags = [active[k] for k in plan.switch_of.get(code, ())]
             quiet = bool(flags) and not any(flags)  # every pair of this item drawn as "both zero"
-            rule = plan.sum_of.get(code)
-            les = plan.le_of.get(code)
+            rule = plan.eq_of.get(code)
+            bounds = plan.bound_of.get(code)
             if rule is not None:
-                values[code] = _total(rule.parts, values)
-            elif les:
-                base = max(_total(r.parts, values) for r in les)
+                assert isinstance(rule.expr, Compare)
+                values[code] = _need(plan, rule.expr, code, values)
+            elif bounds:
+                base = max(_need(plan, r.expr, code, values) for r in bounds)  # type: ignore[arg-type]
                 if (quiet and base == 0) or src.boolean():
                     values[code] = base
                 else:
@@ -292,13 +291,31 @@ def _build(plan: _Plan, src: _Source) -> dict[str, Value]:
     return dict(values)
 
 
-def _total(parts: Sequence[str], values: Mapping[str, Decimal | bool]) -> Decimal:
-    total = _ZERO
-    for code in parts:
-        value = values.get(code, _ZERO)
-        assert isinstance(value, Decimal)
-        total += value
-    return total
+def _fix_rule(plan: _Plan, rule: FormRule, values: dict[str, Decimal | bool]) -> None:
+    """Raise one item of a failing rule so that it holds: the total of a comparison (or, when
+    an equality's total is too large, the last part), an implication's conclusion, the side of a
+    biconditional that does not hold."""
+    expr = rule.expr
+    if isinstance(expr, Compare):
+        first = rule.items[0]
+        need = _need(plan, expr, first, values)
+        if expr.op != "=" or need >= values[first]:
+            values[first] = need
+            return
+        for code in reversed(rule.items[1:]):
+            value = _need(plan, expr, code, values)
+            if value > values[code]:
+                values[code] = value
+                return
+        return
+    if isinstance(expr, Implies):
+        sides = [expr.conclusion]
+    else:
+        assert isinstance(expr, Iff)
+        sides = [s for s in (expr.left, expr.right) if not holds(s, values)]
+    for side in sides:
+        first = rule_items(side)[0]
+        values[first] = _need(plan, side, first, values)
 
 
 def _repair(plan: _Plan, values: dict[str, Decimal | bool]) -> None:
@@ -306,26 +323,8 @@ def _repair(plan: _Plan, values: dict[str, Decimal | bool]) -> None:
     for _ in range(_MAX_PASSES):
         changed = False
         for rule in plan.form.rules:
-            if isinstance(rule, PairedRule):
-                count, amount = values[rule.count], values[rule.amount]
-                if count == 0 and amount != 0:
-                    values[rule.count] = _ONE
-                    changed = True
-                elif amount == 0 and count != 0:
-                    values[rule.amount] = _PAIR_AMOUNT
-                    changed = True
-                continue
-            total = values[rule.total]
-            assert isinstance(total, Decimal)
-            parts = _total(rule.parts, values)
-            if parts > total:
-                values[rule.total] = parts
-                changed = True
-            elif isinstance(rule, SumRule) and total > parts:
-                last = rule.parts[-1]
-                value = values[last]
-                assert isinstance(value, Decimal)
-                values[last] = value + (total - parts)
+            if evaluate(rule.expr, values) is False:
+                _fix_rule(plan, rule, values)
                 changed = True
         if not changed:
             return
@@ -371,10 +370,14 @@ def _perturb(
             step = _ONE if item.is_count else (_ONE, Decimal("0.01"), _MICRO)[src.index(3)]
             ups, downs = [step], [step]
             for rule in plan.rules_of[code]:
-                if isinstance(rule, LeRule):
-                    slack = _slack(rule, values)
-                    if slack is not None:
-                        (downs if rule.total == code else ups).append(slack + step)
+                c = rule.expr
+                if not isinstance(c, Compare) or c.op == "=":
+                    continue
+                # how far the item may move before the comparison fails, and in which direction
+                at = boundary(c, code, values)
+                if at is not None:
+                    raising_fails = (coefficient(c, code) > 0) == (c.op in ("<=", "<"))
+                    (ups if raising_fails else downs).append(abs(at - value) + step)
             candidates: dict[Decimal, str] = {}
             for d in ups:
                 candidates.setdefault(value + d, "up")
