@@ -3,8 +3,8 @@
     python scripts/mutation_score.py              # table: module, killed, survived, not run, score
     python scripts/mutation_score.py --survivors  # and the name of every mutant not killed
     python scripts/mutation_score.py --harmless docs/reliability.md
-        # count the survivors listed as harmless in that file (`wennuan_rules....__mutmut_N`)
-        # as accounted for, and list only the others
+        # count the survivors named in that file's section "## Survivors judged harmless"
+        # (`wennuan_rules....__mutmut_N`) as accounted for, and list only the others
 
 Reads ``mutants/**/*.py.meta``, which mutmut updates as it goes, so it can be run during a run.
 The score is killed / (total - not run); a timeout counts as killed (the mutant made a test hang).
@@ -35,7 +35,9 @@ def main(argv: list[str]) -> int:
     root = Path.cwd()
     harmless: set[str] = set()
     if "--harmless" in argv:
-        harmless = set(NAME.findall(Path(argv[argv.index("--harmless") + 1]).read_text("utf-8")))
+        text = Path(argv[argv.index("--harmless") + 1]).read_text("utf-8")
+        section = text.partition("\n## Survivors judged harmless")[2].partition("\n## ")[0]
+        harmless = set(NAME.findall(section))
     results = _results(root)
     if not results:
         print("no results: run `mutmut run` first (see docs/reliability.md)")
