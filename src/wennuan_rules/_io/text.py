@@ -58,6 +58,19 @@ def json_error(
     )
 
 
+def repeated_key(name: str, key: str, line: int | None = None) -> InputFileError:
+    """The error for a JSON object naming ``key`` twice (at the line of the second)."""
+    return InputFileError(
+        N_("key {key} appears twice in one object"),
+        what=key,
+        expected="each key once",
+        got=key,
+        file=name,
+        line=line,
+        params={"file": name, "key": key},
+    )
+
+
 def _encoding_error(name: str, line: int | None = None) -> InputFileError:
     return InputFileError(
         N_("{file} is neither UTF-8 nor GB18030 text"),
