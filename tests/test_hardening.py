@@ -12,7 +12,7 @@ from wennuan_rules.audits.readers import read_roster
 from wennuan_rules.audits.visits import read_visits
 from wennuan_rules.cli import main
 from wennuan_rules.eligibility.cli import read_households
-from wennuan_rules.errors import InputFileError
+from wennuan_rules.errors import InputFileError, WennuanError
 from wennuan_rules.form import read_returns
 
 
@@ -68,3 +68,86 @@ def test_1_json_lines_name_the_line_of_the_repeated_key(tmp_path: Path) -> None:
     with pytest.raises(InputFileError) as info:
         read_roster(path)
     assert info.value.line == 2 and info.value.what == "amount"
+
+
+# -- 2. implausible magnitudes -------------------------------------------------------------------
+
+ROSTER_HEAD = (
+    "序号,姓名,身份证号,金额（元）,发放日期,资金来源,发放方式,档案类别,建档日期,银行卡号,类别\n"
+)
+ROSTER_ROW = (
+    "1,张建国,410402195501010113,{amount},2009-12-22,中央财政,现金,特困职工,2009-03-15,,困难职工\n"
+)
+
+
+def _roster(tmp_path: Path, *amounts: str) -> Path:
+    path = tmp_path / "roster.csv"
+    rows = "".join(
+        ROSTER_ROW.format(amount=a).replace("1,", f"{i},", 1) for i, a in enumerate(amounts, 1)
+    )
+    path.write_text(ROSTER_HEAD + rows, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("amount", "words"),
+    [
+        ("410402195501010113", "ID number"),
+        ("6217002200000000001", "card number"),
+        ("80000", "more than 50000"),
+    ],
+)
+def test_2_an_implausible_roster_amount_is_a_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], amount: str, words: str
+) -> None:
+    path = _roster(tmp_path, amount)
+    code, out, _err = run(
+        capsys, "audit", "payments", str(path), "--campaign", "pingdingshan-2010", "--lang", "en"
+    )
+    assert code == 1 and words in out
+    assert amount not in out  # a pasted ID or card number is not echoed
+
+
+def test_2_a_plausible_amount_stays_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _roster(tmp_path, "50000.00")
+    _code, out, _err = run(
+        capsys, "audit", "payments", str(path), "--campaign", "pingdingshan-2010", "--lang", "en"
+    )
+    assert "looks like" not in out and "more than 50000" not in out
+
+
+def test_2_a_number_longer_than_any_figure_is_an_error(tmp_path: Path) -> None:
+    import wennuan_rules as wr
+
+    with pytest.raises(WennuanError) as info:
+        wr.validate("wuhan-2015:swn", {"05A": "1" * 59})
+    assert info.value.what == "05A"
+    with pytest.raises(WennuanError):
+        wr.validate("wuhan-2015:swn", {"05A": "1" * 41})
+    with pytest.raises(InputFileError) as roster_error:
+        read_roster(_roster(tmp_path, "9" * 41))
+    assert roster_error.value.line == 2
+
+
+def test_2_return_figures_above_their_bound_are_findings() -> None:
+    import wennuan_rules as wr
+
+    report = wr.validate("wuhan-2015:swn", {"05A": "410402195501010113"})
+    assert not report.ok
+    assert [f.rule for f in report.findings] == ["wuhan-2015:swn/05A=plausible"]
+    warned = wr.validate("wuhan-2015:swn", {"05A": "20000000"})
+    assert any(
+        f.rule.endswith("=plausible") and f.severity.value == "warning" for f in warned.findings
+    )
+    assert wr.validate("wuhan-2015:swn", {"05A": "99999"}).findings == ()
+
+
+def test_2_every_bound_has_a_reason() -> None:
+    from wennuan_rules.plausibility import bounds
+
+    b = bounds()
+    assert b.reason and b.payment.reason
+    assert {"人", "人次", "户", "万元"} <= set(b.units)
+    assert all(bound.reason and bound.max > 0 for bound in b.units.values())

@@ -359,6 +359,7 @@ class Payment:
             InvalidValueError, UnknownIdError: the same, for data not read from a file.
         """
         from wennuan_rules.money import parse_amount
+        from wennuan_rules.plausibility import check_digits
 
         def fail(exc: WennuanError, column: str) -> WennuanError:
             return as_input_error(exc, file, row, column)
@@ -394,7 +395,9 @@ class Payment:
             field = "id_number"
             id_number = _opt_str(data.get("id_number"), what=field)
             field = "amount"
-            amount = parse_amount(data["amount"], what=field, allow_negative=True)
+            amount = check_digits(
+                parse_amount(data["amount"], what=field, allow_negative=True), field
+            )
             field = "paid_on"
             paid_on = parse_date(data["paid_on"], what=field)
             field = "fund_source"

@@ -607,6 +607,23 @@ def _validate(
     unit: str | None,
     tol: Decimal | None,
 ) -> Report:
+    """The rules' report, with the plausibility findings (form/plausible.py) first."""
+    from wennuan_rules.form.plausible import implausible
+
+    odd = implausible(c.form, values)
+    report = _validate_rules(c, values, unit, tol)
+    if not odd:
+        return report
+    findings = sorted((*odd, *report.findings), key=lambda f: f.severity is not Severity.ERROR)
+    return attrs.evolve(report, findings=tuple(findings))
+
+
+def _validate_rules(
+    c: _Compiled,
+    values: Mapping[str, object],
+    unit: str | None,
+    tol: Decimal | None,
+) -> Report:
     if not isinstance(values, dict) or not values.keys() <= c.codes:
         values = _canonical(c.form, values)
     try:
