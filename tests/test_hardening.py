@@ -151,3 +151,51 @@ def test_2_every_bound_has_a_reason() -> None:
     assert b.reason and b.payment.reason
     assert {"人", "人次", "户", "万元"} <= set(b.units)
     assert all(bound.reason and bound.max > 0 for bound in b.units.values())
+
+
+# -- 3. digits of other scripts ------------------------------------------------------------------
+
+FOREIGN = ["٣", "३", "১২"]  # Arabic-Indic, Devanagari, Bengali
+
+
+@pytest.mark.parametrize("digit", FOREIGN)
+def test_3_validate_refuses_other_scripts_naming_the_character(digit: str) -> None:
+    import wennuan_rules as wr
+
+    with pytest.raises(WennuanError) as info:
+        wr.validate("wuhan-2015:swn", {"01A": digit})
+    assert f"U+{ord(digit[0]):04X}" in info.value.message("en")
+
+
+@pytest.mark.parametrize("digit", FOREIGN)
+def test_3_every_reader_refuses_other_scripts(tmp_path: Path, digit: str) -> None:
+    ret = tmp_path / "r.json"
+    ret.write_text(f'{{"form": "wuhan-2015:swn", "values": {{"01A": "{digit}"}}}}', "utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER_HEAD + ROSTER_ROW.format(amount=digit), "utf-8")
+    dated = tmp_path / "dated.csv"
+    dated.write_text(
+        ROSTER_HEAD + ROSTER_ROW.format(amount="500").replace("2009-12-22", f"2009-12-2{digit}"),
+        "utf-8",
+    )
+    visits = tmp_path / "v.json"
+    visits.write_text(f'[{{"date": "2015-01-1{digit}", "household": "a"}}]', "utf-8")
+    homes = tmp_path / "h.json"
+    homes.write_text(f'[{{"members": 1, "monthly_income": "{digit}00"}}]', "utf-8")
+    for read, path in (
+        (lambda p: [r for r in read_returns(p)], ret),
+        (read_roster, roster),
+        (read_roster, dated),
+        (read_visits, visits),
+        (lambda p: list(read_households(p)[1]), homes),
+    ):
+        with pytest.raises(WennuanError) as info:
+            read(path)
+        assert f"U+{ord(digit[0]):04X}" in info.value.message("en"), path.name
+
+
+def test_3_full_width_digits_are_still_read() -> None:
+    import wennuan_rules as wr
+
+    assert wr.validate("wuhan-2015:swn", {"01A": "１２"}).ok
+    assert wr.parse_amount("１２３") == 123

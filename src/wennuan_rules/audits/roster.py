@@ -41,6 +41,7 @@ import attrs
 
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
+from wennuan_rules.money import refuse_foreign_digits
 from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel
 
 __all__ = [
@@ -236,6 +237,7 @@ def parse_date(value: object, *, what: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and len(value) <= 40:
+        refuse_foreign_digits(value, what)
         match = _DATE_RE.fullmatch(unicodedata.normalize("NFKC", value).strip())
         if match is not None:
             try:

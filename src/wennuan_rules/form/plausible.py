@@ -14,6 +14,7 @@ from decimal import Decimal
 from wennuan_rules.errors import WennuanError
 from wennuan_rules.form.model import FormTemplate
 from wennuan_rules.i18n import N_, Message
+from wennuan_rules.money import refuse_foreign_digits
 from wennuan_rules.plausibility import ABOVE, ID_NUMBER, bounds, check_digits, judge
 from wennuan_rules.report import Finding, Severity
 
@@ -43,13 +44,16 @@ def implausible(form: FormTemplate, values: Mapping[str, object]) -> list[Findin
     """The findings on the figures of ``values`` above the bound of their unit.
 
     Raises:
-        InvalidValueError: a figure with more digits than any real one.
+        InvalidValueError: a figure with more digits than any real one, or with a digit of another
+            script (:func:`~wennuan_rules.money.refuse_foreign_digits`).
     """
     if not isinstance(values, Mapping):
         return []
     found: list[Finding] = []
     table = bounds().units
     for key, raw in values.items():
+        if isinstance(raw, str) and not raw.isascii():
+            refuse_foreign_digits(raw, str(key))  # the engine's fast path would read them
         figure = _figure(form, key, raw)
         if figure is None:
             continue

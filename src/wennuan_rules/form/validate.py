@@ -42,6 +42,7 @@ from wennuan_rules.form.model import (
     _not_mapping,
 )
 from wennuan_rules.i18n import N_, Message
+from wennuan_rules.money import refuse_foreign_digits
 from wennuan_rules.report import Finding, Fix, Report, Severity
 
 __all__ = [
@@ -118,6 +119,8 @@ def parse_value(raw: object, item: LineItem) -> Value:
             return Decimal(raw)
         if not raw:
             return None
+    if isinstance(raw, str) and not raw.isascii():
+        refuse_foreign_digits(raw, item.code)
     if isinstance(raw, str) and len(raw) < 30 and _PLAIN_MATCH(raw):
         return Decimal(raw)
     if raw is None or isinstance(raw, bool):
