@@ -199,3 +199,33 @@ def test_3_full_width_digits_are_still_read() -> None:
 
     assert wr.validate("wuhan-2015:swn", {"01A": "１２"}).ok
     assert wr.parse_amount("１２３") == 123
+
+
+# -- 4. unknown visit household kinds ------------------------------------------------------------
+
+SAMPLES = Path(__file__).resolve().parent.parent / "src" / "wennuan_rules" / "data" / "samples"
+
+
+@pytest.mark.parametrize("kind", ["劳模", "困难工人"])
+@pytest.mark.parametrize("log", [True, False])
+def test_4_an_unknown_household_kind_is_reported_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, log: bool
+) -> None:
+    import json
+
+    data = json.loads((SAMPLES / "pingdingshan-2010-visits.json").read_text("utf-8"))
+    if log:
+        data["visits"][3]["kind"] = kind
+    else:
+        del data["visits"]
+        data["groups"][0]["households"][1]["kind"] = kind
+    path = tmp_path / "v.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    code, out, _err = run(
+        capsys, "audit", "visits", str(path), "--campaign", "pingdingshan-2010", "--format", "json"
+    )
+    report = json.loads(out)
+    found = [f for f in report["findings"] if f["actual"] == kind]
+    assert code == 1 and len(found) == 1
+    assert found[0]["expected"] == "model-worker, migrant-worker, worker"
+    assert kind in found[0]["message"] and "困难劳模" in found[0]["message"]
