@@ -229,3 +229,43 @@ def test_4_an_unknown_household_kind_is_reported_by_name(
     assert code == 1 and len(found) == 1
     assert found[0]["expected"] == "model-worker, migrant-worker, worker"
     assert kind in found[0]["message"] and "困难劳模" in found[0]["message"]
+
+
+# -- 5. visits without a household reference -----------------------------------------------------
+
+
+def _compact_log(tmp_path: Path, visits: list[dict[str, str]]) -> Path:
+    import json
+
+    data = json.loads((SAMPLES / "pingdingshan-2010-visits.json").read_text("utf-8"))
+    data["visits"] = visits
+    path = tmp_path / "compact.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")  # one line, as json.dump writes
+    return path
+
+
+def test_5_households_of_a_compact_log_are_told_apart_by_what_the_visit_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    kinds = ["model-worker", "migrant-worker", "worker", "worker"]
+    visits = [
+        {"group": "g1", "date": "2010-01-26", "unit": "叶县", "kind": k, "name": n}
+        for k, n in zip(kinds, ["甲一", "乙二", "丙三", "丁四"], strict=True)
+    ]
+    path = _compact_log(tmp_path, visits)
+    _code, out, _err = run(
+        capsys, "audit", "visits", str(path), "--campaign", "pingdingshan-2010", "--format", "json"
+    )
+    groups = json.loads(out)["extra"]["quota"]["groups"]
+    yexian = next(g for g in groups if g["group"] == "g1" and g["unit"] == "叶县")
+    assert yexian["households"] == 4
+
+
+def test_5_a_visit_naming_no_household_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _compact_log(tmp_path, [{"group": "g1", "date": "2010-01-26", "kind": "worker"}])
+    code, _out, err = run(capsys, "audit", "visits", str(path), "--campaign", "pingdingshan-2010")
+    assert code == 2 and "household" in err and err.count("\n") == 1
