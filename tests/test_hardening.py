@@ -269,3 +269,31 @@ def test_5_a_visit_naming_no_household_is_an_input_error(
     path = _compact_log(tmp_path, [{"group": "g1", "date": "2010-01-26", "kind": "worker"}])
     code, _out, err = run(capsys, "audit", "visits", str(path), "--campaign", "pingdingshan-2010")
     assert code == 2 and "household" in err and err.count("\n") == 1
+
+
+# -- 6. per-group totals by vocabulary id --------------------------------------------------------
+
+
+def test_6_group_totals_are_keyed_by_the_group_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    path = tmp_path / "roster.csv"
+    rows = [
+        ROSTER_ROW.format(amount="100").replace("困难职工", typed).replace("1,", f"{i},", 1)
+        for i, typed in enumerate(["worker", "困难职工", "困難職工"], start=1)
+    ]
+    path.write_text(ROSTER_HEAD + "".join(rows), "utf-8")
+    _code, out, _err = run(
+        capsys,
+        "audit",
+        "payments",
+        str(path),
+        "--campaign",
+        "pingdingshan-2010",
+        "--format",
+        "json",
+    )
+    totals = json.loads(out)["extra"]["totals"]["by_group"]
+    assert totals == {"worker": "300"}

@@ -194,12 +194,12 @@ def _run(
         by_source[sid] = by_source.get(sid, zero) + amount
         gid = p.group
         if gid is not None:
-            by_group[gid] = by_group.get(gid, zero) + amount
             if group_ids and gid not in group_ids:  # a label: the group's id, if it names one
                 if gid not in group_cache:
                     found = ctx.info.group(gid)
                     group_cache[gid] = None if found is None else found.id
                 gid = group_cache[gid] or gid
+            by_group[gid] = by_group.get(gid, zero) + amount  # keyed by id, not by what was typed
         number = p.id_number
         norm = normalize_id_number(number) if number else ""
         add((p, sid, norm, normalized_id_problem(norm, strict_region), gid))
