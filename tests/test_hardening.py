@@ -297,3 +297,52 @@ def test_6_group_totals_are_keyed_by_the_group_id(
     )
     totals = json.loads(out)["extra"]["totals"]["by_group"]
     assert totals == {"worker": "300"}
+
+
+# -- 7. wrongly encoded files and workbooks ------------------------------------------------------
+
+TRADITIONAL = (
+    "序號,姓名,身份證號,金額（元）,發放日期,資金來源,發放方式,檔案類別,建檔日期,銀行卡號,類別\n"
+    "1,張建國,410402195501010113,500.00,2009-12-22,中央財政,銀行卡,特困職工,2009-03-15,,困難職工\n"
+)
+
+
+def _workbooks(tmp_path: Path) -> list[Path]:
+    import zipfile
+
+    xlsx = tmp_path / "roster.xlsx"
+    with zipfile.ZipFile(xlsx, "w") as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+    xls = tmp_path / "roster.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    renamed = tmp_path / "roster-saved-as.csv"  # a workbook given a .csv name
+    renamed.write_bytes(xlsx.read_bytes())
+    return [xlsx, xls, renamed]
+
+
+@pytest.mark.parametrize("command", ["payments", "check", "assess"])
+def test_7_an_excel_workbook_is_named_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    for path in _workbooks(tmp_path):
+        argv = {
+            "payments": ["audit", "payments", str(path), "--campaign", "pingdingshan-2010"],
+            "check": ["check", str(path)],
+            "assess": ["assess", "--campaign", "wuhan-2015", str(path)],
+        }[command]
+        code, _out, err = run(capsys, *argv, "--lang", "en")
+        assert code == 2 and "Excel workbook" in err and err.count("\n") == 1, err
+
+
+def test_7_big5_text_is_named_and_not_read_as_gb18030(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_bytes(TRADITIONAL.encode("big5"))
+    code, _out, err = run(
+        capsys, "audit", "payments", str(path), "--campaign", "pingdingshan-2010", "--lang", "en"
+    )
+    assert code == 2 and "Big5" in err
+    # the same Traditional text in GB18030 is read
+    path.write_bytes(TRADITIONAL.encode("gb18030"))
+    assert read_roster(path).payments[0].amount == 500

@@ -83,6 +83,91 @@ def _encoding_error(name: str, line: int | None = None) -> InputFileError:
     )
 
 
+def _workbook_error(name: str, kind: str) -> InputFileError:
+    return InputFileError(
+        N_("{file} is an Excel workbook ({kind}), not text; save it as CSV (UTF-8) or JSON"),
+        what="file",
+        expected="CSV or JSON text",
+        got=kind,
+        file=name,
+        params={"file": name, "kind": kind},
+    )
+
+
+def _big5_error(name: str) -> InputFileError:
+    return InputFileError(
+        N_("{file} looks like Big5 (Traditional Chinese) text; save it as UTF-8 or GB18030"),
+        what="encoding",
+        expected="text in UTF-8 or GB18030",
+        got="Big5",
+        file=name,
+        params={"file": name},
+    )
+
+
+# -- what a file is --------------------------------------------------------------------------------
+
+#: The first bytes of files that are not text: Excel 2007+ (a ZIP archive) and Excel 97-2003 (OLE2).
+_WORKBOOKS: Final = ((b"PK\x03\x04", ".xlsx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".xls"))
+
+
+def _plain_share(text: str) -> float:
+    """The share of ``text`` in ASCII, CJK ideographs and CJK or full-width punctuation: near 1 for
+    Chinese text decoded in its own encoding, lower for bytes decoded in the wrong one (kana,
+    symbols, rare characters)."""
+    if not text:
+        return 1.0
+    plain = sum(
+        1
+        for c in text
+        if c < "\x80"
+        or "\u4e00" <= c <= "\u9fff"
+        or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
+    )
+    return plain / len(text)
+
+
+def _looks_big5(head: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read better as Big5 than as GB18030 (a Taiwanese or Hong
+    Kong spreadsheet's export): Big5 decodes them and gives more plain text than GB18030 does."""
+    try:
+        big5 = codecs.getincrementaldecoder("big5")().decode(head)
+    except UnicodeDecodeError:
+        return False
+    gb = codecs.getincrementaldecoder("gb18030")(errors="replace").decode(head)
+    return _plain_share(big5) > _plain_share(gb)
+
+
+def sniff(head: bytes, name: str, encoding: str | None = None) -> None:
+    """Refuse a file that is not text in a readable encoding, saying what it is: an Excel workbook
+    (by its first bytes), or Big5 text (when ``encoding`` is ``gb18030``, the only other reading).
+
+    Raises:
+        InputFileError: naming the file and what it is.
+    """
+    for magic, kind in _WORKBOOKS:
+        if head.startswith(magic):
+            raise _workbook_error(name, kind)
+    if encoding == "gb18030" and _looks_big5(head):
+        raise _big5_error(name)
+
+
+def _head(source: PathLike | IO[bytes], label: str) -> bytes:
+    """The first bytes of a file (a file object is put back where it stood)."""
+    try:
+        if isinstance(source, str | os.PathLike):
+            with open(source, "rb") as fh:
+                return fh.read(_CHUNK)
+        start = source.tell()
+        try:
+            return source.read(_CHUNK)
+        finally:
+            source.seek(start)
+    except OSError as exc:
+        raise unreadable(label, exc) from exc
+
+
 # -- encodings and text ----------------------------------------------------------------------------
 
 
@@ -94,6 +179,8 @@ def detect_encoding(source: PathLike | IO[bytes], name: str | None = None) -> st
         InputFileError: the file cannot be read, or neither encoding decodes it.
     """
     label = name if name is not None else str(getattr(source, "name", source))
+    head = _head(source, label)
+    sniff(head, label)
     for encoding in ENCODINGS:
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
@@ -110,6 +197,7 @@ def detect_encoding(source: PathLike | IO[bytes], name: str | None = None) -> st
             continue
         except OSError as exc:
             raise unreadable(label, exc) from exc
+        sniff(head, label, encoding)
         return encoding
     raise _encoding_error(label)
 
@@ -121,12 +209,19 @@ def _feed(fh: IO[bytes], decoder: codecs.IncrementalDecoder) -> None:
 
 
 def decode(raw: bytes, name: str, line: int | None = None) -> str:
-    """``raw`` in the first of :data:`ENCODINGS` that decodes it."""
+    """``raw`` in the first of :data:`ENCODINGS` that decodes it.
+
+    Raises:
+        InputFileError: ``raw`` is an Excel workbook, Big5 text, or in no known encoding.
+    """
+    sniff(raw[:_CHUNK], name)
     for encoding in ENCODINGS:
         try:
-            return raw.decode(encoding)
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        sniff(raw[:_CHUNK], name, encoding)
+        return text
     raise _encoding_error(name, line)  # pragma: no cover - GB18030 decodes almost anything
 
 
