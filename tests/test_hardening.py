@@ -346,3 +346,44 @@ def test_7_big5_text_is_named_and_not_read_as_gb18030(
     # the same Traditional text in GB18030 is read
     path.write_bytes(TRADITIONAL.encode("gb18030"))
     assert read_roster(path).payments[0].amount == 500
+
+
+# -- 8. a unit twice in a roll-up; a header-only CSV ---------------------------------------------
+
+
+def test_8_a_unit_twice_in_a_roll_up_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    one = {"form": "wuhan-2015:swn", "unit": "江岸区总工会", "values": {"01A": 5}}
+    path = tmp_path / "returns.json"
+    path.write_text(json.dumps([one, {**one, "unit": "江汉区总工会"}, one], ensure_ascii=False))
+    code, _out, err = run(capsys, "check", str(path), "--rollup", "武汉市", "--lang", "en")
+    assert code == 2 and "appears twice in the roll-up" in err and "江岸区总工会" in err
+
+
+@pytest.mark.parametrize(
+    ("header", "argv"),
+    [
+        ("unit,01A\n", ["check", "--form", "wuhan-2015:swn"]),
+        ("code,value\n", ["check", "--form", "wuhan-2015:swn"]),
+        (ROSTER_HEAD, ["audit", "payments", "--campaign", "pingdingshan-2010"]),
+        ("group,date,household\n", ["audit", "visits", "--campaign", "pingdingshan-2010"]),
+    ],
+)
+def test_8_a_header_only_csv_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, argv: list[str]
+) -> None:
+    path = tmp_path / "header-only.csv"
+    path.write_text(header, "utf-8")
+    code, out, err = run(capsys, *argv[:-2], str(path), *argv[-2:], "--lang", "en")
+    assert code == 2 and out == "" and "no data rows" in err
+
+
+def test_8_roll_up_can_refuse_a_unit_given_twice() -> None:
+    from wennuan_rules.form import make_return, roll_up
+
+    one = make_return("wuhan-2015:swn", {"01A": 1}, "江岸区总工会")
+    with pytest.raises(WennuanError, match="江岸区总工会"):
+        roll_up([one, one], distinct_units=True)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 
-from wennuan_rules._io.text import PathLike, open_text
+from wennuan_rules._io.text import PathLike, no_rows, open_text
 from wennuan_rules.errors import InputFileError
 from wennuan_rules.i18n import N_
 
@@ -52,8 +52,8 @@ def csv_records(
     cells are ``None``. Rows are read one at a time (``rows``: the row source, :func:`csv_rows`).
 
     Raises:
-        InputFileError: an unknown or repeated column, no header, a row with more cells than the
-            header (naming the line and column).
+        InputFileError: an unknown or repeated column, no header, no row under the header, a row
+            with more cells than the header (naming the line and column).
     """
     label = str(path) if name is None else name
     source = rows(path, label)
@@ -83,7 +83,9 @@ def csv_records(
             )
         columns.append(field)
     width = len(columns)
+    empty = True
     for line, cells in source:
+        empty = False
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             raise InputFileError(
                 N_("row has {count} cells but the header has {width}"),
@@ -98,3 +100,5 @@ def csv_records(
             line,
             {field: cell.strip() or None for field, cell in zip(columns, cells, strict=False)},
         )
+    if empty:
+        raise no_rows(label, header_line)

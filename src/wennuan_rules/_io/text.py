@@ -83,6 +83,20 @@ def _encoding_error(name: str, line: int | None = None) -> InputFileError:
     )
 
 
+def no_rows(name: str, line: int | None = None) -> InputFileError:
+    """The error for a CSV file with a header and no row under it (an export that lost its rows:
+    checking nothing would pass)."""
+    return InputFileError(
+        N_("{file} has a header but no data rows"),
+        what="file",
+        expected="at least one row under the header",
+        got="a header only",
+        file=name,
+        line=line,
+        params={"file": name},
+    )
+
+
 def _workbook_error(name: str, kind: str) -> InputFileError:
     return InputFileError(
         N_("{file} is an Excel workbook ({kind}), not text; save it as CSV (UTF-8) or JSON"),

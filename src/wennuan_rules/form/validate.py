@@ -858,7 +858,7 @@ def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) 
 class _Accumulator:
     """Adds returns of one form as they come (constant memory)."""
 
-    def __init__(self, missing: str) -> None:
+    def __init__(self, missing: str, distinct_units: bool = False) -> None:
         if missing not in ("strict", "skip"):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
@@ -872,8 +872,23 @@ class _Accumulator:
         self.sums: dict[str, Decimal] = {}
         self.flags: dict[str, set[bool]] = {}
         self.absent: set[str] = set()
+        self.distinct_units = distinct_units
+        self.units: dict[str, int | None] = {}  # unit → line of its return: none added twice
 
     def add(self, entry: Return, extra: Mapping[str, FormTemplate]) -> None:
+        if self.distinct_units and entry.unit is not None:
+            unit = unicodedata.normalize("NFKC", entry.unit).strip()
+            if unit in self.units:
+                raise InvalidValueError(
+                    N_("{what}: unit {got} appears twice in the roll-up (first at line {first})"),
+                    what="unit",
+                    expected="each unit once",
+                    got=entry.unit,
+                    file=entry.file,
+                    line=entry.line,
+                    params={"first": self.units[unit] or "?"},
+                )
+            self.units[unit] = entry.line
         form = extra.get(entry.form) or get_form(entry.form)
         if self.form is None:
             self.form = form
@@ -942,6 +957,7 @@ def roll_up(
     unit: str | None = None,
     missing: str = "strict",
     forms: Iterable[FormTemplate] = (),
+    distinct_units: bool = False,
 ) -> Return:
     """Add several units' returns of one form into one return (a city's from its districts').
 
@@ -952,14 +968,17 @@ def roll_up(
             (not reported + x = not reported: the total is unknown). ``"skip"``: add what was
             reported; an item is not reported only when no unit reported it.
         forms: forms not bundled (from ``load_form``).
+        distinct_units: refuse a unit given twice (it would be added twice); the command line's
+            ``check --rollup`` does.
 
     Yes-no items: the answer when every unit gave the same answer, else not reported.
 
     Raises:
-        InvalidValueError: returns of different forms, no return, or a value that is not a number.
+        InvalidValueError: returns of different forms, no return, a value that is not a number, a
+            unit given twice (with ``distinct_units``).
     """
     extra = {f.id: f for f in forms}
-    acc = _Accumulator(missing)
+    acc = _Accumulator(missing, distinct_units)
     for entry in returns:
         if not isinstance(entry, Return):
             if not (isinstance(entry, tuple) and len(entry) in (2, 3)):
