@@ -387,3 +387,33 @@ def test_8_roll_up_can_refuse_a_unit_given_twice() -> None:
     one = make_return("wuhan-2015:swn", {"01A": 1}, "江岸区总工会")
     with pytest.raises(WennuanError, match="江岸区总工会"):
         roll_up([one, one], distinct_units=True)
+
+
+# -- 9. no traceback on junk ---------------------------------------------------------------------
+
+JUNK_FILES = {
+    "nested.json": "[" * 100_000 + "]" * 100_000,
+    "nested-object.json": '{"a":' * 50_000 + "1" + "}" * 50_000,
+    "long-cell.csv": "序号,金额（元）\n1," + "9" * 200_000 + "\n",
+    "huge-integer.json": '[{"members": 1, "monthly_income": ' + "9" * 5_000 + "}]",
+}
+
+
+@pytest.mark.parametrize("name", sorted(JUNK_FILES))
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "{}"],
+        ["assess", "--campaign", "wuhan-2015", "{}"],
+        ["audit", "payments", "{}", "--campaign", "pingdingshan-2010"],
+        ["audit", "visits", "{}", "--campaign", "pingdingshan-2010"],
+    ],
+    ids=["check", "assess", "payments", "visits"],
+)
+def test_9_junk_files_exit_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, argv: list[str]
+) -> None:
+    path = tmp_path / name
+    path.write_text(JUNK_FILES[name], "utf-8")
+    code, _out, err = run(capsys, *(str(path) if a == "{}" else a for a in argv), "--lang", "en")
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err[:300]

@@ -45,6 +45,16 @@ def _show(value: object) -> str:
     return text
 
 
+_MAX_PARAM = 400
+
+
+def _shorten(value: object) -> object:
+    """A message parameter, a long text shortened (a file name of a megabyte is not echoed)."""
+    if isinstance(value, str) and len(value) > _MAX_PARAM:
+        return value[: _MAX_PARAM - 1] + "…"
+    return value
+
+
 class WennuanError(ValueError):
     """Base of every error raised by ``wennuan_rules`` for bad input or an impossible request.
 
@@ -87,12 +97,19 @@ class WennuanError(ValueError):
             "expected": self.expected if self.expected is not None else "",
             "got": _show(self.got),
         }
-        values.update(self.params)
+        values.update(
+            {
+                k: _show(v) if isinstance(v, str) and len(v) > _MAX_GOT else v
+                for k, v in self.params.items()
+            }
+        )
         return values
 
     def where(self) -> str:
         """``file:line:column`` (the parts that are known), or ``""``."""
-        parts = [str(p) for p in (self.file, self.line, self.column) if p is not None]
+        parts = [
+            str(_shorten(str(p))) for p in (self.file, self.line, self.column) if p is not None
+        ]
         return ":".join(parts)
 
     def message(self, lang: str | None = None) -> str:

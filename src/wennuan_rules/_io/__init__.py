@@ -44,6 +44,7 @@ from wennuan_rules._io.jsonfile import (
 from wennuan_rules._io.text import (
     ENCODINGS,
     FORMATS,
+    check_path,
     decode,
     detect_encoding,
     file_format,
@@ -60,6 +61,7 @@ __all__ = [
     "FORMATS",
     "LineCounter",
     "Values",
+    "check_path",
     "csv_records",
     "csv_rows",
     "decode",

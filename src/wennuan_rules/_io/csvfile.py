@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 
-from wennuan_rules._io.text import PathLike, no_rows, open_text
+from wennuan_rules._io.text import PathLike, cell_error, no_rows, open_text
 from wennuan_rules.errors import InputFileError
 from wennuan_rules.i18n import N_
 
@@ -21,13 +21,17 @@ def csv_rows(path: PathLike, name: str | None = None) -> Iterator[tuple[int, lis
     Raises:
         InputFileError: the file cannot be read or decoded.
     """
+    label = str(path) if name is None else name
     with open_text(path, name) as fh:
         reader = csv.reader(fh)
-        for cells in reader:
-            for cell in cells:
-                if cell and not cell.isspace():
-                    yield reader.line_num, cells
-                    break
+        try:
+            for cells in reader:
+                for cell in cells:
+                    if cell and not cell.isspace():
+                        yield reader.line_num, cells
+                        break
+        except csv.Error as exc:  # a cell over the field limit (131,072 characters), a NUL byte
+            raise cell_error(label, reader.line_num + 1, str(exc)) from None
 
 
 def header_key(text: str) -> str:

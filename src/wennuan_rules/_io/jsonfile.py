@@ -49,11 +49,13 @@ def _key_line(text: str, key: str, start: int = 0) -> int | None:
 
 
 def _decode_error(
-    exc: ValueError, name: str, line: int | None = None, text: str | None = None
+    exc: ValueError | RecursionError, name: str, line: int | None = None, text: str | None = None
 ) -> InputFileError:
     """:func:`json_error` for what the standard library's decoder raised (``line`` overrides its
     own line: the file line of a JSON Lines record; ``text``: the whole text, to find the line of
     a repeated key)."""
+    if isinstance(exc, RecursionError):
+        return json_error(name, "nested too deeply", line)
     if isinstance(exc, RepeatedKeyError):
         where = _key_line(text, exc.key) if text is not None else None
         return repeated_key(name, exc.key, where if where is not None else line)
@@ -82,7 +84,7 @@ def loads(text: str, name: str = "", line: int | None = None) -> Any:
     """
     try:
         return DECODER.decode(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise _decode_error(exc, name, line, text if line is None else None) from None
 
 
@@ -154,7 +156,7 @@ def json_items(text: str, name: str) -> Iterator[tuple[int, Any]]:
         _expect(text, idx, "[", "'['")
         end = yield from _items(text, idx, LineCounter(text))
         _end(text, end)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise _decode_error(exc, name, text=text) from None
 
 
@@ -184,7 +186,7 @@ def json_document(
         else:
             data, end = DECODER.raw_decode(text, idx)
         _end(text, end)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise _decode_error(exc, name, text=text) from None
     return data, located
 
@@ -267,7 +269,7 @@ def json_values(fh: IO[bytes], name: str) -> Values[tuple[int, Any]]:
     if first.lstrip().startswith("{"):
         try:
             value = DECODER.decode(first.rstrip("\r\n"))
-        except ValueError:
+        except (ValueError, RecursionError):
             value = None
         if isinstance(value, dict):
             rest = json_lines(text, name, start=number + 1)

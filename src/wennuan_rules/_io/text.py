@@ -83,6 +83,35 @@ def _encoding_error(name: str, line: int | None = None) -> InputFileError:
     )
 
 
+def cell_error(name: str, line: int, reason: str) -> InputFileError:
+    """The error for CSV text the reader cannot split into cells (a cell longer than the
+    standard library's field limit, 131,072 characters)."""
+    return InputFileError(
+        N_("{file} cannot be read as CSV: {reason}"),
+        what="file",
+        expected="CSV text",
+        got=reason,
+        file=name,
+        line=line,
+        params={"file": name, "reason": reason},
+    )
+
+
+def check_path(path: object) -> None:
+    """Refuse a path that is not a ``str`` or ``os.PathLike`` (``None``, a number, a list).
+
+    Raises:
+        InputFileError: naming the type given.
+    """
+    if not isinstance(path, str | os.PathLike) or "\x00" in str(os.fspath(path)):
+        raise InputFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="path",
+            expected="a file name (str or os.PathLike)",
+            got=type(path).__name__ if not isinstance(path, str) else "a name with a NUL character",
+        )
+
+
 def no_rows(name: str, line: int | None = None) -> InputFileError:
     """The error for a CSV file with a header and no row under it (an export that lost its rows:
     checking nothing would pass)."""
@@ -192,6 +221,8 @@ def detect_encoding(source: PathLike | IO[bytes], name: str | None = None) -> st
     Raises:
         InputFileError: the file cannot be read, or neither encoding decodes it.
     """
+    if not hasattr(source, "read"):
+        check_path(source)
     label = name if name is not None else str(getattr(source, "name", source))
     head = _head(source, label)
     sniff(head, label)
@@ -245,6 +276,7 @@ def read_text(path: PathLike, name: str | None = None) -> str:
     Raises:
         InputFileError: when the file cannot be read or decoded.
     """
+    check_path(path)
     label = str(path) if name is None else name
     try:
         raw = Path(path).read_bytes()
@@ -271,6 +303,7 @@ def open_text(path: PathLike, name: str | None = None) -> IO[str]:
 def file_format(path: PathLike, head: str | None = None) -> str:
     """``json``, ``jsonl`` or ``csv``: by the suffix (:data:`FORMATS`), else ``json`` when the text
     starts with ``{`` or ``[`` (``head``: the file's first characters; read when not given)."""
+    check_path(path)
     found = FORMATS.get(Path(path).suffix.lower())
     if found is not None:
         return found

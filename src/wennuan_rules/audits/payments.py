@@ -140,6 +140,13 @@ def audit_payments(
         check_file_campaign(payments.campaign, camp.id, payments.file)
         unit = unit if unit is not None else payments.unit
         rows: Iterable[Payment | Mapping[str, object]] = payments.payments
+    elif isinstance(payments, str | bytes | Mapping) or not isinstance(payments, Iterable):
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="payments",
+            expected="a Roster or an iterable of Payment or mappings",
+            got=type(payments).__name__,
+        )
     else:
         rows = payments
     audit = Audit(camp.id, "payments", show_personal_data=show_personal_data)

@@ -397,6 +397,17 @@ def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
 # -- the audit -------------------------------------------------------------------------------------
 
 
+def _visits_of(plan: object) -> tuple[Visit, ...]:
+    """The visits of what was given for a plan: an iterable of :class:`Visit`, nothing else."""
+    if isinstance(plan, str | bytes | Mapping) or not isinstance(plan, Iterable):
+        raise _type_error("plan", "a VisitPlan or an iterable of Visit", plan)
+    visits = tuple(plan)
+    for i, v in enumerate(visits):
+        if not isinstance(v, Visit):
+            raise _type_error(f"visits[{i}]", "a Visit", v)
+    return visits
+
+
 def _check_identified(plan: VisitPlan) -> None:
     """Refuse a visit read from a file that does not say which household it was (it would be
     counted by its line, and a compact JSON log has every visit on one line)."""
@@ -449,7 +460,7 @@ def audit_visits(
     """
     camp = resolve_campaign(campaign)
     if not isinstance(plan, VisitPlan):
-        plan = VisitPlan(visits=tuple(plan))
+        plan = VisitPlan(visits=_visits_of(plan))
     check_file_campaign(plan.campaign, camp.id, plan.file)
     _check_identified(plan)
     if unit is None:
