@@ -417,3 +417,50 @@ def test_9_junk_files_exit_2_with_one_line(
     path.write_text(JUNK_FILES[name], "utf-8")
     code, _out, err = run(capsys, *(str(path) if a == "{}" else a for a in argv), "--lang", "en")
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err[:300]
+
+
+# -- 10. -o FILE is written whole or not at all --------------------------------------------------
+
+
+def test_10_a_failed_run_keeps_the_previous_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.txt"
+    good = _roster(tmp_path, "500.00")
+    argv = ["audit", "payments", "--campaign", "pingdingshan-2010", "-o", str(report)]
+    code, _out, _err = run(capsys, *argv[:2], str(good), *argv[2:])
+    before = report.read_text("utf-8")
+    assert code in (0, 1) and "pingdingshan-2010:payments" in before
+    code, _out, _err = run(capsys, *argv[:2], str(tmp_path / "missing.csv"), *argv[2:])
+    assert code == 2 and report.read_text("utf-8") == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_10_assess_leaves_no_half_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("previous", "utf-8")
+    homes = tmp_path / "homes.jsonl"
+    homes.write_text('{"members": 2, "monthly_income": "900"}\n{"members": "x"}\n', "utf-8")
+    argv = ["assess", "--campaign", "wuhan-2015", str(homes), "--format", "json", "-o", str(report)]
+    code, _out, _err = run(capsys, *argv)
+    assert code == 2 and report.read_text("utf-8") == "previous"
+
+
+# -- 11. one line on stderr, always --------------------------------------------------------------
+
+
+def test_11_no_arguments_is_one_line_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1
+
+
+def test_11_a_line_break_in_a_cell_stays_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "roster.csv"
+    row = ROSTER_ROW.format(amount='"5\n00"')
+    path.write_text(ROSTER_HEAD + row, "utf-8")
+    code, _out, err = run(capsys, "audit", "payments", str(path), "--campaign", "pingdingshan-2010")
+    assert code == 2 and err.count("\n") == 1, err
