@@ -464,3 +464,34 @@ def test_11_a_line_break_in_a_cell_stays_on_one_line(
     path.write_text(ROSTER_HEAD + row, "utf-8")
     code, _out, err = run(capsys, "audit", "payments", str(path), "--campaign", "pingdingshan-2010")
     assert code == 2 and err.count("\n") == 1, err
+
+
+# -- 15. CSV formula neutralisation (OWASP) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "=1+2",
+        "＝1+2",
+        "＋1",
+        "－1",
+        "＠SUM(A1)",
+        " =1+2",
+        "\u00a0=1+2",
+        "\u3000＝1",
+        "|calc",
+        "\n=1",
+    ],
+)
+def test_15_formulas_are_neutralised(cell: str) -> None:
+    from wennuan_rules.render import safe_cell
+
+    assert safe_cell(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["-12.5", "12", "张三", " 12", "a=b"])
+def test_15_plain_cells_stay(cell: str) -> None:
+    from wennuan_rules.render import safe_cell
+
+    assert safe_cell(cell) == cell
