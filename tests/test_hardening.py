@@ -495,3 +495,37 @@ def test_15_plain_cells_stay(cell: str) -> None:
     from wennuan_rules.render import safe_cell
 
     assert safe_cell(cell) == cell
+
+
+# -- 14. personal numbers in the wrong column are masked -----------------------------------------
+
+
+def test_14_an_id_number_in_the_group_column_is_masked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "roster.csv"
+    row = ROSTER_ROW.format(amount="500").replace(",困难职工", ",张建国 410402195501010113")
+    path.write_text(ROSTER_HEAD + row, "utf-8")
+    _code, out, _err = run(
+        capsys,
+        "audit",
+        "payments",
+        str(path),
+        "--campaign",
+        "pingdingshan-2010",
+        "--format",
+        "json",
+    )
+    assert "410402195501010113" not in out.replace('"id_number"', "")
+    assert "410402********0113" in out
+
+
+@pytest.mark.parametrize("column", ["2009-12-22", "中央财政"])
+def test_14_a_card_number_in_a_date_or_source_column_is_not_echoed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str
+) -> None:
+    path = tmp_path / "roster.csv"
+    row = ROSTER_ROW.format(amount="500").replace(column, "6217002200000000018")
+    path.write_text(ROSTER_HEAD + row, "utf-8")
+    code, _out, err = run(capsys, "audit", "payments", str(path), "--campaign", "pingdingshan-2010")
+    assert code == 2 and "6217002200000000018" not in err and "0018" in err

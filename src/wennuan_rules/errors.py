@@ -32,9 +32,12 @@ _MAX_GOT = 80
 
 
 def _show(value: object) -> str:
-    """A short, safe representation of a user's value for messages."""
+    """A short, safe representation of a user's value for messages (ID- and card-shaped numbers
+    masked: an error is never the place a personal number is shown)."""
+    from wennuan_rules.privacy import mask_numbers_in
+
     if isinstance(value, str):
-        text = value
+        text = mask_numbers_in(value)
     else:
         try:
             text = repr(value)
@@ -50,8 +53,12 @@ _MAX_PARAM = 400
 
 def _shorten(value: object) -> object:
     """A message parameter, a long text shortened (a file name of a megabyte is not echoed)."""
-    if isinstance(value, str) and len(value) > _MAX_PARAM:
-        return value[: _MAX_PARAM - 1] + "…"
+    if isinstance(value, str):
+        from wennuan_rules.privacy import mask_numbers_in
+
+        value = mask_numbers_in(value)
+        if len(value) > _MAX_PARAM:
+            return value[: _MAX_PARAM - 1] + "…"
     return value
 
 

@@ -48,6 +48,7 @@ from wennuan_rules.audits.rules import Row
 from wennuan_rules.audits.rules.payments import PaymentContext
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_
+from wennuan_rules.privacy import mask_numbers_in
 from wennuan_rules.report import Report
 
 if TYPE_CHECKING:
@@ -206,7 +207,8 @@ def _run(
                     found = ctx.info.group(gid)
                     group_cache[gid] = None if found is None else found.id
                 gid = group_cache[gid] or gid
-            by_group[gid] = by_group.get(gid, zero) + amount  # keyed by id, not by what was typed
+            key = gid if gid in group_ids or ctx.show_personal_data else mask_numbers_in(gid)
+            by_group[key] = by_group.get(key, zero) + amount  # keyed by id, not by what was typed
         number = p.id_number
         norm = normalize_id_number(number) if number else ""
         add((p, sid, norm, normalized_id_problem(norm, strict_region), gid))
