@@ -78,7 +78,6 @@ CATEGORIES = frozenset(("extreme", "deep", "relative", "accident"))
 NEW_CATEGORIES = frozenset(("deep", "relative", "accident"))
 NEW_FORM = frozenset(("truck-driver", "ride-hailing-driver", "courier", "food-delivery"))
 LIVING = frozenset(("illness", "child-education", "disaster"))
-MODEL = frozenset(("illness", "unemployment", "accident"))
 REGION = re.compile(r"[\w\-.（）() ]{1,100}")
 # 江苏常州经济开发区总工会 2021-01-06 (no document number), 对象 (3) and (4): 低保 standard 900 元 a
 # person a month, lines at 3× and 2× of it, 10,000 元 of medical costs a year; hardship files:
@@ -145,7 +144,15 @@ def assess_dict(d: Mapping[str, Any], on: dt.date = ON) -> tuple[str, ...]:
         raise Refused(level)
     if civil is not None and civil not in CIVIL:
         raise Refused(civil)
-    if occupation is not None and occupation not in NEW_FORM:
+    if (
+        occupation is not None
+        and occupation not in NEW_FORM
+        and (
+            occupation.__class__ is not str
+            or not 0 < len(occupation) <= 100
+            or occupation != occupation.strip()
+        )
+    ):  # an occupation not named is its text (等: open, issue 9 point 7)
         raise Refused(occupation)
     for k in ("event_on", "submitted_on"):
         v = g(k)
@@ -184,7 +191,7 @@ def assess_dict(d: Mapping[str, Any], on: dt.date = ON) -> tuple[str, ...]:
         g("stable_labour_relation") is True and g("basic_living_difficulty") is True
     ):
         out.append("living-difficulty")
-    if level in AT_LEAST_DISTRICT and causes and not MODEL.isdisjoint(causes):
+    if level in AT_LEAST_DISTRICT and causes:  # 等: any stated cause (issue 9 point 7)
         out.append("model-worker")
     return tuple(out)
 

@@ -201,7 +201,9 @@ def test_hardship_family(category: str, filed_on: str, expected: bool) -> None:
         ("city", ["accident"], True),
         ("enterprise", ["illness"], False),  # below district
         (None, ["illness"], False),
-        ("city", ["child-education"], False),
+        # issue 9 point 7 (二(一)1(5) "因患病、失业、突发意外等情况"): 等 is open, any cause counts
+        ("city", ["child-education"], True),
+        ("city", [], False),  # no cause at all
     ],
 )
 def test_model_worker(level: str | None, causes: list[str], expected: bool) -> None:
@@ -212,6 +214,8 @@ def test_model_worker(level: str | None, causes: list[str], expected: bool) -> N
 def test_model_worker_any_cause_option() -> None:
     hh = h(model_worker_level="city", causes=["child-education"])
     assert "model-worker" in groups(hh, options={"model_worker_any_cause": True})
+    # the closed reading of 等 stays as an option (issue 9 point 7)
+    assert "model-worker" not in groups(hh, options={"model_worker_any_cause": False})
 
 
 # -- documents and the 2021-01-18 deadline

@@ -251,8 +251,9 @@ CHANGZHOU = [
         "model-worker",
         "city-schooling",
         {**RICH, "model_worker_level": "city", "causes": ["child-education"]},
-        N,
-        (True, False),
+        # issue 9 point 7 (二(一)1(5) "因患病、失业、突发意外等情况"): 等 is open, any stated cause
+        E,
+        (True, True),
     ),
     Case(
         CZ,

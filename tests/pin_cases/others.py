@@ -224,8 +224,26 @@ PINGDINGSHAN_2022 = [
         "stricken-family",
         "schooling",
         {**RICH, "causes": ["child-education"], "basic_living_difficulty": True},
+        # issue 9 point 7 (二(二)二 "…遭受各类灾害或突发意外等情况"): 等 is open, any stated cause
+        E,
+        (True, True),
+    ),
+    Case(
+        P22,
+        "stricken-family",
+        "no-cause",
+        {**RICH, "causes": [], "basic_living_difficulty": True},
         N,
         (False, True),
+    ),
+    Case(
+        P22,
+        "new-form-workers",
+        "occupation-not-named",
+        # issue 9 point 7 (二(二)三 "…外卖配送员等群体"): an occupation not named is accepted
+        {**RICH, "new_form_occupation": "代驾司机"},
+        E,
+        (True,),
     ),
     Case(
         P22,

@@ -115,8 +115,9 @@ PINGDINGSHAN_2010 = [
             "causes": ["unemployment"],
             "basic_living_difficulty": True,
         },
-        N,
-        (True, False, True),
+        # issue 9 point 7 (三 五 "因家庭成员患大病、子女上学等原因"): 等 is open, any stated cause
+        E,
+        (True, True, True),
     ),
     Case(
         P10,

@@ -37,6 +37,7 @@ from wennuan_rules.vocabulary import (
     CivilAffairs,
     HardshipCategory,
     ModelWorkerLevel,
+    NewFormWorker,
     Vocab,
 )
 
@@ -1080,19 +1081,27 @@ class CivilAffairsIs(Settled):
 @attrs.frozen
 class NewFormOccupation(Settled):
     """A new-form worker (新就业形态劳动者: truck or ride-hailing driver, courier, food
-    delivery)."""
+    delivery, "等群体"). ``named_only=False`` (the default reading of 等): any occupation stated
+    counts, and one the notice does not name is accepted and named; ``named_only=True``: only the
+    occupations the notice names."""
 
     source: str = ""
+    named_only: bool = False
     id: ClassVar[str] = "new-form-occupation"
 
     def emit(self, em: Emitter) -> str:
-        return f"({em.attr('new_form_occupation')} is not None)"
+        occ = em.attr("new_form_occupation")
+        if self.named_only:
+            return f"({occ} in {em.const(frozenset(NewFormWorker))})"
+        return f"({occ} is not None)"
 
     def _key(self, household: Household) -> object:
         return household.new_form_occupation
 
     def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         occ = household.new_form_occupation
+        named = isinstance(occ, NewFormWorker)
+        met = named or (occ is not None and not self.named_only)
         if occ is None:
             message = Message.of(
                 N_(
@@ -1100,17 +1109,26 @@ class NewFormOccupation(Settled):
                     "rider)"
                 )
             )
-        else:
+        elif named:
             message = Message.of(N_("new-form worker: {occupation}"), occupation=occ)
-        return (
-            Reason(
-                self.id,
-                occ is not None,
-                message,
-                self.source,
-                (("new_form_occupation", "null" if occ is None else occ.id),),
-            ),
-        )
+        elif met:
+            message = Message.of(
+                N_(
+                    "new-form worker: {occupation} (not named in the notice, whose list ends in "
+                    "'and other groups' and is read as open)"
+                ),
+                occupation=occ,
+            )
+        else:
+            message = Message.of(
+                N_(
+                    "{occupation} is not one of the new-form occupations the notice names "
+                    "(option: named occupations only)"
+                ),
+                occupation=occ,
+            )
+        shown = "null" if occ is None else (occ.id if isinstance(occ, NewFormWorker) else occ)
+        return (Reason(self.id, met, message, self.source, (("new_form_occupation", shown),)),)
 
 
 @attrs.frozen

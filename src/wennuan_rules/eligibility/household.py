@@ -132,6 +132,19 @@ def _ref(_inst: Any, _attr: Any, value: Any) -> None:
         raise _bad("ref", "a string of at most 200 characters, or null", value)
 
 
+def _occupation(_inst: Any, _attr: Any, value: Any) -> None:
+    # 等 in 平顶山 2022 二(二)三 leaves the list open: an occupation it does not name is its text
+    if value is None or isinstance(value, NewFormWorker):
+        return
+    if not isinstance(value, str) or not value or len(value) > 100 or value != value.strip():
+        raise _bad(
+            "new_form_occupation",
+            "courier, food-delivery, truck-driver, ride-hailing-driver, another occupation's "
+            "name (1–100 characters), or null",
+            value,
+        )
+
+
 def _region(_inst: Any, _attr: Any, value: Any) -> None:
     if value is not None and not is_region_id(value):
         raise _bad("region", "a region id such as changzhou-edz, or null", value)
@@ -196,7 +209,8 @@ class Household:
         civil_affairs: the civil-affairs status (``dibao``, ``dibao-edge``) or ``None``.
         region: the region id for the 低保 standard (``changzhou-edz``); ``None``: the campaign's
             own.
-        new_form_occupation: the new-form occupation (新就业形态: courier, food delivery, …) or
+        new_form_occupation: the new-form occupation (新就业形态: courier, food delivery, …), the
+            text of an occupation the notice does not name (its list ends in 等: open), or
             ``None``.
         event_on: the day of the sudden event, accident or illness that caused the hardship.
         documents: the documents handed in (``None``: not stated).
@@ -234,9 +248,8 @@ class Household:
         validator=attrs.validators.optional(attrs.validators.instance_of(CivilAffairs)),
     )
     region: str | None = attrs.field(default=None, validator=_region)
-    new_form_occupation: NewFormWorker | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(NewFormWorker)),
+    new_form_occupation: NewFormWorker | str | None = attrs.field(
+        default=None, validator=_occupation
     )
     event_on: dt.date | None = attrs.field(default=None, validator=_opt_date)
     documents: frozenset[Document] | None = attrs.field(default=None, validator=_documents)
@@ -304,9 +317,7 @@ class Household:
         kwargs["civil_affairs"] = _read_vocab(
             data.get("civil_affairs"), "civil_affairs", CivilAffairs
         )
-        kwargs["new_form_occupation"] = _read_vocab(
-            data.get("new_form_occupation"), "new_form_occupation", NewFormWorker
-        )
+        kwargs["new_form_occupation"] = _read_occupation(data.get("new_form_occupation"))
         kwargs["hardship_file"] = _read_file(data.get("hardship_file"))
         kwargs["event_on"] = _read_date(data.get("event_on"), "event_on")
         kwargs["submitted_on"] = _read_date(data.get("submitted_on"), "submitted_on")
@@ -350,6 +361,19 @@ def _read_vocab(value: object, what: str, vocab: Any) -> Any:
             expected=exc.expected,
             got=value,
         ) from None
+
+
+def _read_occupation(value: object) -> NewFormWorker | str | None:
+    """A named new-form occupation (id or label), else the text of another one (等: open)."""
+    if value is None:
+        return None
+    try:
+        found: NewFormWorker = NewFormWorker.from_text(value)
+        return found
+    except UnknownIdError:
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        raise _bad("new_form_occupation", "an occupation's name or id, or null", value) from None
 
 
 def _read_list(value: object, what: str, vocab: Any) -> frozenset[Any] | None:

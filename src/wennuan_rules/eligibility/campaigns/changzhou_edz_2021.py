@@ -65,11 +65,11 @@ OPTIONS: Final = {
     ),
     "model_worker_any_cause": Option(
         "model_worker_any_cause",
-        False,
-        (False, True),
-        "二(一)1(5): 因患病、失业、突发意外等情况: default reads the three named causes; True "
-        "accepts any "
-        "stated cause (等 as an open list).",
+        True,
+        (True, False),
+        "二(一)1(5): 因患病、失业、突发意外等情况引发家庭经济困难: 等 leaves the list open, the "
+        "test is the economic hardship, so any stated cause counts (default, issue 9 point 7); "
+        "False reads only the three named causes.",
     ),
 }
 

@@ -42,10 +42,11 @@ OPTIONS: Final = {
     ),
     "dibao_edge_any_cause": Option(
         "dibao_edge_any_cause",
-        False,
-        (False, True),
-        "三 五: 因家庭成员患大病、子女上学等原因: default reads the two named causes; True accepts "
-        "any.",
+        True,
+        (True, False),
+        "三 五: 因家庭成员患大病、子女上学等原因导致生活特别困难: 等 leaves the list open, the "
+        "test is the hardship, so any stated cause counts (default, issue 9 point 7); False reads "
+        "only the two named causes.",
     ),
 }
 
