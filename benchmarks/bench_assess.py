@@ -49,7 +49,7 @@ BOOLS = (
     "has_labour_contract", "migrant_worker", "stable_labour_relation", "major_illness",
     "basic_living_difficulty", "enterprise_in_crisis", "enterprise_restructured",
     "early_retired", "depleted_mining_area", "on_duty_during_festival",
-    "major_project_contributor", "epidemic_frontline_medical",
+    "major_project_contributor", "epidemic_frontline_medical", "economic_hardship",
 )  # fmt: skip
 KEYS = frozenset(
     (
@@ -191,7 +191,8 @@ def assess_dict(d: Mapping[str, Any], on: dt.date = ON) -> tuple[str, ...]:
         g("stable_labour_relation") is True and g("basic_living_difficulty") is True
     ):
         out.append("living-difficulty")
-    if level in AT_LEAST_DISTRICT and causes:  # 等: any stated cause (issue 9 point 7)
+    # 等: any stated cause (issue 9 point 7), and the family in economic hardship (point 8)
+    if level in AT_LEAST_DISTRICT and causes and g("economic_hardship") is True:
         out.append("model-worker")
     return tuple(out)
 
@@ -213,7 +214,7 @@ def households(seed: int) -> Iterator[dict[str, Any]]:
         else:
             d["monthly_income"] = f"{cents // 100}.{cents % 100:02d}"
         for k in ("has_labour_contract", "major_illness", "stable_labour_relation",
-                  "basic_living_difficulty", "migrant_worker"):  # fmt: skip
+                  "basic_living_difficulty", "migrant_worker", "economic_hardship"):  # fmt: skip
             x = rnd.random()
             if x < 0.4:
                 d[k] = True

@@ -635,6 +635,11 @@ class IncomeWithin(Criterion):
 # -- yes/no facts --------------------------------------------------------------------------------
 
 _FACT_MESSAGES: dict[str, tuple[str, str, str]] = {
+    "economic_hardship": (
+        N_("the family is in economic hardship"),
+        N_("the family is not in economic hardship"),
+        N_("family in economic hardship: not stated"),
+    ),
     "has_labour_contract": (
         N_("has a labour contract"),
         N_("has no labour contract"),

@@ -44,6 +44,7 @@ BOOLEAN_FACTS: Final = (
     "on_duty_during_festival",
     "major_project_contributor",
     "epidemic_frontline_medical",
+    "economic_hardship",
 )
 """Yes/no facts; ``None`` means "not stated"."""
 
@@ -201,6 +202,8 @@ class Household:
             project or major event (在国家重点工程重大项目和重大活动中作出突出贡献).
         epidemic_frontline_medical: a medical worker at the front line of COVID-19 control
             (坚守在新冠肺炎疫情防控一线的医务人员).
+        economic_hardship: the family is in economic hardship (家庭经济困难), as established by the
+            union cadre (常州 2021 二(一)1(5) 困难劳模).
         annual_medical_out_of_pocket: medical costs paid by the household itself in the year
             (年个人自负和自费部分医疗费), yuan.
         causes: causes of the hardship (``None``: not stated; empty: none).
@@ -233,6 +236,7 @@ class Household:
     on_duty_during_festival: bool | None = attrs.field(default=None, validator=_opt_bool)
     major_project_contributor: bool | None = attrs.field(default=None, validator=_opt_bool)
     epidemic_frontline_medical: bool | None = attrs.field(default=None, validator=_opt_bool)
+    economic_hardship: bool | None = attrs.field(default=None, validator=_opt_bool)
     annual_medical_out_of_pocket: Decimal | None = attrs.field(default=None, validator=_amount)
     causes: frozenset[Cause] | None = attrs.field(default=None, validator=_causes)
     model_worker_level: ModelWorkerLevel | None = attrs.field(
