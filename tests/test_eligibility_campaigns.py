@@ -44,19 +44,34 @@ def test_pingdingshan_2010_groups_need_the_circumstance_and_the_file(
     facts: dict[str, Any], group: str
 ) -> None:
     assert group in groups(P10, h(hardship_file=ON_FILE, **facts), ON10)
-    assert group not in groups(P10, h(**facts), ON10)  # 困难职工: on file (依档帮扶)
+    assert group not in groups(P10, h(**facts), ON10)  # hardship neither on file nor stated
     assert group in groups(
         P10,
         h(basic_living_difficulty=True, **facts),
         ON10,
         options={"hardship": "on-file-or-stated"},
     )
+    # issue 9 point 9 (三 "在对工会建档的困难职工…普遍走访慰问的基础上，重点开展对五类群体"):
+    # the five groups are not limited to families on file; on-file-or-stated is the default now
+    assert group in groups(P10, h(basic_living_difficulty=True, **facts), ON10)
+    a = wr.assess(h(**facts), P10, ON10)
+    assert a.decision(group).status == "undetermined"
+    assert "basic-living-difficulty" in a.decision(group).not_stated
+    # the old reading stays as an option: on file only
+    on_file_only = {"hardship": "on-file"}
+    stated = h(basic_living_difficulty=True, **facts)
+    assert group not in groups(P10, stated, ON10, options=on_file_only)
 
 
 def test_pingdingshan_2010_file_must_exist_on_the_decision_date() -> None:
     later = {"category": "deep", "filed_on": "2010-01-26"}
     assert "crisis-enterprise" not in groups(
         P10, h(hardship_file=later, enterprise_in_crisis=True), ON10
+    )
+    assert "crisis-enterprise" not in groups(
+        P10,
+        h(hardship_file=later, enterprise_in_crisis=True, basic_living_difficulty=False),
+        ON10,
     )
 
 

@@ -10,29 +10,49 @@ ON_FILE_10 = on_file("deep", "2009-06-01")
 
 
 def _p10_fact_group(group: str, fact: str) -> list[Case]:
-    """A fact and 'on the hardship file' (filed on or before the decision date 2010-01-25)."""
+    """A fact and 困难: on the hardship file (filed on or before the decision date 2010-01-25) or
+    basic_living_difficulty stated. Issue 9 point 9 (三 "在对工会建档的困难职工…普遍走访慰问的
+    基础上，重点开展对五类群体"): the five groups are not limited to families on file, so a family
+    not on file is undetermined until its hardship is stated (was: not eligible). Reasons: fact,
+    on file, basic living difficulty."""
     return [
-        Case(P10, group, "met", {**RICH, fact: True, **ON_FILE_10}, E, (True, True)),
+        Case(P10, group, "met", {**RICH, fact: True, **ON_FILE_10}, E, (True, True, None)),
         Case(
             P10,
             group,
             "filed-on-the-day",
             {**RICH, fact: True, **on_file("relative", "2010-01-25")},
             E,
-            (True, True),
+            (True, True, None),
         ),
         Case(
             P10,
             group,
             "filed-day-after",
             {**RICH, fact: True, **on_file("relative", "2010-01-26")},
-            N,
-            (True, False),
+            U,
+            (True, False, None),
         ),
-        Case(P10, group, "not-on-file", {**RICH, fact: True}, N, (True, False)),
-        Case(P10, group, "fact-false", {**RICH, fact: False, **ON_FILE_10}, N, (False, True)),
-        Case(P10, group, "fact-not-stated", {**RICH, **ON_FILE_10}, U, (None, True)),
-        Case(P10, group, "fact-not-stated-not-on-file", dict(RICH), N, (None, False)),
+        Case(P10, group, "not-on-file", {**RICH, fact: True}, U, (True, False, None)),
+        Case(
+            P10,
+            group,
+            "stated-not-on-file",
+            {**RICH, fact: True, "basic_living_difficulty": True},
+            E,
+            (True, False, True),
+        ),
+        Case(
+            P10,
+            group,
+            "no-difficulty-not-on-file",
+            {**RICH, fact: True, "basic_living_difficulty": False},
+            N,
+            (True, False, False),
+        ),
+        Case(P10, group, "fact-false", {**RICH, fact: False, **ON_FILE_10}, N, (False, True, None)),
+        Case(P10, group, "fact-not-stated", {**RICH, **ON_FILE_10}, U, (None, True, None)),
+        Case(P10, group, "fact-not-stated-not-on-file", dict(RICH), U, (None, False, None)),
     ]
 
 
@@ -55,7 +75,7 @@ PINGDINGSHAN_2010 = [
         "disaster",
         {**RICH, "causes": ["disaster"], **ON_FILE_10},
         E,
-        (True, True),
+        (True, True, None),
     ),
     Case(
         P10,
@@ -63,7 +83,7 @@ PINGDINGSHAN_2010 = [
         "accident",
         {**RICH, "causes": ["accident"], **ON_FILE_10},
         E,
-        (True, True),
+        (True, True, None),
     ),
     Case(
         P10,
@@ -71,7 +91,7 @@ PINGDINGSHAN_2010 = [
         "illness",
         {**RICH, "causes": ["illness"], **ON_FILE_10},
         N,
-        (False, True),
+        (False, True, None),
     ),
     Case(
         P10,
@@ -79,18 +99,32 @@ PINGDINGSHAN_2010 = [
         "no-cause",
         {**RICH, "causes": [], **ON_FILE_10},
         N,
-        (False, True),
+        (False, True, None),
     ),
     Case(
-        P10, "disaster-or-emergency", "causes-not-stated", {**RICH, **ON_FILE_10}, U, (None, True)
+        P10,
+        "disaster-or-emergency",
+        "causes-not-stated",
+        {**RICH, **ON_FILE_10},
+        U,
+        (None, True, None),
     ),
     Case(
         P10,
         "disaster-or-emergency",
         "filed-day-after",
         {**RICH, "causes": ["disaster"], **on_file("deep", "2010-01-26")},
-        N,
-        (True, False),
+        # issue 9 point 9: not on file (yet) and hardship not stated → undetermined (was N)
+        U,
+        (True, False, None),
+    ),
+    Case(
+        P10,
+        "disaster-or-emergency",
+        "stated-not-on-file",
+        {**RICH, "causes": ["disaster"], "basic_living_difficulty": True},
+        E,
+        (True, False, True),
     ),
     Case(
         P10,

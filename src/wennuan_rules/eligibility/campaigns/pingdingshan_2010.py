@@ -2,9 +2,9 @@
 categories of form 附件1 line 03 (B below 低保; C slightly above 低保 with a cause; D accident or
 disaster).
 
-The five groups are 困难职工 in particular circumstances; "困难" is read as "on the union's
-hardship file" (the notice pays 依档帮扶, 五(三)). Option ``hardship`` also accepts a stated
-basic-living difficulty.
+The five groups are 困难职工 in particular circumstances, set apart from the families on file
+(三 "在对工会建档的困难职工…普遍走访慰问的基础上，重点开展对五类群体"): "困难" is on the hardship
+file or a stated basic-living difficulty (option ``hardship="on-file"``: the file only).
 """
 
 from __future__ import annotations
@@ -34,11 +34,11 @@ __all__ = ["OPTIONS", "build"]
 OPTIONS: Final = {
     "hardship": Option(
         "hardship",
-        "on-file",
-        ("on-file", "on-file-or-stated"),
-        "三: 困难职工 read as on the union's hardship file (依档帮扶, 五(三)); 'on-file-or-stated' "
-        "also "
-        "accepts basic_living_difficulty = true.",
+        "on-file-or-stated",
+        ("on-file-or-stated", "on-file"),
+        "三: the five groups are set apart from the filed base (在对工会建档的困难职工…普遍走访慰问"
+        "的基础上，重点开展对五类群体…); 'on-file-or-stated' (default, issue 9 point 9): on the "
+        "hardship file or basic_living_difficulty = true; 'on-file': on the file only.",
     ),
     "dibao_edge_any_cause": Option(
         "dibao_edge_any_cause",
@@ -55,10 +55,19 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
     """The rules for one choice of options (see :data:`OPTIONS`)."""
     S = campaign.cite + " 三"
     F = campaign.cite + " 附件1 03"
-    on_file = OnFile(frozenset(HardshipCategory), S + " 工会建档的困难职工 (依档帮扶, 五(三))")
+    on_file = OnFile(frozenset(HardshipCategory), S + " 工会建档的困难职工")
     hardship: Criterion = on_file
     if opts["hardship"] == "on-file-or-stated":
-        hardship = AnyOf((on_file, Fact("basic_living_difficulty", S + " 困难职工 (option)")))
+        hardship = AnyOf(
+            (
+                on_file,
+                Fact(
+                    "basic_living_difficulty",
+                    S
+                    + " 在对工会建档的困难职工…普遍走访慰问的基础上，重点开展对五类群体 (困难职工)",
+                ),
+            )
+        )
     edge_causes = (
         frozenset(Cause)
         if opts["dibao_edge_any_cause"]
