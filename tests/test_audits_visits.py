@@ -9,6 +9,7 @@ import pytest
 
 from wennuan_rules.audits import FamilyOnFile, Visit, Visitee, VisitGroup, VisitPlan, audit_visits
 from wennuan_rules.errors import InvalidValueError
+from wennuan_rules.report import Severity
 
 D = dt.date
 DAY = D(2010, 1, 26)
@@ -144,6 +145,26 @@ def test_window_falls_back_to_the_period() -> None:
     outside = Visit(visited_on=D(2015, 3, 6), row=3)
     report = audit_visits([inside, outside], "wuhan-2015")
     assert [f.where for f in report.findings if f.rule.endswith("/window")] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("campaign", "inside", "outside"),
+    [
+        # issue 9 point 10: "元旦、春节期间" printed without dates runs to 正月初六:
+        # henan-2018 春节 2018-02-16 + 5 days = 2018-02-21; pingdingshan-2022 2022-02-01 + 5 = 02-06
+        ("henan-2018", D(2018, 2, 21), D(2018, 2, 22)),
+        ("pingdingshan-2022", D(2022, 2, 6), D(2022, 2, 7)),
+    ],
+)
+def test_outside_an_undated_period_is_a_warning(
+    campaign: str, inside: dt.date, outside: dt.date
+) -> None:
+    report = audit_visits(
+        [Visit(visited_on=inside, row=2), Visit(visited_on=outside, row=3)], campaign
+    )
+    window = [f for f in report.findings if f.rule.endswith("/window")]
+    assert [(f.where, f.severity) for f in window] == [("3", Severity.WARNING)]
+    assert report.ok  # warnings only
 
 
 FAMILIES = (

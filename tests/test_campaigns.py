@@ -154,7 +154,9 @@ def test_wuhan_2015_dates_from_lost_digits() -> None:
 def test_henan_2018_dates() -> None:
     c = get_campaign("henan-2018")
     assert c.spring_festival == D(2018, 2, 16)
-    assert (c.period.start, c.period.end) == (D(2018, 1, 1), D(2018, 2, 16))
+    # issue 9 point 10: undated "元旦、春节期间" ends on 正月初六 (春节 2018-02-16 + 5 days)
+    assert (c.period.start, c.period.end) == (D(2018, 1, 1), D(2018, 2, 21))
+    assert not c.period.dated
     assert c.report_deadline is not None and c.report_deadline.last_day == D(2018, 2, 5)
     assert c.issued_on is None and "issued_on" in c.absent
 
@@ -174,7 +176,10 @@ def test_changzhou_2021_dates() -> None:
 def test_pingdingshan_2022_dates() -> None:
     c = get_campaign("pingdingshan-2022")
     assert c.spring_festival == D(2022, 2, 1)
-    assert (c.period.start, c.period.end) == (D(2022, 1, 1), D(2022, 2, 1))
+    # issue 9 point 10: 正月初六 2022 = 春节 2022-02-01 + 5 days = 2022-02-06
+    assert (c.period.start, c.period.end) == (D(2022, 1, 1), D(2022, 2, 6))
+    assert not c.period.dated
+    assert get_campaign("changzhou-edz-2021").period.dated
     assert c.report_deadline is not None and c.report_deadline.last_day == D(2022, 1, 18)
     assert c.document is None
 
@@ -607,6 +612,7 @@ def test_cli_show_json_has_every_field_with_its_source(capsys: pytest.CaptureFix
         "source": "平工总［2009］38号 二",
         "text": "2009年12月下旬至2010年春节前",
         "note": "",
+        "dated": True,  # the notice prints the dates (issue 9 point 10)
     }
     assert data["visiting_window"]["source"] == "平工总［2009］38号 附件3 三5"
     assert "初十一" in data["visiting_window"]["note"]
@@ -671,11 +677,24 @@ def test_load_campaign_with_another_reading(tmp_path: Path) -> None:
         tmp_path,
         "henan-2018",
         lambda t: t.replace(
-            'end = { rule = "spring-festival", year = 2018 }',
+            'end = { rule = "spring-festival-holiday-end", year = 2018 }',
             'end = { rule = "lantern-festival", year = 2018 }',
         ),
     )
     assert load_campaign(path).period.end == D(2018, 3, 2)
+
+
+def test_undated_period_runs_to_the_end_of_the_spring_festival_holiday(tmp_path: Path) -> None:
+    # issue 9 point 10: 正月初六 computed from the calendar; 春节 2018-02-16 is 正月初一, so
+    # 正月初六 = 2018-02-21 (the 2018 holiday was 2018-02-15..02-21); 2022: 2022-02-01 + 5 = 02-06
+    from wennuan_rules.campaign.dates import resolve_date
+
+    for year, end in ((2018, D(2018, 2, 21)), (2022, D(2022, 2, 6)), (2010, D(2010, 2, 19))):
+        rule = {"rule": "spring-festival-holiday-end", "year": year}
+        assert resolve_date(rule, is_end=True) == end
+    # a user who prints dates for it says dated = true (or leaves it out)
+    path = _copy(tmp_path, "henan-2018", lambda t: t.replace("dated = false\n", ""))
+    assert load_campaign(path).period.dated
 
 
 @pytest.mark.parametrize(

@@ -64,15 +64,17 @@ WUHAN = [
     Case(WH, "frontline-workers", "not-stated", dict(RICH), U, (None,)),
 ]
 
-# -- henan-2018 (两节 period 2018-01-01 .. 2018-02-16, decided on 2018-02-20) ----
+# -- henan-2018 (两节 period 2018-01-01 .. 2018-02-21, decided on 2018-02-22) ----
+# issue 9 point 10: "元旦、春节期间" with no dates runs to the end of the 春节 holiday, 正月初六:
+# 春节 2018-02-16 (正月初一) + 5 days = 2018-02-21 (was: to 春节, 2018-02-16)
 HN = "henan-2018"
 SUDDEN = {**RICH, "causes": ["accident"], "basic_living_difficulty": True}
 HENAN = [
     Case(
-        HN, "on-file", "filed-on-the-day", {**RICH, **on_file("accident", "2018-02-20")}, E, (True,)
+        HN, "on-file", "filed-on-the-day", {**RICH, **on_file("accident", "2018-02-22")}, E, (True,)
     ),
     Case(
-        HN, "on-file", "filed-day-after", {**RICH, **on_file("accident", "2018-02-21")}, N, (False,)
+        HN, "on-file", "filed-day-after", {**RICH, **on_file("accident", "2018-02-23")}, N, (False,)
     ),
     Case(
         HN,
@@ -103,6 +105,23 @@ HENAN = [
         "sudden-hardship",
         "event-2018-02-17",
         {**SUDDEN, "event_on": "2018-02-17"},
+        # issue 9 point 10: 2018-02-17 (正月初二) is inside the holiday; was not eligible
+        E,
+        (True, True, True),
+    ),
+    Case(
+        HN,
+        "sudden-hardship",
+        "event-2018-02-21",
+        {**SUDDEN, "event_on": "2018-02-21"},
+        E,
+        (True, True, True),
+    ),
+    Case(
+        HN,
+        "sudden-hardship",
+        "event-2018-02-22",
+        {**SUDDEN, "event_on": "2018-02-22"},
         N,
         (False, True, True),
     ),

@@ -76,6 +76,7 @@ def _read_period(table: Table, key: str) -> Period:
             source=sub.get("source", str),
             text=sub.get("text", str),
             note=sub.get("note", str, ""),
+            dated=sub.get("dated", bool, True),
         )
     except WennuanError as exc:
         raise _reraise(table, key, exc) from None

@@ -72,6 +72,8 @@ class Period:
         source: the clause, e.g. ``平工总［2009］38号 二``.
         text: the words as printed: ``2009年12月下旬至2010年春节前``.
         note: how they were read.
+        dated: whether the notice prints the dates; ``False`` when they were computed from words
+            such as "元旦、春节期间" (findings outside an undated period are warnings).
     """
 
     start: dt.date = attrs.field(validator=_check_date)
@@ -79,6 +81,7 @@ class Period:
     source: str = attrs.field(default="", validator=_str)
     text: str = attrs.field(default="", validator=_str)
     note: str = attrs.field(default="", validator=_str)
+    dated: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -105,6 +108,7 @@ class Period:
             "source": self.source,
             "text": self.text,
             "note": self.note,
+            "dated": self.dated,
         }
 
 

@@ -18,6 +18,7 @@ from wennuan_rules.audits.rules import RuleUse, audit_rule
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_, Message
 from wennuan_rules.privacy import mask_id_number, mask_name
+from wennuan_rules.report import Severity
 
 if TYPE_CHECKING:
     from wennuan_rules.audits.visits import FamilyOnFile, Visit, VisitPlan
@@ -104,6 +105,9 @@ def window(ctx: VisitContext, use: RuleUse) -> None:
     span = ctx.window
     rule = ctx.rule("window")
     expected = f"{span.start.isoformat()} .. {span.end.isoformat()}"
+    # a period the notice gives no dates for (元旦、春节期间) is our reading: outside it is a
+    # warning (issue 9 point 10)
+    severity = use.severity if span.dated else Severity.WARNING
     for v in ctx.plan.visits:
         if ctx.in_window(v):
             ctx.audit.tally.add(rule, PASS)
@@ -115,9 +119,7 @@ def window(ctx: VisitContext, use: RuleUse) -> None:
             start=span.start.isoformat(),
             end=span.end.isoformat(),
         )
-        ctx.audit.finding(
-            rule, ("date",), message, v.where, span.source, expected, date, use.severity
-        )
+        ctx.audit.finding(rule, ("date",), message, v.where, span.source, expected, date, severity)
 
 
 @audit_rule(
