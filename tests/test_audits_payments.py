@@ -396,3 +396,25 @@ def test_reconciliation_with_a_return_read_by_the_forms_readers(tmp_path) -> Non
     (wrong,) = list(read_returns(other))
     with pytest.raises(InvalidValueError):
         audit_payments(_pdsh_roster(), "pingdingshan-2010", return_values=wrong)
+
+
+def test_payment_outside_the_period_is_a_warning() -> None:
+    """Issue 9 point 13: no clause limits payment dates beyond the spending deadlines, so a payment
+    outside the campaign period (pingdingshan-2010: 2009-12-21 .. 2010-02-13, 二 "2009年12月下旬至
+    2010年春节前") is a warning; 2010-02-14 is the first day after it."""
+    rows = [
+        {
+            "name": "张建国",
+            "id_number": "410402198503150121",
+            "amount": "500",
+            "paid_on": "2010-02-14",
+            "fund_source": "union-funds",
+            "channel": "bank-card",
+            "file_category": "extreme",
+            "filed_on": "2009-06-01",
+        }
+    ]
+    report = audit_payments(rows, "pingdingshan-2010")
+    period = [f for f in report.findings if f.rule.endswith("/period")]
+    assert [(f.severity, f.actual) for f in period] == [(Severity.WARNING, "2010-02-14")]
+    assert report.ok

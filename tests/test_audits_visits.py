@@ -167,6 +167,22 @@ def test_outside_an_undated_period_is_a_warning(
     assert report.ok  # warnings only
 
 
+def test_window_message_names_the_campaign_period_where_there_is_no_window() -> None:
+    # issue 9 point 13: wuhan-2015 has no concentrated window; its period (2015-01-01 ..
+    # 2015-03-05) is checked and the message says so, not "集中走访慰问时间"
+    from wennuan_rules.render import reports_json
+
+    report = audit_visits([Visit(visited_on=D(2015, 3, 6), row=2)], "wuhan-2015")
+    zh = reports_json([report], "zh-Hans")
+    assert "2015-03-06 走访，不在活动时间 2015-01-01 至 2015-03-05 之内" in zh
+    assert "集中走访慰问时间" not in zh
+    assert "outside the campaign period 2015-01-01 to 2015-03-05" in reports_json([report], "en")
+    assert "不在活動時間" in reports_json([report], "zh-Hant")
+    # pingdingshan-2010 has a window (附件3 三5): the message names it
+    p10 = audit_visits([Visit(visited_on=D(2010, 2, 2), row=2)], "pingdingshan-2010")
+    assert "集中走访慰问时间 2010-01-25 至 2010-02-01" in reports_json([p10], "zh-Hans")
+
+
 FAMILIES = (
     FamilyOnFile(ref="F1", name="张建国", id_number="420102197001010011", row=2),
     FamilyOnFile(ref="F2", name="王秀英", id_number="42010219710202002X", row=3),

@@ -285,7 +285,9 @@ def spending_deadline(ctx: PaymentContext, use: RuleUse) -> Check | None:
 @audit_rule(
     "payments/period",
     clause="the campaign period (period: its document and section)",
-    summary="paid inside the campaign period (inclusive)",
+    summary="paid inside the campaign period (inclusive); a warning: no clause limits payment "
+    "dates beyond the spending deadlines",
+    severity=Severity.WARNING,
 )
 def period(ctx: PaymentContext, use: RuleUse) -> Check | None:
     span = ctx.campaign.period
