@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pin_cases._base import RICH, Case, E, N, U, around, on_file
+from decimal import Decimal
+
+from pin_cases._base import RICH, Case, E, N, U, around, income, on_file
 
 # -- pingdingshan-2010 (no bundled 低保 standard) ----
 P10 = "pingdingshan-2010"
@@ -233,7 +235,8 @@ PINGDINGSHAN_2010 = [
         "edge-unemployment",
         {**RICH, **ON_FILE_10, "civil_affairs": "dibao-edge", "causes": ["unemployment"]},
         E,
-        (True, True, True),
+        # the 3rd reason (issue 9 point 12): no 低保 standard is known here, income not compared
+        (True, True, True, True),
         category=True,
     ),
     Case(
@@ -242,9 +245,37 @@ PINGDINGSHAN_2010 = [
         "edge-disaster",
         {**RICH, **ON_FILE_10, "civil_affairs": "dibao-edge", "causes": ["disaster"]},
         N,
-        (True, True, False),
+        (True, True, True, False),
         category=True,
     ),
+    # issue 9 point 12 (附件1 03(C) "略高于低保线"; the form's 03B+03C ≤ 03A): with the user's 200
+    # 元/人/月, a 3-person household's limit is 200 × 3 = 600.00 元 a month (annual: 600 × 12 =
+    # 7200.00); C needs at least that, so 599.99 is in B (below) and not in C
+    *[
+        Case(
+            P10,
+            "03C",
+            f"{period}-3p-{label}",
+            {
+                **ON_FILE_10,
+                "civil_affairs": "dibao-edge",
+                "causes": ["illness"],
+                **income(3, period, Decimal(amount)),
+            },
+            status,
+            (True, True, status == E, True),
+            limit="600.00" if period == "monthly" else "7200.00",
+            category=True,
+            pds_dibao=True,
+        )
+        for period, label, amount, status in (
+            ("monthly", "below", "599.99", N),
+            ("monthly", "at", "600.00", E),
+            ("monthly", "above", "600.01", E),
+            ("annual", "below", "7199.99", N),
+            ("annual", "at", "7200.00", E),
+        )
+    ],
     Case(
         P10,
         "03D",

@@ -51,6 +51,7 @@ __all__ = [
     "Emitter",
     "EventWithin",
     "Fact",
+    "IncomeNotBelow",
     "IncomeWithin",
     "MedicalCostsOver",
     "ModelWorkerAtLeast",
@@ -596,6 +597,101 @@ class IncomeWithin(Criterion):
         limit = per_limit * household.members
         met = total < limit if self.strict else total <= limit
         op = ("<" if met else "≥") if self.strict else ("≤" if met else ">")
+        msgid = (
+            N_(
+                "per-capita annual income {per_capita} yuan {op} {multiple} × {standard} yuan × 12 "
+                "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
+            )
+            if annual
+            else N_(
+                "per-capita monthly income {per_capita} yuan {op} {multiple} × {standard} yuan "
+                "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
+            )
+        )
+        per_capita = per_capita_text(total, household.members)
+        values = (
+            ("income", _dec(total)),
+            ("period", "annual" if annual else "monthly"),
+            ("members", str(household.members)),
+            ("per_capita", per_capita),
+            ("multiple", _dec(self.multiple)),
+            ("standard", _dec(pv.value)),
+            ("limit_per_capita", _dec(per_limit)),
+            ("limit", _dec(limit)),
+            ("comparison", op),
+        )
+        message = Message.of(
+            msgid,
+            per_capita=per_capita,
+            op=op,
+            multiple=_dec(self.multiple),
+            standard=_dec(pv.value),
+            income=_dec(total),
+            members=household.members,
+            limit=_dec(limit),
+        )
+        return (Reason(self.id, met, message, self.source, values, pv),)
+
+
+@attrs.frozen
+class IncomeNotBelow(IncomeWithin):
+    """Per-capita income at or above ``multiple`` × the 低保 standard, checked only where a
+    standard is in force (平工总［2009］38号 附件1 03(C) "略高于低保线": issue 9 point 12). Where
+    none is known the criterion is met and says the income was not compared."""
+
+    id: ClassVar[str] = "income-not-below"
+
+    def _limits(self, ctx: Context, region: str | None) -> tuple[Decimal, Decimal] | None:
+        try:
+            pv = ctx.standard(region)
+        except ParameterError:
+            return None
+        monthly = self.multiple * pv.value
+        return monthly, monthly * 12
+
+    def compile(self, ctx: Context) -> Test:
+        cache: dict[str | None, tuple[Decimal, Decimal] | None] = {}
+        limits = self._limits
+
+        def not_below(h: Household) -> bool | None:
+            region = h.region
+            try:
+                lim = cache[region]
+            except KeyError:
+                lim = cache[region] = limits(ctx, region)
+            if lim is None:
+                return True
+            m = h.monthly_income
+            if m is not None:
+                return m >= lim[0] * h.members
+            return h.annual_income >= lim[1] * h.members  # type: ignore[operator]
+
+        return not_below
+
+    def emit(self, em: Emitter) -> str:
+        i = em.income(self)
+        return f"(L[{i}] is None or tot >= L[{i}] * k)"
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+        try:
+            pv = ctx.standard(household.region)
+        except ParameterError as exc:
+            message = Message.of(
+                N_(
+                    "income not compared: no 低保 standard in force for {region} on {date} "
+                    "(needed only where one is known)"
+                ),
+                region=household.region or ctx.default_region or "—",
+                date=ctx.on.isoformat(),
+            )
+            return (Reason(self.id, True, message, self.source, (("error", exc.message("en")),)),)
+        annual = household.monthly_income is None
+        total = household.annual_income if annual else household.monthly_income
+        assert total is not None
+        per_limit = self.multiple * pv.value * (12 if annual else 1)
+        limit = per_limit * household.members
+        met = total >= limit
+        op = "≥" if met else "<"
         msgid = (
             N_(
                 "per-capita annual income {per_capita} yuan {op} {multiple} × {standard} yuan × 12 "

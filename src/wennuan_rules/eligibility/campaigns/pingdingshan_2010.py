@@ -21,6 +21,7 @@ from wennuan_rules.eligibility.criteria import (
     CivilAffairsIs,
     Criterion,
     Fact,
+    IncomeNotBelow,
     IncomeWithin,
     OnFile,
 )
@@ -132,6 +133,11 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
             (
                 on_file_any,
                 CivilAffairsIs(CivilAffairs.DIBAO_EDGE, F + "(C) 家庭人均收入略高于低保线"),
+                # where a standard is known, C starts at it: never in both B and C (03B+03C ≤ 03A)
+                IncomeNotBelow(
+                    Decimal(1),
+                    F + "(C) 家庭人均收入略高于低保线 (not below the standard, if known)",
+                ),
                 CausesAny(
                     frozenset({Cause.UNEMPLOYMENT, Cause.ILLNESS, Cause.CHILD_EDUCATION}),
                     F + "(C) 因下岗失业、重大疾病、子女教育等原因",
