@@ -418,3 +418,35 @@ def test_payment_outside_the_period_is_a_warning() -> None:
     period = [f for f in report.findings if f.rule.endswith("/period")]
     assert [(f.severity, f.actual) for f in period] == [(Severity.WARNING, "2010-02-14")]
     assert report.ok
+
+
+def test_changzhou_file_and_card_bind_only_aid_to_families_on_file() -> None:
+    """Issue 9 point 11 (江苏常州经济开发区总工会 2021-01-06 三(三) "坚持依档帮扶…确保
+    帮扶资金…发放到困难职工的银行卡"): 依档帮扶 and the bank card bind aid to 困难职工 on file
+    (form line C11), not 慰问 of front-line workers (C1–C10, J). Three rows paid in cash without a
+    file: the C7 worker on duty over the festival has no finding; the C11 family on file has one
+    of each rule; a row naming no group is still held to both."""
+    base = {
+        "name": "张建国",
+        "amount": "800",
+        "paid_on": "2021-01-20",
+        "fund_source": "union-funds",
+        "channel": "cash",
+    }
+    rows = [
+        {**base, "id_number": "410402198503150121", "group": "festival-front-line"},
+        {**base, "id_number": "42010219700101001" + "1", "group": "on-file"},
+        {**base, "id_number": "42010219710202002X"},
+    ]
+    report = audit_payments(rows, "changzhou-edz-2021")
+    found = sorted(
+        (f.where, f.rule.rsplit("/", 1)[-1])
+        for f in report.findings
+        if f.rule.endswith(("/file-before-aid", "/channel"))
+    )
+    assert found == [
+        ("2", "channel"),
+        ("2", "file-before-aid"),
+        ("3", "channel"),
+        ("3", "file-before-aid"),
+    ]

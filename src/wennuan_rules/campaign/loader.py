@@ -131,9 +131,17 @@ def _read_payment(table: Table) -> PaymentRules:
         channel_applies_to=_vocab_ids(sub, "channel_applies_to", FundSource),
         earmarked=_read_sourced_bool(sub, "earmarked"),
         rules_apply_to=_vocab_ids(sub, "rules_apply_to", FundSource),
+        bound_groups=(sub.sourced("bound_groups", _group_ids) if "bound_groups" in sub else None),
     )
     sub.close()
     return rules
+
+
+def _group_ids(table: Table) -> tuple[str, ...]:
+    value = table.get("value", list)
+    if not value or not all(isinstance(v, str) and v for v in value):
+        raise table.error("value", "a list of recipient group ids", value)
+    return tuple(value)
 
 
 def _read_criteria(sub: Table) -> tuple[Mapping[str, Any], ...]:

@@ -208,6 +208,9 @@ class PaymentRules:
         earmarked: 专款专用.
         rules_apply_to: the fund sources ``real_name`` and ``file_before_aid`` govern; ``()`` =
             all money.
+        bound_groups: the recipient groups (ids of the campaign's audit data) that
+            ``file_before_aid`` and ``channels`` govern, with their clause; ``None``: every row.
+            Rows naming another group are not held to them; rows naming no group are.
     """
 
     real_name: Sourced[bool] | None = None
@@ -216,6 +219,7 @@ class PaymentRules:
     channel_applies_to: tuple[FundSource, ...] = ()
     earmarked: Sourced[bool] | None = None
     rules_apply_to: tuple[FundSource, ...] = ()
+    bound_groups: Sourced[tuple[str, ...]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         def sourced(s: Sourced[Any] | None) -> dict[str, Any] | None:
@@ -223,7 +227,7 @@ class PaymentRules:
                 return None
             value = s.value
             if isinstance(value, tuple):
-                value = [v.id for v in value]
+                value = [v if isinstance(v, str) else v.id for v in value]
             return {"value": value, "source": s.source, "text": s.text, "note": s.note}
 
         return {
@@ -233,6 +237,7 @@ class PaymentRules:
             "channel_applies_to": [f.id for f in self.channel_applies_to],
             "earmarked": sourced(self.earmarked),
             "rules_apply_to": [f.id for f in self.rules_apply_to],
+            "bound_groups": sourced(self.bound_groups),
         }
 
 
