@@ -50,6 +50,7 @@ BOOLS = (
     "basic_living_difficulty", "enterprise_in_crisis", "enterprise_restructured",
     "early_retired", "depleted_mining_area", "on_duty_during_festival",
     "major_project_contributor", "epidemic_frontline_medical", "economic_hardship",
+    "out_of_hardship_this_year",
 )  # fmt: skip
 KEYS = frozenset(
     (

@@ -295,4 +295,25 @@ PINGDINGSHAN_2010 = [
         category=True,
     ),
     Case(P10, "03D", "causes-not-stated", {**RICH, **ON_FILE_10}, U, (True, None), category=True),
+    # issue 9 point 17 (附件1 03(E) "本年度经过工会帮扶实现脱贫的困难职工家庭"): a household
+    # fact; no 其中, so a family that left the file counts too
+    Case(
+        P10,
+        "03E",
+        "out-of-hardship",
+        {**RICH, "out_of_hardship_this_year": True},
+        E,
+        (True,),
+        category=True,
+    ),
+    Case(
+        P10,
+        "03E",
+        "still-in-hardship",
+        {**RICH, **ON_FILE_10, "out_of_hardship_this_year": False},
+        N,
+        (False,),
+        category=True,
+    ),
+    Case(P10, "03E", "not-stated", dict(RICH), U, (None,), category=True),
 ]

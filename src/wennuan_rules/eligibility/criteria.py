@@ -731,6 +731,11 @@ class IncomeNotBelow(IncomeWithin):
 # -- yes/no facts --------------------------------------------------------------------------------
 
 _FACT_MESSAGES: dict[str, tuple[str, str, str]] = {
+    "out_of_hardship_this_year": (
+        N_("got out of hardship this year with the union's aid"),
+        N_("did not get out of hardship this year"),
+        N_("out of hardship this year: not stated"),
+    ),
     "economic_hardship": (
         N_("the family is in economic hardship"),
         N_("the family is not in economic hardship"),

@@ -45,6 +45,7 @@ BOOLEAN_FACTS: Final = (
     "major_project_contributor",
     "epidemic_frontline_medical",
     "economic_hardship",
+    "out_of_hardship_this_year",
 )
 """Yes/no facts; ``None`` means "not stated"."""
 
@@ -204,6 +205,8 @@ class Household:
             (坚守在新冠肺炎疫情防控一线的医务人员).
         economic_hardship: the family is in economic hardship (家庭经济困难), as established by the
             union cadre (常州 2021 二(一)1(5) 困难劳模).
+        out_of_hardship_this_year: the family got out of hardship this year with the union's aid
+            (本年度经过工会帮扶实现脱贫, 平工总［2009］38号 附件1 03(E)).
         annual_medical_out_of_pocket: medical costs paid by the household itself in the year
             (年个人自负和自费部分医疗费), yuan.
         causes: causes of the hardship (``None``: not stated; empty: none).
@@ -237,6 +240,7 @@ class Household:
     major_project_contributor: bool | None = attrs.field(default=None, validator=_opt_bool)
     epidemic_frontline_medical: bool | None = attrs.field(default=None, validator=_opt_bool)
     economic_hardship: bool | None = attrs.field(default=None, validator=_opt_bool)
+    out_of_hardship_this_year: bool | None = attrs.field(default=None, validator=_opt_bool)
     annual_medical_out_of_pocket: Decimal | None = attrs.field(default=None, validator=_amount)
     causes: frozenset[Cause] | None = attrs.field(default=None, validator=_causes)
     model_worker_level: ModelWorkerLevel | None = attrs.field(

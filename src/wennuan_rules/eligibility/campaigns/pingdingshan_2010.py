@@ -1,6 +1,6 @@
 """pingdingshan-2010: the five priority groups of 平工总［2009］38号 三, and the household
 categories of form 附件1 line 03 (B below 低保; C slightly above 低保 with a cause; D accident or
-disaster).
+disaster; E out of hardship this year).
 
 The five groups are 困难职工 in particular circumstances, set apart from the families on file
 (三 "在对工会建档的困难职工…普遍走访慰问的基础上，重点开展对五类群体"): "困难" is on the hardship
@@ -154,4 +154,8 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
             )
         ),
     }
+    # 03(E) has no 其中: a family out of hardship may have left the file (issue 9 point 17)
+    categories["03E"] = Fact(
+        "out_of_hardship_this_year", F + "(E) 本年度经过工会帮扶实现脱贫的困难职工家庭"
+    )
     return Logic(groups=groups, categories=categories)
