@@ -771,3 +771,15 @@ def test_docs_list_every_campaign_field() -> None:
             assert f"`{g.id}`" in text and g.source in text
         for source in _sources(c):
             assert source in text, source
+
+
+def test_wuhan_union_card_month_is_campaign_data() -> None:
+    # issue 9 point 18: 武工办〔2014〕74号 三(四)六 "2015年的19---210日" = 1月9日至2月10日,
+    # the 工会卡宣传月: 2015-01-09..02-10 is 23 + 10 = 33 days; it is not the visiting window
+    c = get_campaign("wuhan-2015")
+    month = c.observances["union-card-month"]
+    assert (month.start, month.end, month.days) == (D(2015, 1, 9), D(2015, 2, 10), 33)
+    assert month.source == "武工办〔2014〕74号 三(四)六"
+    assert c.visiting_window is None
+    assert c.to_dict()["observances"]["union-card-month"]["end"] == "2015-02-10"
+    assert get_campaign("henan-2018").observances == {}

@@ -220,3 +220,17 @@ def test_every_campaign_group_is_modelled(campaign: str) -> None:
     assert tuple(d.group for d in a.decisions) == spec
     for d in a.decisions:
         assert d.source and all(r.source for r in d.reasons)
+
+
+def test_wuhan_migrant_worker_in_hardship_not_on_file() -> None:
+    # issue 9 point 18 (武工办〔2014〕74号 二 "堅持重點人群(困難職工和農民工)重點幫扶"): a migrant
+    # worker in hardship is in the priority group without being on file
+    on = "2015-01-20"
+    assert "migrant-worker" in groups(
+        "wuhan-2015", h(migrant_worker=True, basic_living_difficulty=True), on
+    )
+    a = wr.assess(h(migrant_worker=True), "wuhan-2015", on)
+    assert a.decision("migrant-worker").status == "undetermined"
+    assert "migrant-worker" not in groups(
+        "wuhan-2015", h(migrant_worker=True, basic_living_difficulty=False), on
+    )

@@ -41,16 +41,34 @@ WUHAN = [
         "on-file",
         {**RICH, "migrant_worker": True, **ON_FILE_15},
         E,
-        (True, True),
+        (True, True, None),
     ),
-    Case(WH, "migrant-worker", "not-stated", {**RICH, **ON_FILE_15}, U, (None, True)),
+    Case(WH, "migrant-worker", "not-stated", {**RICH, **ON_FILE_15}, U, (None, True, None)),
     Case(
         WH,
         "migrant-worker",
         "filed-day-after",
         {**RICH, "migrant_worker": True, **on_file("deep", "2015-01-21")},
+        # issue 9 point 18 (二 重點人群 困難職工和農民工): not on file, hardship not stated →
+        # undetermined (was not eligible)
+        U,
+        (True, False, None),
+    ),
+    Case(
+        WH,
+        "migrant-worker",
+        "not-on-file-in-difficulty",
+        {**RICH, "migrant_worker": True, "basic_living_difficulty": True},
+        E,
+        (True, False, True),
+    ),
+    Case(
+        WH,
+        "migrant-worker",
+        "not-on-file-no-difficulty",
+        {**RICH, "migrant_worker": True, "basic_living_difficulty": False},
         N,
-        (True, False),
+        (True, False, False),
     ),
     Case(WH, "frontline-workers", "on-duty", {**RICH, "on_duty_during_festival": True}, E, (True,)),
     Case(

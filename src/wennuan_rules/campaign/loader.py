@@ -84,6 +84,14 @@ def _read_period(table: Table, key: str) -> Period:
     return period
 
 
+def _read_observances(table: Table) -> dict[str, Period]:
+    sub = table.table("observances", required=False)
+    names = sub.keys()
+    out = {name: _read_period(sub, name) for name in names}
+    sub.close()
+    return out
+
+
 def _read_deadline(table: Table, key: str) -> Deadline:
     sub = table.table(key)
     inclusive = sub.get("inclusive", bool, True)
@@ -297,6 +305,7 @@ def _read_campaign(table: Table, file: str) -> Campaign:
         coverage=table.sourced_str("coverage") if "coverage" in table else None,
         visit_quota=_read_quota(table),
         programmes=_read_programmes(table),
+        observances=_read_observances(table),
         spring_festival=_spring_festival(festival_year),
         absent=absent,
         file=file,

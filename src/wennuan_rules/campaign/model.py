@@ -328,6 +328,9 @@ class Campaign:
     #: household categories of the campaign's form (pingdingshan-2010 附件1 line 03), decided
     #: like groups but not priority groups.
     categories: tuple[GroupSpec, ...] = ()
+    #: other dated spans the notice names that are neither the period nor a visiting window
+    #: (wuhan-2015 工会卡宣传月 1月9日至2月10日), by id.
+    observances: Mapping[str, Period] = attrs.field(factory=dict, converter=_mapping)
 
     def group(self, id: str) -> GroupSpec:
         """The priority group ``id``; :class:`UnknownIdError` listing the campaign's group ids."""
@@ -396,6 +399,7 @@ class Campaign:
             "spring_festival": self.spring_festival.isoformat(),
             "region": self.region,
             "categories": [g.to_dict(lang) for g in self.categories],
+            "observances": {k: v.to_dict() for k, v in self.observances.items()},
             "absent": {
                 name: {"source": s.source, "text": s.text, "note": s.note}
                 for name, s in self.absent.items()
