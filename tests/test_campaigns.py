@@ -428,6 +428,8 @@ def test_chosen_group_ids() -> None:
         "sudden-hardship",
         "frontline-workers",
         "migrant-workers-on-duty",
+        "migrant-worker",  # issue 9 point 19: 一 困难农民工
+        "model-worker",  # 一 困难劳模
     )
     assert get_campaign("pingdingshan-2022").group_ids == (
         "deep",

@@ -94,6 +94,48 @@ HENAN = [
     Case(
         HN, "on-file", "filed-day-after", {**RICH, **on_file("accident", "2018-02-23")}, N, (False,)
     ),
+    # issue 9 point 19 (豫工文〔2017〕61号 一 "…困难职工、困难农民工和困难劳模"): reasons are the
+    # person, on file, basic living in difficulty
+    Case(
+        HN,
+        "migrant-worker",
+        "on-file",
+        {**RICH, "migrant_worker": True, **on_file("deep", "2018-01-05")},
+        E,
+        (True, True, None),
+    ),
+    Case(
+        HN,
+        "migrant-worker",
+        "stated",
+        {**RICH, "migrant_worker": True, "basic_living_difficulty": True},
+        E,
+        (True, False, True),
+    ),
+    Case(
+        HN,
+        "migrant-worker",
+        "not-migrant",
+        {**RICH, "migrant_worker": False, "basic_living_difficulty": True},
+        N,
+        (False, False, True),
+    ),
+    Case(
+        HN,
+        "model-worker",
+        "stated",
+        {**RICH, "model_worker_level": "enterprise", "basic_living_difficulty": True},
+        E,
+        (True, False, True),
+    ),
+    Case(
+        HN,
+        "model-worker",
+        "not-in-hardship",
+        {**RICH, "model_worker_level": "national", "basic_living_difficulty": False},
+        N,
+        (True, False, False),
+    ),
     Case(
         HN,
         "sudden-hardship",
