@@ -56,7 +56,7 @@ KEYS = frozenset(
     (
         "ref", "members", "monthly_income", "annual_income", *BOOLS,
         "annual_medical_out_of_pocket", "causes", "model_worker_level", "hardship_file",
-        "civil_affairs", "region", "new_form_occupation", "event_on", "documents",
+        "civil_affairs", "region", "new_form_occupation", "monitoring", "event_on", "documents",
         "submitted_on",
     )
 )  # fmt: skip

@@ -26,6 +26,7 @@ from wennuan_rules.vocabulary import (
     CivilAffairs,
     HardshipCategory,
     ModelWorkerLevel,
+    MonitoringCategory,
     NewFormWorker,
 )
 
@@ -62,6 +63,7 @@ KEYS: Final = (
     "civil_affairs",
     "region",
     "new_form_occupation",
+    "monitoring",
     "event_on",
     "documents",
     "submitted_on",
@@ -218,6 +220,8 @@ class Household:
         new_form_occupation: the new-form occupation (新就业形态: courier, food delivery, …), the
             text of an occupation the notice does not name (its list ends in 等: open), or
             ``None``.
+        monitoring: the 2022 monitoring category (脱困不稳定户 ``unstable-exit``, 边缘易致困户
+            ``edge-at-risk``, 平顶山 2022 二(三)四) or ``None``.
         event_on: the day of the sudden event, accident or illness that caused the hardship.
         documents: the documents handed in (``None``: not stated).
         submitted_on: the day the documents were handed in.
@@ -258,6 +262,10 @@ class Household:
     region: str | None = attrs.field(default=None, validator=_region)
     new_form_occupation: NewFormWorker | str | None = attrs.field(
         default=None, validator=_occupation
+    )
+    monitoring: MonitoringCategory | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(MonitoringCategory)),
     )
     event_on: dt.date | None = attrs.field(default=None, validator=_opt_date)
     documents: frozenset[Document] | None = attrs.field(default=None, validator=_documents)
@@ -326,6 +334,7 @@ class Household:
             data.get("civil_affairs"), "civil_affairs", CivilAffairs
         )
         kwargs["new_form_occupation"] = _read_occupation(data.get("new_form_occupation"))
+        kwargs["monitoring"] = _read_vocab(data.get("monitoring"), "monitoring", MonitoringCategory)
         kwargs["hardship_file"] = _read_file(data.get("hardship_file"))
         kwargs["event_on"] = _read_date(data.get("event_on"), "event_on")
         kwargs["submitted_on"] = _read_date(data.get("submitted_on"), "submitted_on")

@@ -27,6 +27,7 @@ from wennuan_rules.vocabulary import (
     CivilAffairs,
     HardshipCategory,
     ModelWorkerLevel,
+    MonitoringCategory,
     NewFormWorker,
 )
 
@@ -97,6 +98,7 @@ def _household(
     kwargs["new_form_occupation"] = draw(
         st.none() | st.sampled_from(list(NewFormWorker)) | st.sampled_from(_OTHER_OCCUPATIONS)
     )
+    kwargs["monitoring"] = draw(st.none() | st.sampled_from(list(MonitoringCategory)))
     kwargs["event_on"] = draw(st.none() | st.dates(file_from, file_to))
     kwargs["documents"] = draw(st.none() | st.frozensets(st.sampled_from(list(Document))))
     kwargs["submitted_on"] = draw(st.none() | st.dates(file_from, file_to))
