@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import wennuan_rules as wr
+from wennuan_rules._io.excel import cell_name
 from wennuan_rules.cli import main
 from wennuan_rules.excel.annotate import COLOURS, write_annotated
 from wennuan_rules.excel.template import write_template
@@ -105,7 +106,9 @@ def test_blank_template_looks_like_the_attachment(
     assert any("05A" in t and "05B" in t for t in text)  # a rule printed as a formula
     assert any(form.source in t for t in text)
     sheet_xml = xml(path, "xl/worksheets/sheet")
-    assert 'type="whole"' in sheet_xml and 'type="decimal"' in sheet_xml
+    assert 'type="whole"' in sheet_xml and 'type="custom"' in sheet_xml
+    e = cell_name(*get_layout(form).cells["05A"])
+    assert f"AND(ISNUMBER({e}),{e}&gt;=0,ROUND({e},6)={e})" in sheet_xml  # 万元: ≤ 6 decimals
     assert sheet_xml.count("<dataValidation ") == len(form.items)
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "excel_rows",
     "lost_digits",
     "number",
+    "raw_sheets",
     "read_sheets",
     "require",
 ]
@@ -40,6 +41,7 @@ INSTALL: Final = "pip install 'wennuan-rules[excel]'"
 #: Excel shows and keeps 15 significant digits.
 DIGITS: Final = 15
 _LIMIT: Final = 10**DIGITS
+_BIG: Final = float(_LIMIT)
 
 Cell = str | Decimal | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -96,6 +98,20 @@ def _cell(value: object) -> Cell:
     if isinstance(value, int):
         return Decimal(value)
     return str(value)  # pragma: no cover - calamine returns the types above
+
+
+_FMT: Final = "{:.15g}".format
+
+
+def _row(cells: list[Any], r: int, lost: set[tuple[int, int]]) -> list[Cell]:
+    """One row converted; the usual cell (a float) without a function call."""
+    out: list[Any] = [Decimal(_FMT(v)) if v.__class__ is float else _cell(v) for v in cells]
+    for c, v in enumerate(cells):
+        if v.__class__ is float and (v >= _BIG or v <= -_BIG):
+            if lost_digits(v):
+                lost.add((r, c))
+            out[c] = number(v)
+    return out
 
 
 def cell_text(value: Cell) -> str:
@@ -162,8 +178,11 @@ def _open(path: PathLike, name: str) -> Any:
         ) from None
 
 
-def read_sheets(path: PathLike, name: str | None = None) -> Iterator[Sheet]:
-    """The sheets of a workbook, one at a time, cells converted (:func:`number`).
+def raw_sheets(
+    path: PathLike, name: str | None = None
+) -> Iterator[tuple[str, list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]]]]:
+    """``(sheet name, rows as calamine gives them, merged ranges)`` for each sheet: floats not
+    converted (for copying a workbook value for value).
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
@@ -183,15 +202,19 @@ def read_sheets(path: PathLike, name: str | None = None) -> Iterator[Sheet]:
                 column=sheet_name,
                 params={"file": label, "reason": str(exc)[:80]},
             ) from None
+        yield sheet_name, data, merged
+
+
+def read_sheets(path: PathLike, name: str | None = None) -> Iterator[Sheet]:
+    """The sheets of a workbook, one at a time, cells converted (:func:`number`).
+
+    Raises:
+        WennuanError: the ``excel`` extra is not installed.
+        InputFileError: the file cannot be read or is not a workbook.
+    """
+    for sheet_name, data, merged in raw_sheets(path, name):
         lost: set[tuple[int, int]] = set()
-        rows: list[list[Cell]] = []
-        for r, cells in enumerate(data):
-            out: list[Cell] = []
-            for c, value in enumerate(cells):
-                if value.__class__ is float and lost_digits(value):
-                    lost.add((r, c))
-                out.append(_cell(value))
-            rows.append(out)
+        rows = [_row(cells, r, lost) for r, cells in enumerate(data)]
         yield Sheet(sheet_name, rows, merged, lost)
 
 

@@ -10,14 +10,20 @@ widths, borders) and formulas are not (a formula's last computed value is writte
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
-from wennuan_rules._io.excel import DIGITS, Cell, Sheet, cell_name, read_sheets, require
+from wennuan_rules._io.excel import (
+    _BIG,
+    cell_name,
+    cell_text,
+    lost_digits,
+    number,
+    raw_sheets,
+    require,
+)
 from wennuan_rules.form.layout import get_layout
 from wennuan_rules.form.loader import get_form
 from wennuan_rules.form.model import FormTemplate
@@ -123,12 +129,20 @@ def _personal(found: Iterable[SheetReturn]) -> dict[str, dict[tuple[int, int], A
     return out
 
 
-def _masked(value: Cell, mask: Any, lost: bool) -> Cell:
-    if lost or (isinstance(value, str) and _ID.fullmatch(value.strip())):
-        return mask_id_number(format(value, "f") if isinstance(value, Decimal) else str(value))
-    if mask is not None and value is not None:
-        return str(mask(str(value)))
+def _masked(value: Any, mask: Any) -> Any:
+    if value.__class__ is float and lost_digits(value):
+        return mask_id_number(format(number(value), "f"))
+    if isinstance(value, str) and _ID.fullmatch(value.strip()):
+        return mask_id_number(value)
+    if mask is not None and value != "":
+        return str(mask(cell_text(number(value) if value.__class__ is float else value)))
     return value
+
+
+def _needs_mask(value: Any) -> bool:
+    if value.__class__ is float:
+        return bool(value >= _BIG or value <= -_BIG)
+    return value.__class__ is str and len(value) >= 18
 
 
 class _Writer:
@@ -136,56 +150,51 @@ class _Writer:
         self.book = book
         self.styles: dict[str, Any] = {}
 
-    def style(self, kind: str | None, date: bool) -> Any:
-        key = f"{kind}-{date}"
-        if key not in self.styles:
-            props: dict[str, Any] = {}
-            if kind is not None:
-                props.update({"bg_color": COLOURS[kind], "pattern": 1, "border": 1})
-            if date:
-                props["num_format"] = "yyyy-mm-dd"
-            self.styles[key] = self.book.add_format(props) if props else None
-        return self.styles[key]
-
-    def cell(self, ws: Any, r: int, c: int, value: Cell, kind: str | None) -> None:
-        is_date = isinstance(value, dt.date | dt.datetime)
-        fmt = self.style(kind, is_date)
-        if value is None:
-            if fmt is not None:
-                ws.write_blank(r, c, None, fmt)
-        elif isinstance(value, bool):
-            ws.write_boolean(r, c, value, fmt)
-        elif isinstance(value, Decimal) and len(value.as_tuple().digits) <= DIGITS:
-            ws.write_number(r, c, float(value), fmt)
-        elif isinstance(value, dt.datetime | dt.date):
-            ws.write_datetime(r, c, value, fmt)
-        else:
-            ws.write_string(r, c, str(value), fmt)
+    def style(self, kind: str | None) -> Any:
+        if kind is None:
+            return None
+        if kind not in self.styles:
+            props = {"bg_color": COLOURS[kind], "pattern": 1, "border": 1}
+            self.styles[kind] = self.book.add_format(props)
+        return self.styles[kind]
 
     def sheet(
         self,
-        sheet: Sheet,
+        name: str,
+        data: list[list[Any]],
+        merged: list[tuple[tuple[int, int], tuple[int, int]]],
         marks: dict[tuple[int, int], Mark],
         masks: dict[tuple[int, int], Any] | None,
     ) -> None:
-        ws = self.book.add_worksheet(sheet.name)
-        merged = {first: last for first, last in sheet.merged}
-        by_row: dict[int, list[tuple[int, int]]] = {}
-        for cell in marks:
-            by_row.setdefault(cell[0], []).append(cell)
-        last = max([len(sheet.rows) - 1, *by_row])
+        """Copy the sheet row by row (constant memory); a row with a mark, a merged range or
+        personal data cell by cell."""
+        ws = self.book.add_worksheet(name)
+        starts = {first: last for first, last in merged}
+        special: dict[int, list[int]] = {}
+        for r, c in [*marks, *starts, *(masks or {})]:
+            special.setdefault(r, []).append(c)
+        last = max([len(data) - 1, *special])
         for r in range(last + 1):
-            cells = sheet.rows[r] if r < len(sheet.rows) else []
-            for c in range(max(len(cells), 1 + max((m[1] for m in by_row.get(r, ())), default=-1))):
-                value: Cell = cells[c] if c < len(cells) else None
+            row = data[r] if r < len(data) else []
+            if masks is not None and any(_needs_mask(v) for v in row):
+                special.setdefault(r, []).extend(range(len(row)))
+            cols = special.get(r)
+            if cols is None:
+                ws.write_row(r, 0, row)
+                continue
+            width = max(len(row), max(cols) + 1)
+            for c in range(width):
+                value = row[c] if c < len(row) else ""
                 if masks is not None:
-                    value = _masked(value, masks.get((r, c)), (r, c) in sheet.lost)
+                    value = _masked(value, masks.get((r, c)))
                 mark = marks.get((r, c))
-                if (r, c) in merged:
-                    (r2, c2) = merged[(r, c)]
-                    fmt = self.style(mark[0] if mark else None, False)
-                    ws.merge_range(r, c, r2, c2, "", fmt)
-                self.cell(ws, r, c, value, mark[0] if mark else None)
+                fmt = self.style(mark[0] if mark else None)
+                if (r, c) in starts:
+                    ws.merge_range(r, c, *starts[(r, c)], "", fmt)
+                if value == "" and fmt is not None:
+                    ws.write_blank(r, c, None, fmt)
+                elif value != "":
+                    ws.write(r, c, value, fmt)
                 if mark is not None:
                     ws.write_comment(r, c, "\n".join(mark[1]), {"x_scale": 2.5, "y_scale": 2})
 
@@ -212,7 +221,7 @@ def _findings_sheet(
             ws.write_url(r, 1, f"internal:'{sheet_ref}'!{name}", string=name)
         ws.write_string(r, 2, entry.ret.unit or "")
         ws.write_string(r, 3, f.rule)
-        ws.write_string(r, 4, _severity(f.severity, lang), w.style(kind, False))
+        ws.write_string(r, 4, _severity(f.severity, lang), w.style(kind))
         ws.write_string(r, 5, f.message.render(lang))
         ws.write_string(r, 6, f.expected or "")
         ws.write_string(r, 7, f.actual or "")
@@ -243,12 +252,14 @@ def write_annotated(
     lang = normalize_lang(lang)
     marks, rows = _collect(found, reports, lang)
     masks = None if show_personal_data else _personal(found)
-    book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
+    book = xlsxwriter.Workbook(
+        str(out), {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
+    )
     try:
         w = _Writer(book)
-        for sheet in read_sheets(source, str(source)):
-            sheet_masks = None if masks is None else masks.get(sheet.name, {})
-            w.sheet(sheet, marks.get(sheet.name, {}), sheet_masks)
+        for name, data, merged in raw_sheets(source, str(source)):
+            sheet_masks = None if masks is None else masks.get(name, {})
+            w.sheet(name, data, merged, marks.get(name, {}), sheet_masks)
         _findings_sheet(w, rows, lang)
     finally:
         book.close()

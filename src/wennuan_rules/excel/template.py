@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
-from wennuan_rules._io.excel import DIGITS, require
+from wennuan_rules._io.excel import DIGITS, cell_name, require
 from wennuan_rules.form.layout import LABEL_COL, LINE_COL, UNIT_COL, get_layout
 from wennuan_rules.form.model import FormTemplate, LineItem
 from wennuan_rules.form.rules.expression import describe
@@ -49,16 +49,16 @@ def _formats(book: Any) -> dict[str, Any]:
     }
 
 
-def _validation(item: LineItem, lang: str | None) -> dict[str, Any]:
+def _validation(item: LineItem, lang: str | None, cell: str) -> dict[str, Any]:
     if item.is_yes_no:
         return {"validate": "list", "source": list(yes_no_words(lang))}
-    title = translate(N_("Value of {code}"), lang, code=item.code)
+    title = translate(N_("Value of {code}"), lang, code=item.code)[:32]
     if item.is_amount:
+        # at most 6 decimals (1 分 = 0.000001 万元), not negative
         return {
-            "validate": "decimal",
-            "criteria": ">=",
-            "value": 0,
-            "input_title": title[:32],
+            "validate": "custom",
+            "value": f"=AND(ISNUMBER({cell}),{cell}>=0,ROUND({cell},6)={cell})",
+            "input_title": title,
             "error_message": translate(
                 N_("a number of {unit}, not negative, with at most 6 decimals"),
                 lang,
@@ -69,7 +69,7 @@ def _validation(item: LineItem, lang: str | None) -> dict[str, Any]:
         "validate": "integer",
         "criteria": ">=",
         "value": 0,
-        "input_title": title[:32],
+        "input_title": title,
         "error_message": translate(
             N_("a whole number of {unit}, not negative"), lang, unit=item.unit
         ),
@@ -167,7 +167,7 @@ def _items(
         unit = translate(N_("yes or no"), lang) if item.is_yes_no else item.unit
         sheet.write_string(row, UNIT_COL, unit, fmt["cell"])
         _write_value(sheet, row, col, values.get(code), fmt["blank"], lang)
-        sheet.data_validation(row, col, row, col, _validation(item, lang))
+        sheet.data_validation(row, col, row, col, _validation(item, lang, cell_name(row, col)))
 
 
 def _footer(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import Final
 
 import attrs
@@ -162,11 +163,19 @@ class _Reader:
                 )
                 continue
             columns[col] = code
+        pairs = list(columns.items())
+        lost = sheet.lost
         for r in range(head + 1, len(sheet.rows)):
             cells = sheet.rows[r]
             if all(c is None for c in cells):
                 continue
-            values = {code: self.value(sheet, r, col, form, code) for col, code in columns.items()}
+            values: dict[str, Value] = {}
+            for col, code in pairs:
+                raw = cells[col] if col < len(cells) else None
+                if raw is None or (raw.__class__ is Decimal and (r, col) not in lost):
+                    values[code] = raw
+                else:
+                    values[code] = self.value(sheet, r, col, form, code)
             unit = cell_text(cells[0]).strip() or None if cells else None
             ret = Return(form=form.id, values=values, unit=unit, file=self.name, line=r + 1)
             yield SheetReturn(ret, sheet.name, {k: (r, c) for c, k in columns.items()}, (r, 0))
