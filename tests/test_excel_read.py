@@ -3,6 +3,7 @@ printed layout of each bundled form, .xls, every problem named by sheet and cell
 
 from __future__ import annotations
 
+import pickle
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -117,6 +118,8 @@ def test_every_problem_is_collected_with_sheet_cell_and_code(tmp_path: Path) -> 
     assert where == ["Sheet1!D1", "Sheet1!B2 (01A)", "Sheet1!C3 (01B)"]
     text = info.value.message("en")
     assert text.count("\n") == 2 and "bad.xlsx" in text
+    again = pickle.loads(pickle.dumps(info.value))
+    assert [p.column for p in again.problems] == where and again.message("en") == text
 
 
 def test_no_return_in_the_workbook_is_an_error(tmp_path: Path) -> None:

@@ -185,3 +185,27 @@ def test_template_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_annotate_needs_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--sample", "--annotate", str(tmp_path / "o.xlsx")]) == 2
     assert "--annotate" in capsys.readouterr().err
+
+
+def test_annotated_wide_sheet_marks_the_failing_row(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    src, out = tmp_path / "wide.xlsx", tmp_path / "out.xlsx"
+    book = xlsxwriter.Workbook(str(src))
+    ws = book.add_worksheet("明细")
+    ws.merge_range(0, 0, 0, 2, "合并的标题")
+    for r, row in enumerate([["unit", "02A", "02B"], ["好", 10, 5], ["坏", 10, 12]], start=1):
+        ws.write_row(r, 0, row)
+    book.close()
+    found = read_workbook(str(src), "wide.xlsx", wr.get_form(FORM))
+    reports = list(wr.validate_many(f.ret for f in found))
+    assert [r.ok for r in reports] == [True, False]
+    write_annotated(src, found, reports, out, "en")
+    got = sheets(out)
+    assert got["明细"][0][0] == "合并的标题" and got["明细"][3] == ["坏", 10.0, 12.0]
+    (row,) = got["Check results"][1:]
+    assert row[:4] == ["明细", "B4", "坏", f"{FORM}/02B<=02A"]
+    assert "location=\"'明细'!B4\"" in xml(out, "xl/worksheets/sheet2.xml")
+    comments = xml(out, "xl/comments")
+    assert 'ref="B4"' in comments and 'ref="C4"' in comments and 'ref="B3"' not in comments
+    assert '<mergeCell ref="A1:C1"/>' in xml(out, "xl/worksheets/sheet1.xml")

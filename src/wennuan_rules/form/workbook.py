@@ -20,7 +20,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -67,6 +67,9 @@ class WorkbookProblems(InputFileError):
             file=file,
             params={"file": file, "count": len(problems), "first": problems[0].message()},
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.file, list(self.problems)))
 
     def message(self, lang: str | None = None) -> str:
         """Every problem, one per line, in ``lang``."""
