@@ -123,6 +123,7 @@ def bad_template(path: Path) -> None:
     ret = next(wr.read_returns(sample_path(FORM)))
     values = dict(ret.values)
     values["05B"] = Decimal(values["05B"]) + 28  # type: ignore[arg-type]
+    values["03A"] = Decimal(values["02A"]) + 1  # type: ignore[arg-type]  # a warning: 03A<=02A
     write_template(
         wr.get_form(FORM),
         path,
@@ -150,6 +151,7 @@ def test_annotated_copy_marks_every_failing_cell(tmp_path: Path) -> None:
     assert got["统计表"][r][c] == pytest.approx(425.35)  # values are kept
     comments = xml(out, "xl/comments")
     assert "05A=sum" in comments and "武工办〔2014〕74号 附件1 05" in comments
+    assert "03A&lt;=02A (警告)" in comments and "05A=sum (错误)" in comments
     assert "应为 480.35，实为 425.35" in comments and "可能的更正：05A 改为 480.35" in comments
     styles = xml(out, "xl/styles.xml")
     assert all(colour[1:] in styles for colour in COLOURS.values())
