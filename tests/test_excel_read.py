@@ -182,3 +182,14 @@ def test_printed_sheet_without_codes_is_read_at_the_layout_cells(tmp_path: Path)
     (ret,) = wr.read_returns(path, form=FORM)
     assert ret.unit == "某工会" and ret.values["04C"] == Decimal(77)
     assert ret.values["01A"] is None
+
+
+def test_excel_rows_feed_csv_records(tmp_path: Path) -> None:
+    # the input layer's seam: a workbook's first sheet as a row source of csv_records
+    from wennuan_rules._io import csv_records
+    from wennuan_rules._io.excel import excel_rows
+
+    rows = [["name", "amount"], [None, None], ["张三", 0.1 + 0.2], ["李四", True]]
+    path = workbook(tmp_path / "r.xlsx", {"S": rows, "Other": [["x"]]})
+    got = list(csv_records(path, fields=("name", "amount"), rows=excel_rows))
+    assert got == [(3, {"name": "张三", "amount": "0.3"}), (4, {"name": "李四", "amount": "是"})]
