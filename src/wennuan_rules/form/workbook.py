@@ -57,6 +57,25 @@ class SheetReturn:
     unit_cell: tuple[int, int] | None = None
 
 
+class _RowCells(Mapping[str, tuple[int, int]]):
+    """Code → cell of one row of a wide sheet (the columns shared by every row)."""
+
+    __slots__ = ("_columns", "_row")
+
+    def __init__(self, columns: Mapping[str, int], row: int) -> None:
+        self._columns = columns
+        self._row = row
+
+    def __getitem__(self, code: str) -> tuple[int, int]:
+        return self._row, self._columns[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
 class WorkbookProblems(InputFileError):
     """Every problem of a workbook (``problems``), each naming its sheet, cell and code."""
 
@@ -167,21 +186,27 @@ class _Reader:
                 continue
             columns[col] = code
         pairs = list(columns.items())
-        lost = sheet.lost
+        by_code = {code: col for col, code in pairs}
+        widest = max(columns, default=0)
+        lost = {r for r, _ in sheet.lost}
         for r in range(head + 1, len(sheet.rows)):
             cells = sheet.rows[r]
             if all(c is None for c in cells):
                 continue
-            values: dict[str, Value] = {}
-            for col, code in pairs:
-                raw = cells[col] if col < len(cells) else None
-                if raw is None or (raw.__class__ is Decimal and (r, col) not in lost):
-                    values[code] = raw
-                else:
-                    values[code] = self.value(sheet, r, col, form, code)
+            if len(cells) > widest and r not in lost:
+                values: dict[str, Value] = {code: cells[col] for col, code in pairs}  # type: ignore[misc]
+                slow = [
+                    (col, code)
+                    for col, code in pairs
+                    if cells[col] is not None and cells[col].__class__ is not Decimal
+                ]
+            else:
+                values, slow = {}, pairs
+            for col, code in slow:
+                values[code] = self.value(sheet, r, col, form, code)
             unit = cell_text(cells[0]).strip() or None if cells else None
             ret = Return(form=form.id, values=values, unit=unit, file=self.name, line=r + 1)
-            yield SheetReturn(ret, sheet.name, {k: (r, c) for c, k in columns.items()}, (r, 0))
+            yield SheetReturn(ret, sheet.name, _RowCells(by_code, r), (r, 0))
 
     # -- the printed layout -----------------------------------------------------------------------
     def printed(self, sheet: Sheet, form: FormTemplate) -> SheetReturn | None:
