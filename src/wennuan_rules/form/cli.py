@@ -335,7 +335,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     form = _find(args.form, extra) if args.form else None
     if form is not None:
         extra.setdefault(form.id, form)
-    acc = _Accumulator("strict") if args.rollup is not None else None
+    acc = _Accumulator("strict", distinct_units=True) if args.rollup is not None else None
     annotate = getattr(args, "annotate", None)
     if annotate:
         from wennuan_rules.excel.cli import annotated
