@@ -30,14 +30,14 @@ from typing import Any, Final
 import attrs
 
 from wennuan_rules.errors import InvalidValueError, WennuanError
+from wennuan_rules.form.findings import FindingBuilder, figure_unit, unit_finding
 from wennuan_rules.form.loader import get_form
 from wennuan_rules.form.model import FormTemplate, LineItem, Return, Rule, _not_mapping
 from wennuan_rules.form.rules.ast import Compare, UnitCheck
 from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, sides_lines
-from wennuan_rules.form.rules.findings import FindingBuilder, figure_unit, unit_finding
 from wennuan_rules.form.rules.solve import Solver
 from wennuan_rules.i18n import N_
-from wennuan_rules.report import Finding, Fix, Report, Severity
+from wennuan_rules.results import Finding, Fix, Report, RuleSummary, Severity, Summary
 
 __all__ = [
     "RuleSummary",
@@ -607,62 +607,6 @@ def validate_many(
 
 
 # -- summary ---------------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class RuleSummary:
-    """How one rule fared over many returns (R validate's ``summary`` row)."""
-
-    rule: str
-    severity: Severity
-    items: tuple[str, ...]
-    passed: int
-    failed: int
-    not_evaluated: int
-    source: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity.value,
-            "items": list(self.items),
-            "passed": self.passed,
-            "failed": self.failed,
-            "not_evaluated": self.not_evaluated,
-            "source": self.source,
-        }
-
-
-@attrs.frozen
-class Summary:
-    """Per rule, over many returns: passed, failed, not evaluated.
-
-    Attributes:
-        returns: how many returns of each form were summarised.
-        with_errors: how many returns had at least one error.
-        rules: one row per rule of every form seen (rules first, then unit checks), in form order.
-    """
-
-    returns: Mapping[str, int]
-    with_errors: int
-    rules: tuple[RuleSummary, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "returns": dict(self.returns),
-            "with_errors": self.with_errors,
-            "rules": [r.to_dict() for r in self.rules],
-        }
-
-    def to_text(self, lang: str | None = None) -> str:
-        from wennuan_rules.render import summary_text
-
-        return summary_text(self, lang)
-
-    def to_csv(self) -> str:
-        from wennuan_rules.render import summary_csv
-
-        return summary_csv(self)
 
 
 def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) -> Summary:
