@@ -139,6 +139,9 @@ class Report:
         findings: the failed rules, errors first, in rule order.
         passed: how many rules passed.
         not_evaluated: the ids of rules that could not be evaluated (an item was not reported).
+            The unit checks of items not reported come last, one per item of ``not_reported``.
+        not_reported: the line items not reported (their unit checks end ``not_evaluated``);
+            derived by the engine, so renderers never parse rule ids.
         fix: where one changed item would make every failing rule pass, that item and value.
         extra: further JSON-ready data a check adds (totals of an audit, …), rendered as given.
     """
@@ -150,6 +153,12 @@ class Report:
     not_evaluated: tuple[str, ...] = ()
     fix: Fix | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
+    not_reported: tuple[str, ...] = attrs.field(default=(), eq=False, kw_only=True)
+
+    @property
+    def not_evaluated_rules(self) -> tuple[str, ...]:
+        """The rules not evaluated, without the unit checks of items not reported."""
+        return self.not_evaluated[: len(self.not_evaluated) - len(self.not_reported)]
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -208,6 +217,7 @@ class RuleSummary:
     failed: int
     not_evaluated: int
     source: str = ""
+    unit_check: bool = attrs.field(default=False, eq=False, kw_only=True)
 
     def to_dict(self) -> dict[str, Any]:
         return {

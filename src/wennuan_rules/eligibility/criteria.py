@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from decimal import ROUND_DOWN, Decimal
+from fractions import Fraction
 from functools import cache
 from typing import Any, ClassVar
 
@@ -489,6 +490,12 @@ def per_capita_text(total: Decimal, members: int) -> str:
     return str(exact.quantize(_SHOW, rounding=ROUND_DOWN)) + "…"
 
 
+def per_capita_exact(total: Decimal, members: int) -> str:
+    """``total ÷ members`` exactly, as a fraction in lowest terms (``"810001/300"``; ``"2700"`` when
+    whole): :class:`fractions.Fraction` reads it back; ``per_capita`` is its display string."""
+    return str(Fraction(total) / members)
+
+
 def _dec(value: Decimal) -> str:
     return str(value)
 
@@ -612,6 +619,7 @@ class IncomeWithin(Criterion):
             ("period", "annual" if annual else "monthly"),
             ("members", str(household.members)),
             ("per_capita", per_capita),
+            ("per_capita_exact", per_capita_exact(total, household.members)),
             ("multiple", _dec(self.multiple)),
             ("standard", _dec(pv.value)),
             ("limit_per_capita", _dec(per_limit)),

@@ -492,21 +492,24 @@ def _validate(
         n_rules = len(c.rules)
         passed = n_rules - len(failed) - len(not_eval) + reported - len(bad_units)
         nev: tuple[str, ...] = ()
+        missing: tuple[str, ...] = ()
         if not_eval or reported < len(c.items):
             ids = c.rule_ids
             nev_list = [ids[k] for k in not_eval]
             if reported < len(c.items):
                 bad = set(bad_units)
+                absent = [i for i, v in enumerate(slots) if v is None and i not in bad]
                 uid = c.unit_ids
-                nev_list += [uid[i] for i, v in enumerate(slots) if v is None and i not in bad]
+                nev_list += [uid[i] for i in absent]
+                missing = tuple(c.items[i].code for i in absent)
             nev = tuple(nev_list)
         if not failed and not bad_units:
-            return Report(c.form.id, unit, (), passed, nev)
+            return Report(c.form.id, unit, (), passed, nev, not_reported=missing)
         findings = [_rule_finding(c, k, slots) for k in failed]
         findings += [_unit_finding(c, i, values) for i in bad_units]
         findings.sort(key=lambda f: f.severity is not Severity.ERROR)
         fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None
-    return Report(c.form.id, unit, tuple(findings), passed, nev, fix)
+    return Report(c.form.id, unit, tuple(findings), passed, nev, fix, not_reported=missing)
 
 
 def validate(
@@ -638,16 +641,19 @@ def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) 
     for form_id, count in per_form.items():
         form = extra.get(form_id) or get_form(form_id)
         c = _compile(form)
-        entries: list[tuple[str, Severity, tuple[str, ...], str]] = [
-            (c.rule_ids[k], r.severity, r.items, form.rule_source(r)) for k, r in enumerate(c.rules)
+        entries: list[tuple[str, Severity, tuple[str, ...], str, bool]] = [
+            (c.rule_ids[k], r.severity, r.items, form.rule_source(r), False)
+            for k, r in enumerate(c.rules)
         ]
         entries += [
-            (c.unit_ids[i], Severity.ERROR, (item.code,), form.item_source(item.code))
+            (c.unit_ids[i], Severity.ERROR, (item.code,), form.item_source(item.code), True)
             for i, item in enumerate(c.items)
         ]
-        for rid, sev, items, source in entries:
+        for rid, sev, items, source, unit_check in entries:
             fl, ne = failed.get(rid, 0), not_eval.get(rid, 0)
-            rows.append(RuleSummary(rid, sev, items, count - fl - ne, fl, ne, source))
+            rows.append(
+                RuleSummary(rid, sev, items, count - fl - ne, fl, ne, source, unit_check=unit_check)
+            )
     return Summary(per_form, with_errors, tuple(rows))
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.money import format_wan, wan_to_yuan
 from wennuan_rules.render.width import display_width, pad, wrap
-from wennuan_rules.results import Report, Severity, Summary
+from wennuan_rules.results import Finding, Report, Severity, Summary
 
 __all__ = ["report_text", "reports_text", "summary_text"]
 
@@ -32,21 +31,31 @@ def reports_text(reports: Sequence[Report], lang: str | None = None) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-_FIGURE = re.compile(r"^(<= |>= |< |> )?(-?\d+(?:\.(\d+))?)$")
-
-
-def _figure(value: str | None, unit: str | None, lang: str | None) -> str:
-    """An exact figure of a finding for people: 万元 amounts in the reader's language (all their
-    decimals, nothing rounded), other units after the number as printed on the form."""
-    if value is None:
+def _figure(
+    text: str | None, value: Decimal | None, prefix: str, f: Finding, lang: str | None
+) -> str:
+    """An exact figure of a finding for people, from its exact value: 万元 amounts in the
+    reader's language (all their decimals, nothing rounded), other units after the number as
+    printed on the form. ``text`` (the contract's string) is shown as it is when the finding has no
+    exact value or unit, or when it is not that value (a value cut short)."""
+    if text is None:
         return "—"
-    match = _FIGURE.match(value)
-    if match is None or unit is None or unit == "yes-no":
-        return value
-    prefix, number, decimals = match.group(1) or "", match.group(2), match.group(3) or ""
-    if unit == "万元" and len(decimals) <= 6:
-        return prefix + format_wan(wan_to_yuan(Decimal(number)), lang, places=len(decimals))
+    unit = f.unit
+    if value is None or unit is None or unit == "yes-no":
+        return text
+    number = format(value, "f")
+    if text != prefix + number:
+        return text
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if unit == "万元" and places <= 6:
+        return prefix + format_wan(wan_to_yuan(Decimal(number)), lang, places=places)
     return f"{prefix}{number} {unit}"
+
+
+def _bound(f: Finding) -> str:
+    """What precedes the expected figure: the relation when it is a bound (``<= ``)."""
+    return f"{f.relation} " if f.relation in ("<=", ">=", "<", ">") else ""
 
 
 def report_text(report: Report, lang: str | None = None) -> str:
@@ -92,8 +101,8 @@ def _report_text(report: Report, lang: str | None) -> str:
                     + translate(
                         N_("expected {expected}, found {actual}"),
                         lang,
-                        expected=_figure(f.expected, f.unit, lang),
-                        actual=_figure(f.actual, f.unit, lang),
+                        expected=_figure(f.expected, f.expected_value, _bound(f), f, lang),
+                        actual=_figure(f.actual, f.actual_value, "", f, lang),
                     )
                 )
             if f.source:
@@ -115,12 +124,8 @@ def _report_text(report: Report, lang: str | None) -> str:
         if report.fix.label is not None:
             lines.append(f"  {report.fix.item}  {report.fix.label.get(lang)}")
     if report.not_evaluated:
-        missing = [
-            r.removeprefix(prefix)[: -len(":unit")]
-            for r in report.not_evaluated
-            if r.endswith(":unit")
-        ]
-        rules = [r.removeprefix(prefix) for r in report.not_evaluated if not r.endswith(":unit")]
+        missing = list(report.not_reported)
+        rules = [r.removeprefix(prefix) for r in report.not_evaluated_rules]
         lines.append("")
         if missing:
             text = translate(N_("Not reported: {items}"), lang, items=", ".join(missing))
@@ -162,7 +167,7 @@ def summary_text(summary: Summary, lang: str | None = None) -> str:
     rows = [
         (r.rule.removeprefix(prefix), str(r.passed), str(r.failed), str(r.not_evaluated))
         for r in summary.rules
-        if not r.rule.endswith(":unit") or r.failed
+        if not r.unit_check or r.failed
     ]
     widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:
@@ -170,7 +175,7 @@ def summary_text(summary: Summary, lang: str | None = None) -> str:
             " " * (widths[i] - display_width(row[i])) + row[i] for i in range(1, 4)
         ]
         lines.append("  ".join(cells).rstrip())
-    hidden = sum(1 for r in summary.rules if r.rule.endswith(":unit") and not r.failed)
+    hidden = sum(1 for r in summary.rules if r.unit_check and not r.failed)
     if hidden:
         lines.append("")
         lines.append(
