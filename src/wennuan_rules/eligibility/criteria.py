@@ -22,8 +22,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from decimal import ROUND_DOWN, Decimal
-from fractions import Fraction
 from functools import cache
+from math import gcd
 from typing import Any, ClassVar
 
 import attrs
@@ -493,7 +493,11 @@ def per_capita_text(total: Decimal, members: int) -> str:
 def per_capita_exact(total: Decimal, members: int) -> str:
     """``total ÷ members`` exactly, as a fraction in lowest terms (``"810001/300"``; ``"2700"`` when
     whole): :class:`fractions.Fraction` reads it back; ``per_capita`` is its display string."""
-    return str(Fraction(total) / members)
+    num, den = total.as_integer_ratio()
+    den *= members
+    common = gcd(num, den)
+    num, den = num // common, den // common
+    return str(num) if den == 1 else f"{num}/{den}"
 
 
 def _dec(value: Decimal) -> str:
