@@ -4,6 +4,7 @@ read by :mod:`wennuan_rules.audits.visits`, checked by :mod:`wennuan_rules.audit
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Final
 
 import attrs
@@ -74,12 +75,22 @@ class Visit:
         return str(self.row) if self.row is not None else (self.household or "?")
 
     def key(self) -> str:
-        """Which household this was: its reference, else its normalised ID number, else its row."""
+        """Which household this was: its reference, else its normalised ID number, else the name
+        of its head; never its place in a file (a compact JSON log has every visit on one line):
+        :func:`audit_visits` refuses a visit read from a file that names no household
+        (:meth:`identified`). A visit built in Python without any of them is its own household
+        (``row`` as the caller gave it, else the object itself)."""
         if self.household:
             return "ref:" + self.household
         if self.id_number:
             return "id:" + normalize_id_number(self.id_number)
-        return "row:" + self.where
+        if self.name:
+            return "name:" + unicodedata.normalize("NFKC", self.name).strip()
+        return f"row:{self.row}" if self.row is not None else f"visit:{id(self)}"
+
+    def identified(self) -> bool:
+        """Whether the visit says which household it was (reference, ID number or name)."""
+        return bool(self.household or self.id_number or self.name)
 
 
 @attrs.frozen

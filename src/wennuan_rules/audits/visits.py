@@ -153,11 +153,14 @@ def _check_keys(data: Mapping[str, object], known: Sequence[str], what: str) -> 
             )
 
 
+_IDENTIFIES: Final = "the household's reference (household), its ID number or its name"
+
+
 def _visit(data: Mapping[str, object], row: int) -> Visit:
     _check_keys(data, VISIT_FIELDS, "visit field")
     if data.get("date") in (None, ""):
         raise _required("date", "a date such as 2010-01-26")
-    return Visit(
+    visit = Visit(
         visited_on=parse_date(data["date"], what="date"),
         group=_text(data.get("group"), "group"),
         household=_text(data.get("household"), "household"),
@@ -167,6 +170,7 @@ def _visit(data: Mapping[str, object], row: int) -> Visit:
         id_number=_text(data.get("id_number"), "id_number", personal=True),
         row=row,
     )
+    return visit
 
 
 def _group(data: object) -> VisitGroup:
@@ -288,6 +292,27 @@ def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
 # -- the audit -------------------------------------------------------------------------------------
 
 
+def _visits_of(plan: object) -> tuple[Visit, ...]:
+    """The visits of what was given for a plan: an iterable of :class:`Visit`, nothing else."""
+    if isinstance(plan, str | bytes | Mapping) or not isinstance(plan, Iterable):
+        raise _type_error("plan", "a VisitPlan or an iterable of Visit", plan)
+    visits = tuple(plan)
+    for i, v in enumerate(visits):
+        if not isinstance(v, Visit):
+            raise _type_error(f"visits[{i}]", "a Visit", v)
+    return visits
+
+
+def _check_identified(plan: VisitPlan) -> None:
+    """Refuse a visit read from a file that does not say which household it was (it would be
+    counted by its line, and a compact JSON log has every visit on one line)."""
+    if plan.file is None:
+        return
+    for v in plan.visits:
+        if not v.identified():
+            raise as_input_error(_required("household", _IDENTIFIES), plan.file, v.row, "household")
+
+
 def audit_visits(
     plan: VisitPlan | Iterable[Visit],
     campaign: Campaign | str,
@@ -325,11 +350,14 @@ def audit_visits(
         UnknownIdError: an unknown campaign id.
         InvalidValueError: a ``quota_per`` other than ``unit-visited`` or ``group``; a visits file
             that names another campaign.
+        InputFileError: a visit read from a file that names no household (no reference, ID number
+            or name).
     """
     camp = resolve_campaign(campaign)
     if not isinstance(plan, VisitPlan):
-        plan = VisitPlan(visits=tuple(plan))
+        plan = VisitPlan(visits=_visits_of(plan))
     check_file_campaign(plan.campaign, camp.id, plan.file)
+    _check_identified(plan)
     if unit is None:
         unit = plan.unit
     info = data if data is not None else audit_data(camp.id)
