@@ -28,7 +28,7 @@ LOCALES = {"zh_Hans": "zh_Hans", "zh_Hant": "zh_Hant", "en": "en"}
 
 def domain_of(path: str) -> str:
     parts = Path(path).parts
-    if parts[-1] in ("cli.py", "render.py"):
+    if parts[0] in ("cli", "render") or parts[-1] in ("cli.py", "readers.py"):
         return "cli"
     if parts[0] == "form":
         return "forms"
@@ -73,13 +73,15 @@ def update(only: str | None = None) -> None:
     if only is not None:
         domains = {only}
     for locale in LOCALES:
+        # a message whose module moved to another domain keeps its translation
+        every = [load(po_path(locale, d), locale) for d in sorted(domains)]
         for domain in sorted(domains):
             path = po_path(locale, domain)
             old = load(path, locale)
             new = Catalog(project="wennuan-rules", fuzzy=False)
             new.locale = old.locale  # type: ignore[misc]
             for msgid, _places in sorted(found.get(domain, {}).items()):
-                prev = old.get(msgid)
+                prev = old.get(msgid) or next((c.get(msgid) for c in every if c.get(msgid)), None)
                 text = prev.string if prev is not None and prev.string else ""
                 if not text and locale == "en":
                     text = msgid
@@ -90,16 +92,20 @@ def update(only: str | None = None) -> None:
 
 
 def check() -> int:
+    """Every marked message translated, with the same placeholders, in every locale. The library
+    looks a message up in all its catalogs, so a message may sit in any domain's file (a module
+    that moved keeps its messages where they were)."""
     from string import Formatter
 
     found = extract()
+    domains = {"core", "forms", "eligibility", "audits", "cli"} | set(found)
     problems = []
-    for domain, messages in found.items():
-        for locale in LOCALES:
-            cat = load(po_path(locale, domain), locale)
+    for locale in LOCALES:
+        cats = [load(po_path(locale, d), locale) for d in sorted(domains)]
+        for domain, messages in found.items():
             for msgid in messages:
-                m = cat.get(msgid)
-                if m is None or not m.string:
+                m = next((c.get(msgid) for c in cats if c.get(msgid) and c.get(msgid).string), None)
+                if m is None:
                     problems.append(f"{locale} {domain}: untranslated: {msgid}")
                     continue
                 a = {f for _, f, _, _ in Formatter().parse(msgid) if f}
