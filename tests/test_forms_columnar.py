@@ -302,3 +302,29 @@ def test_wr_names_are_lazy_and_the_missing_extra_is_named(tmp_path: Path) -> Non
         check=True,
     )
     assert "pip install 'wennuan-rules[columnar]'" in out.stdout
+
+
+# -- the CLI ---------------------------------------------------------------------------------------
+
+
+def test_check_engine_columnar_gives_the_row_engines_summary_and_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wennuan_rules.cli import main
+
+    form = get_form("wuhan-2015:swn")
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "unit,01A,01B,02A,05A,05B\na,10,3,4,1.5,0.5\nb,2,5,1,,-1\nc,,1,0,2.0000001,1\n", "utf-8"
+    )
+    outputs = []
+    for engine in ("row", "columnar"):
+        argv = ["check", str(path), "--form", form.id, "--summary", "--format", "json"]
+        code = main([*argv, "--engine", engine])
+        outputs.append((code, capsys.readouterr().out))
+    assert outputs[0] == outputs[1]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("unit,05B\na,1.5\nb,1/2\n", encoding="utf-8")
+    assert main(["check", str(bad), "--form", form.id, "--engine", "columnar"]) == 2
+    err = capsys.readouterr().err
+    assert "bad.csv:3:05B" in err and "1/2" in err

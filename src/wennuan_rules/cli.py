@@ -129,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="UNIT",
         help="also add all returns into one return of UNIT and check it",
     )
+    p.add_argument(
+        "--engine",
+        choices=("row", "columnar"),
+        default="row",
+        help="columnar: a wide CSV checked with polars (extra 'columnar')",
+    )
     _common(p)
 
     p = sub.add_parser("assess", help="eligibility of one household or a list for a campaign")
