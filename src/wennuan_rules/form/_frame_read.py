@@ -113,11 +113,11 @@ def read_items(
     pl: Any, frame: Any, form: FormTemplate, columns: dict[str, str]
 ) -> tuple[Any, list[Problem]]:
     """``frame`` with ``ok<i>``/``v<i>`` for every item of ``form`` (``columns``: code → column
-    name), and the input problems found."""
+    name), and the input problems found. Computed in stages, each column once (``t<i>`` the
+    stripped text, then its parts, then ``ok<i>``, then ``v<i>``)."""
     problems: list[Problem] = []
-    texts: dict[int, Any] = {}
-    slow: dict[int, Any] = {}
     floats: dict[int, bool] = {}
+    texts: list[Any] = []
     for i, item in enumerate(form.items):
         name = columns.get(item.code)
         if name is None:
@@ -127,33 +127,46 @@ def read_items(
             values = frame.get_column(name).to_list()
             frame = frame.with_columns(pl.Series(name, [_object_text(v) for v in values]))
             expr, from_float = pl.col(name), False
-        t = expr.str.strip_chars()
-        texts[i], floats[i] = t, from_float
+        floats[i] = from_float
+        texts.append(expr.str.strip_chars().alias(f"t{i}"))
+    frame = frame.with_columns(texts)
+    slow = []
+    for i in floats:
+        t = pl.col(f"t{i}")
         odd = ~t.str.contains(_FAST) & (t != "") & (t != _BOOL)
-        if item.is_yes_no:
+        if form.items[i].is_yes_no:
             odd = odd & ~t.str.to_lowercase().is_in(_YES_NO_WORDS)
-        if from_float:
+        if floats[i]:
             odd = odd | (t.str.replace_all(r"[^0-9]", "").str.strip_chars("0").str.len_bytes() > 15)
-        slow[i] = t.filter(odd).unique().implode().alias(f"s{i}")
-    odd_values = frame.select(list(slow.values())).row(0) if slow else ()
-    out: list[Any] = []
-    for i, found in zip(slow, odd_values, strict=True):
+        slow.append(t.filter(odd).unique().implode().alias(f"s{i}"))
+    odd_values = frame.select(slow).row(0) if slow else ()
+    respelt = []
+    for i, found in zip(floats, odd_values, strict=True):
+        if not found:
+            continue
         item = form.items[i]
-        t = texts[i]
-        if found:
-            mapping: dict[str, str] = {}
-            for raw in found:
-                text, problem = _canonical(raw, item, floats[i])
-                mapping[raw] = text
-                if problem:
-                    rows = frame.with_row_index("_row").filter(t == raw).get_column("_row")
-                    problems += [Problem(r, columns[item.code], raw, problem) for r in rows]
-            t = t.replace(mapping)
-        out += _item_columns(pl, t, i, item)
-    for i in range(len(form.items)):
-        if i not in texts:
-            out += [pl.lit(None, pl.Boolean).alias(f"ok{i}"), pl.lit(None, pl.Int64).alias(f"v{i}")]
-    frame = frame.with_columns(out)
+        mapping: dict[str, str] = {}
+        for raw in found:
+            text, problem = _canonical(raw, item, floats[i])
+            mapping[raw] = text
+            if problem:
+                hit = frame.with_row_index("_row").filter(pl.col(f"t{i}") == raw)
+                rows = hit.get_column("_row")
+                problems += [Problem(r, columns[item.code], raw, problem) for r in rows]
+        respelt.append(pl.col(f"t{i}").replace(mapping))
+    lazy = frame.lazy().with_columns(respelt)
+    for stage in range(3):
+        exprs = []
+        for i, item in enumerate(form.items):
+            if i in floats:
+                exprs += _item_columns(pl, i, item, stage)
+            elif stage == 2:
+                exprs += [
+                    pl.lit(None, pl.Boolean).alias(f"ok{i}"),
+                    pl.lit(None, pl.Int64).alias(f"v{i}"),
+                ]
+        lazy = lazy.with_columns(exprs)
+    frame = lazy.collect()
     problems += _too_large(pl, frame, form, columns)
     return frame, problems
 
@@ -168,10 +181,15 @@ def _object_text(value: object) -> str | None:
     return str(value)
 
 
-def _item_columns(pl: Any, t: Any, i: int, item: LineItem) -> list[Any]:
-    """``ok<i>`` and ``v<i>`` (plus ``big<i>``: too many integer digits) from canonical text."""
-    reported = t.is_not_null() & (t != _BLANK) & (t != _BAD)
+def _item_columns(pl: Any, i: int, item: LineItem, stage: int) -> list[Any]:
+    """Stage 0: the parts of the canonical text ``t<i>`` (``w<i>`` integer digits, ``q<i>``
+    decimals without trailing zeros); 1: ``ok<i>`` and ``big<i>`` (too many integer digits);
+    2: ``v<i>``."""
+    t = pl.col(f"t{i}")
     if item.is_yes_no:
+        if stage < 2:
+            return []
+        reported = t.is_not_null() & (t != _BLANK) & (t != _BAD)
         words = t.str.to_lowercase().is_in(_YES_NO_WORDS) | (t == _BOOL)
         ok = pl.when(reported).then(words)
         return [
@@ -181,17 +199,22 @@ def _item_columns(pl: Any, t: Any, i: int, item: LineItem) -> list[Any]:
         ]
     kind = item.unit_kind
     scale = SCALE[kind]
-    parts = t.str.split_exact(".", 1)
-    whole = parts.struct.field("field_0").str.strip_chars_start("+-0")
-    frac = parts.struct.field("field_1").fill_null("").str.strip_chars_end("0")
-    number = t != _BOOL
-    negative = t.str.starts_with("-") & ((whole != "") | (frac != ""))
-    fits = frac.str.len_bytes() <= scale
-    ok = pl.when(reported).then(number & ~negative & fits)
+    if stage == 0:
+        parts = t.str.split_exact(".", 1)
+        return [
+            parts.struct.field("field_0").str.strip_chars_start("+-0").alias(f"w{i}"),
+            parts.struct.field("field_1").fill_null("").str.strip_chars_end("0").alias(f"q{i}"),
+        ]
+    whole, frac = pl.col(f"w{i}"), pl.col(f"q{i}")
+    if stage == 1:
+        reported = t.is_not_null() & (t != _BLANK) & (t != _BAD)
+        negative = t.str.starts_with("-") & ((whole != "") | (frac != ""))
+        ok = pl.when(reported).then((t != _BOOL) & ~negative & (frac.str.len_bytes() <= scale))
+        big = ok.fill_null(False) & (whole.str.len_bytes() > _DIGITS[kind])
+        return [ok.alias(f"ok{i}"), big.alias(f"big{i}")]
     digits = pl.concat_str([pl.lit("0"), whole, frac.str.pad_end(scale, "0")])
-    big = ok.fill_null(False) & (whole.str.len_bytes() > _DIGITS[kind])
-    value = pl.when(ok & ~big).then(digits.cast(pl.Int64, strict=False))
-    return [ok.alias(f"ok{i}"), value.alias(f"v{i}"), big.alias(f"big{i}")]
+    value = pl.when(pl.col(f"ok{i}") & ~pl.col(f"big{i}")).then(digits.cast(pl.Int64, strict=False))
+    return [value.alias(f"v{i}")]
 
 
 def _too_large(pl: Any, frame: Any, form: FormTemplate, columns: dict[str, str]) -> list[Problem]:

@@ -263,7 +263,7 @@ def _summary(pl: Any, checked: Any, form: FormTemplate) -> Summary:
     return Summary({form.id: n} if n else {}, counts["bad"] or 0, tuple(rows))
 
 
-def _outcome(pl: Any, form: FormTemplate) -> list[Any]:
+def _outcome(pl: Any, form: FormTemplate) -> tuple[list[Any], list[Any]]:
     rule_ids = [f"{form.id}/{r.name}" for r in form.rules]
     unit_ids = [f"{form.id}/{item.code}:unit" for item in form.items]
     ids = pl.Enum(rule_ids + unit_ids)
@@ -288,9 +288,21 @@ def _outcome(pl: Any, form: FormTemplate) -> list[Any]:
         (n_errors == 0).alias("ok"),
         n_errors.alias("errors"),
         n_warnings.alias("warnings"),
-        listed(failed).alias("failed"),
-        listed(nev).alias("not_evaluated"),
-    ]
+        pl.any_horizontal([c for c, _ in failed]).alias("_any_failed"),
+        pl.any_horizontal([c for c, _ in nev]).alias("_any_nev"),
+    ], [listed(failed).alias("failed"), listed(nev).alias("not_evaluated")]
+
+
+def _lists(pl: Any, checked: Any, lists: list[Any]) -> Any:
+    """The returns' frame with the id lists, built only for the rows that have ids (building a
+    list of ids costs the same for every row; most rows of a batch have none)."""
+    out = checked.select("_row", pl.col("_unit").alias("unit"), "ok", "errors", "warnings")
+    for flag, expr in zip(("_any_failed", "_any_nev"), lists, strict=True):
+        some = checked.filter(pl.col(flag)).select("_row", expr)
+        name = expr.meta.output_name()
+        out = out.join(some, on="_row", how="left")
+        out = out.with_columns(pl.col(name).fill_null(pl.lit([], some.schema[name])))
+    return out.sort("_row").drop("_row")
 
 
 def validate_frame(
@@ -334,14 +346,13 @@ def validate_frame(
     if unit is not None:
         stripped = pl.col(unit).cast(pl.String).str.strip_chars()
         unit_col = pl.when(stripped != "").then(stripped)
+    counts, lists = _outcome(pl, template)
     checked = (
         read.lazy()
+        .with_row_index("_row")
         .with_columns(rules)
-        .with_columns(unit_col.alias("_unit"), *_outcome(pl, template))
+        .with_columns(unit_col.alias("_unit"), *counts)
         .collect()
     )
     summary = _summary(pl, checked, template)
-    out = checked.select(
-        pl.col("_unit").alias("unit"), "ok", "errors", "warnings", "failed", "not_evaluated"
-    )
-    return FrameResult(out, summary, template, data, tol)
+    return FrameResult(_lists(pl, checked, lists), summary, template, data, tol)
