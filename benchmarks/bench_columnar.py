@@ -22,16 +22,17 @@ Both sides of a pair must give the same totals (returns with errors, error and w
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import tempfile
 import time
 from typing import Any
 
-import _harness as h
-import bench_validate as bv
 import polars as pl
 
+import _harness as h
+import bench_validate as bv
 import wennuan_rules as wr
 
 FORM = "wuhan-2015:center"
@@ -121,10 +122,16 @@ def hand_polars(path: str) -> tuple[int, int, int]:
     warnings = pl.sum_horizontal([f for f, sev, _ in fails if sev == "W"])
     failed = pl.concat_list(
         [pl.when(f).then(pl.lit(rid)) for f, _, rid in fails]
-        + [pl.when(u).then(pl.lit(P + code + ":unit")) for u, (code, _) in zip(unit_bad, bv.ITEMS)]
+        + [
+            pl.when(u).then(pl.lit(P + code + ":unit"))
+            for u, (code, _) in zip(unit_bad, bv.ITEMS, strict=True)
+        ]
     ).list.drop_nulls()
     out = df.select(
-        "unit", (errors == 0).alias("ok"), errors.alias("errors"), warnings.alias("warnings"),
+        "unit",
+        (errors == 0).alias("ok"),
+        errors.alias("errors"),
+        warnings.alias("warnings"),
         failed.alias("failed"),
     ).collect()
     return _totals(out)
@@ -155,12 +162,14 @@ def pandera_schema() -> Any:
     kinds = dict(bv.ITEMS)
     columns = {}
     for code, kind in bv.ITEMS:
+
         def unit_ok(data: Any, code: str = code, kind: str = kind) -> pl.LazyFrame:
             return data.lazyframe.select(~_item(code, kind)[1])
 
         columns[code] = pa.Column(str, nullable=True, checks=[pa.Check(unit_ok, name=code)])
     checks = []
     for kind, total, parts, _sev, name in RULES:
+
         def rule(data: Any, kind: str = kind, total: str = total, parts: tuple = parts) -> Any:
             t = value(total, kinds[total])
             if kind == "paired":
@@ -214,7 +223,9 @@ def _time(fn: Any, repeat: int) -> h.Spread:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     h.add_common(parser, 100_000)
-    parser.add_argument("--sizes", default="100000,1000000", help="returns per run, comma separated")
+    parser.add_argument(
+        "--sizes", default="100000,1000000", help="returns per run, comma separated"
+    )
     parser.add_argument("--pandera-max", type=int, default=100_000, help="largest pandera size")
     args = parser.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -225,15 +236,16 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             path = os.path.join(tmp, f"returns-{n}.csv")
             bv.write_csv(bv.make_pool(n, args.seed), path)
-            pairs = h.interleaved(lambda: library(path), lambda: hand_polars(path), args.pairs)
+            run = functools.partial
+            pairs = h.interleaved(run(library, path), run(hand_polars, path), args.pairs)
             rows.append((f"{n:,} returns: `validate_frame` vs hand-written polars", pairs))
             if n <= args.pandera_max:
                 schema = pandera_schema()
                 pairs = h.interleaved(
-                    lambda: library_failures(path), lambda: pandera_check(path, schema), args.pairs
+                    run(library_failures, path), run(pandera_check, path, schema), args.pairs
                 )
                 rows.append((f"{n:,} returns: `validate_frame` vs pandera (failure cases)", pairs))
-            duck = _time(lambda: duckdb_run(path), args.pairs)
+            duck = _time(run(duckdb_run, path), args.pairs)
             assert duckdb_run(path) == library(path), "DuckDB and the library disagree"
             extra.append(
                 f"- DuckDB `form_sql` over `read_csv(all_varchar=true)`, {n:,} returns: "
