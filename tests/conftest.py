@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from hypothesis import HealthCheck, settings
+
 from wennuan_rules.form import FormTemplate, load_form
+
+if "MUTANT_UNDER_TEST" in os.environ:
+    # A mutation run (docs/reliability.md) shares the cores with other work: a slow machine must not
+    # fail a test (and so count a mutant as killed) through Hypothesis' timing checks.
+    settings.register_profile(
+        "mutation", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.load_profile("mutation")
 
 # The total both small test forms start with (test_forms_engine's TINY, test_forms_properties'
 # CUSTOM): line 01, persons.

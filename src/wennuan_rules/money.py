@@ -244,7 +244,7 @@ def parse_amount(value: object, *, what: str = "amount", allow_negative: bool = 
     return _check_sign(number, value, what, allow_negative)
 
 
-def _units(unit: str | Iterable[str] | None, what: str) -> tuple[str, ...]:
+def _units(unit: str | Iterable[str] | None) -> tuple[str, ...]:
     if unit is None:
         return ()
     units = (unit,) if isinstance(unit, str) else tuple(unit)
@@ -286,7 +286,7 @@ def parse_number(
     Raises:
         InvalidValueError: as :func:`parse_amount`, and for a unit in the text that is not ``unit``.
     """
-    units = _units(unit, what)
+    units = _units(unit)
     if not isinstance(value, str):
         return _check_sign(_exact(value, what, _NUMBER_EXAMPLES), value, what, allow_negative)
     text = _prepare(value, what, _NUMBER_EXAMPLES)
@@ -368,10 +368,15 @@ def _places(places: object) -> int:
     return places
 
 
+def _precision(amount: Decimal, places: int) -> int:
+    """Enough significant digits to hold ``amount`` to ``places`` decimals (and a carry)."""
+    return max(28, amount.adjusted() + places + 2)
+
+
 def _round_half_up(amount: Decimal, places: int) -> Decimal:
     """Round half up (四舍五入) to ``places`` decimals, never losing digits to the precision."""
     with localcontext() as ctx:
-        ctx.prec = max(28, amount.adjusted() + places + 2)
+        ctx.prec = _precision(amount, places)
         rounded = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return rounded.copy_abs() if rounded.is_zero() else rounded
 
@@ -381,9 +386,11 @@ def _digits(amount: Decimal, places: int, lang: str | None) -> str:
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(
-        amount.copy_abs(), format=pattern, locale=babel_locale(lang), decimal_quantization=False
-    )
+    with localcontext() as ctx:  # babel quantizes in the current context: keep every digit
+        ctx.prec = _precision(amount, places)
+        return format_decimal(
+            amount.copy_abs(), format=pattern, locale=babel_locale(lang), decimal_quantization=False
+        )
 
 
 def format_yuan(amount: Decimal | int, lang: str | None = None, *, places: int = 2) -> str:
