@@ -84,6 +84,12 @@ severity = "warning"
 source = "测试〔2026〕2号 第四条"
 
 [[rules]]
+name = "Y->C"
+rule = "Y = 是 -> C > 0"
+severity = "warning"
+source = "测试〔2026〕2号 第六条"
+
+[[rules]]
 name = "A>=B+1"
 rule = "A >= B + 1"
 source = "测试〔2026〕2号 第五条"

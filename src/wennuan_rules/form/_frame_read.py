@@ -34,6 +34,7 @@ SCALE: Final = {"whole": 0, "amount": 6, "yes-no": 0}
 #: The most integer digits a value may have: counts < 10^15, 万元 < 10^12 (× 10^6 fits Int64).
 _DIGITS: Final = {"whole": 15, "amount": 12, "yes-no": 15}
 _FAST: Final = r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$"
+_YES_WORDS: Final = ["是", "yes", "y", "true", "有", "√"]
 _YES_NO_WORDS: Final = [
     "是",
     "否",
@@ -90,17 +91,19 @@ def _canonical(raw: object, item: LineItem, from_float: bool) -> tuple[str, str]
     if value is None:
         return _BLANK, ""
     if isinstance(value, bool):
-        return _BOOL, ""
+        return ("是" if value else "否") if item.is_yes_no else _BOOL, ""
     return format(value, "f"), ""
 
 
-def _text_column(pl: Any, frame: Any, name: str) -> tuple[Any, bool]:
+def _text_column(pl: Any, frame: Any, name: str, yes_no: bool) -> tuple[Any, bool]:
     """The column as a String expression, and whether it came from floats."""
     dtype = frame.schema[name]
     col = pl.col(name)
     if dtype == pl.String:
         return col, False
     if dtype == pl.Boolean:
+        if yes_no:
+            return pl.when(col).then(pl.lit("是")).when(~col).then(pl.lit("否")), False
         return pl.when(col.is_not_null()).then(pl.lit(_BOOL)), False
     if dtype.is_float():
         return pl.when(~col.is_nan()).then(col.cast(pl.String)), True
@@ -122,10 +125,11 @@ def read_items(
         name = columns.get(item.code)
         if name is None:
             continue
-        expr, from_float = _text_column(pl, frame, name)
+        expr, from_float = _text_column(pl, frame, name, item.is_yes_no)
         if expr is None:  # Object and other dtypes: every cell through parse_value
             values = frame.get_column(name).to_list()
-            frame = frame.with_columns(pl.Series(name, [_object_text(v) for v in values]))
+            texts_of = [_object_text(v, item.is_yes_no) for v in values]
+            frame = frame.with_columns(pl.Series(name, texts_of, dtype=pl.String))
             expr, from_float = pl.col(name), False
         floats[i] = from_float
         texts.append(expr.str.strip_chars().alias(f"t{i}"))
@@ -161,9 +165,10 @@ def read_items(
             if i in floats:
                 exprs += _item_columns(pl, i, item, stage)
             elif stage == 2:
+                dtype = pl.Boolean if item.is_yes_no else pl.Int64
                 exprs += [
                     pl.lit(None, pl.Boolean).alias(f"ok{i}"),
-                    pl.lit(None, pl.Int64).alias(f"v{i}"),
+                    pl.lit(None, dtype).alias(f"v{i}"),
                 ]
         lazy = lazy.with_columns(exprs)
     frame = lazy.collect()
@@ -171,11 +176,11 @@ def read_items(
     return frame, problems
 
 
-def _object_text(value: object) -> str | None:
+def _object_text(value: object, yes_no: bool) -> str | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, bool):
-        return _BOOL
+        return ("是" if value else "否") if yes_no else _BOOL
     if isinstance(value, float):
         return repr(value)
     return str(value)
@@ -190,11 +195,12 @@ def _item_columns(pl: Any, i: int, item: LineItem, stage: int) -> list[Any]:
         if stage < 2:
             return []
         reported = t.is_not_null() & (t != _BLANK) & (t != _BAD)
-        words = t.str.to_lowercase().is_in(_YES_NO_WORDS) | (t == _BOOL)
-        ok = pl.when(reported).then(words)
+        ok = pl.when(reported).then(t.str.to_lowercase().is_in(_YES_NO_WORDS))
+        # the answer (``v<i>`` is a Boolean for a yes-no item), null unless ok
+        yes = pl.when(ok).then(t.str.to_lowercase().is_in(_YES_WORDS))
         return [
             ok.alias(f"ok{i}"),
-            pl.lit(None, pl.Int64).alias(f"v{i}"),
+            yes.alias(f"v{i}"),
             pl.lit(False).alias(f"big{i}"),
         ]
     kind = item.unit_kind

@@ -29,7 +29,7 @@ from wennuan_rules.errors import InvalidValueError, WennuanError
 from wennuan_rules.form._frame_read import SCALE, Problem, canonical_cell, read_items
 from wennuan_rules.form.loader import get_form
 from wennuan_rules.form.model import FormTemplate
-from wennuan_rules.form.rules.ast import Compare, Expr, Iff, Implies
+from wennuan_rules.form.rules.ast import Answer, Compare, Expr, Iff, Implies, rule_items
 from wennuan_rules.form.validate import RuleSummary, Summary, _tolerance, validate
 from wennuan_rules.i18n import N_
 from wennuan_rules.report import Report, Severity
@@ -131,22 +131,20 @@ def rule_fails(
 ) -> Any:
     """The polars expression of one rule: True failed, False passed, null not evaluated."""
 
-    def fails(c: Compare, tolerant: bool = False) -> Any:
+    def fails(c: Compare | Answer, tolerant: bool = False) -> Any:
+        if isinstance(c, Answer):  # ``06B = 是``: the Boolean answer of a yes-no item
+            return pl.col(f"v{slot[c.code]}") != pl.lit(c.yes)
         return _fails(pl, c, _scale(c, form, slot, tol if tolerant else None), tolerant)
 
     if isinstance(expr, Compare):
         return fails(expr, tol is not None)
     if isinstance(expr, Implies):
         cond = ~fails(expr.premise) & fails(expr.conclusion)
-        items = expr.premise.left.codes + expr.premise.right.codes
-        items += expr.conclusion.left.codes + expr.conclusion.right.codes
     else:
         assert isinstance(expr, Iff)
         cond = fails(expr.left) != fails(expr.right)
-        items = expr.left.left.codes + expr.left.right.codes
-        items += expr.right.left.codes + expr.right.right.codes
     # Kleene logic would decide ``null & False``: a rule reading a blank is not evaluated
-    reported = pl.all_horizontal([pl.col(f"v{slot[code]}").is_not_null() for code in items])
+    reported = pl.all_horizontal([pl.col(f"v{slot[c]}").is_not_null() for c in rule_items(expr)])
     return pl.when(reported).then(cond)
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from wennuan_rules.errors import WennuanError
 from wennuan_rules.form.loader import get_form
 from wennuan_rules.form.model import FormTemplate
-from wennuan_rules.form.rules.ast import Compare, Expr, Iff, Implies, comparisons
+from wennuan_rules.form.rules.ast import Answer, Compare, Expr, Iff, Implies, rule_items
 from wennuan_rules.i18n import N_
 from wennuan_rules.report import Severity
 
@@ -40,6 +40,7 @@ _UNIT_OK = {
 }
 #: too many integer digits: counts 10^15 or more, 万元 10^12 or more (as the polars engine)
 _TOO_LARGE = {"whole": r"^[+-]?0*[1-9][0-9]{15}", "amount": r"^[+-]?0*[1-9][0-9]{12}"}
+_YES = ("是", "yes", "y", "true", "有", "√")
 _WORDS = ("是", "否", "yes", "no", "y", "n", "true", "false", "有", "无", "無", "√", "×")
 
 
@@ -67,7 +68,8 @@ def _item(exp: Any, i: int, kind: str) -> tuple[Any, Any, Any]:
         word = exp.func("LOWER", t.copy()).isin(*[exp.Literal.string(w) for w in _WORDS])
         ok = exp.case().when(blank, exp.null()).when(word, exp.true()).when(plain, exp.false())
         bad = exp.and_(exp.not_(blank.copy()), exp.not_(word.copy()), exp.not_(plain.copy()))
-        return ok, exp.null(), bad
+        yes = exp.func("LOWER", t.copy()).isin(*[exp.Literal.string(w) for w in _YES])
+        return ok, exp.case().when(exp.column(f"ok{i}"), yes), bad
     large = _matches(exp, t.copy(), _TOO_LARGE[kind])
     readable = exp.and_(plain, exp.not_(large))
     ok = exp.case().when(blank, exp.null()).when(readable, _matches(exp, t.copy(), _UNIT_OK[kind]))
@@ -97,7 +99,9 @@ def _difference(exp: Any, c: Compare, slot: dict[str, int], tol: Fraction) -> tu
     return exp.Paren(this=out), exp.Literal.number(int(tol * m))
 
 
-def _fails(exp: Any, c: Compare, slot: dict[str, int], tol: Fraction) -> Any:
+def _fails(exp: Any, c: Compare | Answer, slot: dict[str, int], tol: Fraction) -> Any:
+    if isinstance(c, Answer):  # ``06B = 是``: v is the Boolean answer of the yes-no item
+        return exp.NEQ(this=exp.column(f"v{slot[c.code]}"), expression=exp.Boolean(this=c.yes))
     d, t = _difference(exp, c, slot, tol)
     if c.op == "=":
         return exp.GT(this=exp.func("ABS", d), expression=t)
@@ -123,8 +127,8 @@ def _rule(exp: Any, expr: Expr, slot: dict[str, int], tol: Fraction | None) -> A
         assert isinstance(expr, Iff)
         left, right = (exp.Paren(this=_fails(exp, c, slot, zero)) for c in (expr.left, expr.right))
         cond = exp.NEQ(this=left, expression=right)
-    codes = {code for c in comparisons(expr) for code in c.left.codes + c.right.codes}
-    reported = exp.and_(*[exp.column(f"v{slot[code]}").is_(exp.null()).not_() for code in codes])
+    items = rule_items(expr)
+    reported = exp.and_(*[exp.column(f"v{slot[code]}").is_(exp.null()).not_() for code in items])
     return exp.case().when(reported, cond)
 
 
