@@ -41,41 +41,60 @@ P = FORM + "/"
 
 # -- the hand-written polars checker ---------------------------------------------------------------
 
-# the rules of 武工办〔2014〕74号 附件2, written out: (kind, total, parts, severity);
-# le: Σ parts <= total, sum: total = Σ parts, paired: total > 0 <-> part > 0
-_PAIRS9 = [("09" + a, "09" + b) for a, b in zip("ACEGIKMOQS", "BDFHJLNPRT", strict=True)]
-_PAIRS10 = [("10" + a, "10" + b) for a, b in zip("ACEGIKMOQS", "BDFHJLNPRT", strict=True)]
+# the 46 rules of 武工办〔2014〕74号 附件2, written out: (kind, total, parts, severity, name);
+# le: Σ parts <= total, sum: total = Σ parts, paired: total > 0 <-> part > 0,
+# implies: total > 0 -> part > 0 (total = 是 -> part > 0 for the yes-no 06B)
+_P9 = ("09C", "09E", "09G", "09I", "09K", "09M", "09O", "09Q", "09S")
+_M9 = ("09D", "09F", "09H", "09J", "09L", "09N", "09P", "09R", "09T")
+_P10 = ("10C", "10E", "10G", "10I", "10K", "10M", "10O", "10Q", "10S")
+_M10 = ("10D", "10F", "10H", "10J", "10L", "10N", "10P", "10R", "10T")
 RULES: list[tuple[str, str, tuple[str, ...], str, str]] = [
     ("le", "01A", ("01B", "01C", "01D"), "E", "01B+01C+01D<=01A"),
     ("sum", "01A", ("01B", "01C", "01D"), "W", "01A=sum"),
     ("le", "02A", ("02B", "02C", "02D"), "E", "02B+02C+02D<=02A"),
     ("sum", "02A", ("02B", "02C", "02D"), "W", "02A=sum"),
+    ("implies", "02B", ("01B",), "W", "02B>0->01B>0"),
+    ("implies", "02C", ("01C",), "W", "02C>0->01C>0"),
+    ("implies", "02D", ("01D",), "W", "02D>0->01D>0"),
     ("le", "04D", ("04E",), "E", "04E<=04D"),
     ("le", "04D", ("04F",), "E", "04F<=04D"),
-    ("le", "05A", ("05B", "05C", "05D", "05E", "05F"), "E", "05B+05C+05D+05E+05F<=05A"),
-    ("sum", "05A", ("05B", "05C", "05D", "05E", "05F"), "W", "05A=sum"),
+    ("sum", "05A", ("05B", "05C", "05D", "05E", "05F"), "E", "05A=sum"),
+    ("implies", "06B", ("06A",), "W", "06B=是->06A>0"),
     ("le", "07A", ("07C",), "E", "07C<=07A"),
     ("le", "01C", ("07A",), "W", "07A<=01C"),
     ("paired", "07A", ("07B",), "W", "07A~07B"),
     ("le", "08A", ("08C",), "E", "08C<=08A"),
     ("le", "01D", ("08A",), "W", "08A<=01D"),
     ("paired", "08A", ("08B",), "W", "08A~08B"),
-]
-for _line, _pairs in (("09", _PAIRS9), ("10", _PAIRS10)):
-    _persons = tuple(a for a, _ in _pairs[1:])
-    _money = tuple(b for _, b in _pairs[1:])
-    RULES += [
-        ("le", _line + "A", _persons, "E", "+".join(_persons) + f"<={_line}A"),
-        ("sum", _line + "A", _persons, "W", f"{_line}A=sum"),
-        ("le", _line + "B", _money, "E", "+".join(_money) + f"<={_line}B"),
-        ("sum", _line + "B", _money, "W", f"{_line}B=sum"),
-    ]
-    RULES += [("paired", a, (b,), "W", f"{a}~{b}") for a, b in _pairs]
-RULES += [
+    ("sum", "09A", _P9, "E", "09A=sum"),
+    ("sum", "09B", _M9, "E", "09B=sum"),
+    ("paired", "09A", ("09B",), "W", "09A~09B"),
+    ("paired", "09C", ("09D",), "W", "09C~09D"),
+    ("paired", "09E", ("09F",), "W", "09E~09F"),
+    ("paired", "09G", ("09H",), "W", "09G~09H"),
+    ("implies", "09J", ("09I",), "W", "09J>0->09I>0"),
+    ("paired", "09K", ("09L",), "W", "09K~09L"),
+    ("implies", "09N", ("09M",), "W", "09N>0->09M>0"),
+    ("implies", "09P", ("09O",), "W", "09P>0->09O>0"),
+    ("paired", "09Q", ("09R",), "W", "09Q~09R"),
+    ("paired", "09S", ("09T",), "W", "09S~09T"),
+    ("sum", "10A", _P10, "E", "10A=sum"),
+    ("sum", "10B", _M10, "E", "10B=sum"),
+    ("paired", "10A", ("10B",), "W", "10A~10B"),
+    ("paired", "10C", ("10D",), "W", "10C~10D"),
+    ("paired", "10E", ("10F",), "W", "10E~10F"),
+    ("paired", "10G", ("10H",), "W", "10G~10H"),
+    ("implies", "10J", ("10I",), "W", "10J>0->10I>0"),
+    ("paired", "10K", ("10L",), "W", "10K~10L"),
+    ("implies", "10N", ("10M",), "W", "10N>0->10M>0"),
+    ("implies", "10P", ("10O",), "W", "10P>0->10O>0"),
+    ("paired", "10Q", ("10R",), "W", "10Q~10R"),
+    ("paired", "10S", ("10T",), "W", "10S~10T"),
     ("le", "09A", ("10A",), "W", "10A<=09A"),
     ("le", "09B", ("10B",), "W", "10B<=09B"),
-    ("le", "11A", ("11B", "11C"), "E", "11B+11C<=11A"),
-    ("sum", "11A", ("11B", "11C"), "W", "11A=sum"),
+    ("sum", "11A", ("11B", "11C"), "E", "11A=sum"),
+    ("implies", "12B", ("12A",), "W", "12B>0->12A>0"),
+    ("implies", "12C", ("12A",), "W", "12C>0->12A>0"),
 ]
 
 
@@ -85,7 +104,7 @@ def _item(code: str, kind: str) -> tuple[pl.Expr, pl.Expr]:
     blank = s.is_null() | (s == "")
     if kind == "Y":
         bad = ~blank & ~s.is_in(["是", "否"])
-        return pl.lit(None, pl.Int64), bad
+        return pl.when(~bad & ~blank).then(s == "是"), bad
     if kind == "C":
         v = s.str.to_integer(strict=False)
         bad = ~blank & (v.is_null() | (v < 0))
@@ -111,6 +130,9 @@ def hand_polars(path: str) -> tuple[int, int, int]:
         t = pl.col("v" + total)
         if kind == "paired":
             f = (t > 0) != (pl.col("v" + parts[0]) > 0)
+        elif kind == "implies":
+            premise = t if total == "06B" else t > 0
+            f = premise & (pl.col("v" + parts[0]) <= 0)
         else:
             s = pl.col("v" + parts[0])
             for p in parts[1:]:
@@ -174,6 +196,9 @@ def pandera_schema() -> Any:
             t = value(total, kinds[total])
             if kind == "paired":
                 f = (t > 0) != (value(parts[0], kinds[parts[0]]) > 0)
+            elif kind == "implies":
+                premise = t if total == "06B" else t > 0
+                f = premise & (value(parts[0], kinds[parts[0]]) <= 0)
             else:
                 s = sum((value(p, kinds[p]) for p in parts[1:]), value(parts[0], kinds[parts[0]]))
                 f = s > t if kind == "le" else s != t
