@@ -340,7 +340,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         from wennuan_rules.form.cli_columnar import run_check_columnar
 
         return run_check_columnar(args, out, path, form)
-    acc = _Accumulator("strict") if args.rollup is not None else None
+    acc = _Accumulator("strict", distinct_units=True) if args.rollup is not None else None
     returns = _tee(read_returns(path, form=form, forms=extra.values()), acc, extra)
     reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
 

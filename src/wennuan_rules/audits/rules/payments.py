@@ -25,7 +25,8 @@ from wennuan_rules.audits.data import AuditData
 from wennuan_rules.audits.roster import check_digit
 from wennuan_rules.audits.rules import Check, Row, RuleUse, audit_rule
 from wennuan_rules.i18n import N_, Label, Message
-from wennuan_rules.privacy import mask_id_number
+from wennuan_rules.plausibility import CARD_NUMBER, ID_NUMBER, Bound, bounds, judge
+from wennuan_rules.privacy import mask_id_number, mask_numbers_in
 from wennuan_rules.report import Severity
 from wennuan_rules.vocabulary import PaymentChannel
 
@@ -101,6 +102,11 @@ class PaymentContext:
         """The fund source ids the payment rules govern (``None``: every source)."""
         wanted = self.campaign.payment.rules_apply_to
         return frozenset(f.id for f in wanted) if wanted else None
+
+    def bound_groups(self) -> frozenset[str] | None:
+        """The recipient groups 依档帮扶 and the channel rule govern (``None``: every row)."""
+        bound = self.campaign.payment.bound_groups
+        return frozenset(bound.value) if bound is not None else None
 
     @property
     def money_source(self) -> str:
@@ -179,11 +185,12 @@ def file_before_aid(ctx: PaymentContext, use: RuleUse) -> Check | None:
     clause = ctx.campaign.payment.file_before_aid
     if clause is None or not clause.value:
         return None
-    rule, source, severity, scope = (
+    rule, source, severity, scope, bound = (
         ctx.rule("file-before-aid"),
         clause.source,
         use.severity,
         ctx.scope(),
+        ctx.bound_groups(),
     )
     error, counter, not_evaluated = (
         ctx.fail,
@@ -193,8 +200,10 @@ def file_before_aid(ctx: PaymentContext, use: RuleUse) -> Check | None:
 
     def rows(batch: list[Row]) -> None:
         for item in batch:
-            p, sid, _norm, _problem, _gid = item
-            if scope is not None and sid not in scope:
+            p, sid, _norm, _problem, gid = item
+            if (scope is not None and sid not in scope) or (
+                bound is not None and gid is not None and gid not in bound
+            ):
                 continue
             filed_on = p.filed_on
             if filed_on is None and p.file_category is None:
@@ -285,7 +294,9 @@ def spending_deadline(ctx: PaymentContext, use: RuleUse) -> Check | None:
 @audit_rule(
     "payments/period",
     clause="the campaign period (period: its document and section)",
-    summary="paid inside the campaign period (inclusive)",
+    summary="paid inside the campaign period (inclusive); a warning: no clause limits payment "
+    "dates beyond the spending deadlines",
+    severity=Severity.WARNING,
 )
 def period(ctx: PaymentContext, use: RuleUse) -> Check | None:
     span = ctx.campaign.period
@@ -336,13 +347,15 @@ def channel(ctx: PaymentContext, use: RuleUse) -> Check | None:
         zh_hant="、".join(c.label.zh_hant for c in ordered),
         en=", ".join(c.label.en for c in ordered),
     )
-    rule, goods = ctx.rule("channel"), PaymentChannel.GOODS
+    rule, goods, bound = ctx.rule("channel"), PaymentChannel.GOODS, ctx.bound_groups()
     error, counter = ctx.fail, ctx.audit.tally.counter(rule)
 
     def rows(batch: list[Row]) -> None:
         for item in batch:
-            p, sid, _norm, _problem, _gid = item
-            if applies is not None and sid not in applies:
+            p, sid, _norm, _problem, gid = item
+            if (applies is not None and sid not in applies) or (
+                bound is not None and gid is not None and gid not in bound
+            ):
                 continue
             paid_by = p.channel
             if paid_by in channels:
@@ -372,6 +385,19 @@ def _finer_than_fen(amount: Decimal) -> bool:
         return exponent + zeros < -2
 
 
+def _implausible(odd: str, bound: Bound) -> Message:
+    """The message for an amount above the plausibility bound of a payment (the amount itself is
+    not shown: it may be an ID or card number)."""
+    if odd == ID_NUMBER:
+        return Message.of(N_("the amount looks like an ID number, not an amount in yuan"))
+    if odd == CARD_NUMBER:
+        return Message.of(N_("the amount looks like a bank card number, not an amount in yuan"))
+    return Message.of(
+        N_("the amount is more than {max} yuan, more than any one payment of aid"),
+        max=str(bound.max),
+    )
+
+
 @audit_rule(
     "payments/amount",
     clause="the campaign's rules on aid money (专款专用 earmarked; 实名制发放 real_name)",
@@ -380,12 +406,18 @@ def _finer_than_fen(amount: Decimal) -> bool:
 def amount(ctx: PaymentContext, use: RuleUse) -> Check | None:
     rule, source, severity = ctx.rule("amount"), ctx.money_source, use.severity
     error, counter = ctx.fail, ctx.audit.tally.counter(rule)
+    bound = bounds().payment
 
     def rows(batch: list[Row]) -> None:
         for item in batch:
             p, _sid, _norm, _problem, _gid = item
             value = p.amount
-            if value <= 0:
+            odd = judge(value, bound) if value > bound.max else None
+            if odd is not None:
+                message = _implausible(odd, bound)
+                expected = f"<= {bound.max}"
+                error(item, rule, ("amount",), message, p.where, source, expected, None, severity)
+            elif value <= 0:
                 text = str(value)
                 message = Message.of(N_("amount {amount} yuan is not positive"), amount=text)
                 error(item, rule, ("amount",), message, p.where, source, "> 0", text, severity)
@@ -467,11 +499,12 @@ def group(ctx: PaymentContext, use: RuleUse) -> Check | None:
             if gid in group_ids:
                 counter[PASS] += 1
                 continue
+            shown = gid if ctx.show_personal_data else mask_numbers_in(gid)
             message = Message.of(
                 N_("unknown recipient group {got}; expected one of {expected}"),
-                got=gid,
+                got=shown,
                 expected=expected,
             )
-            error(item, rule, ("group",), message, p.where, source, expected, gid, severity)
+            error(item, rule, ("group",), message, p.where, source, expected, shown, severity)
 
     return Check(rows=rows)
