@@ -31,6 +31,7 @@ def _importable(monkeypatch: pytest.MonkeyPatch) -> None:
         ("bench_audit", ["--n", "30", "--no-memory"], "(b) roster file"),
         ("bench_startup", [], "`wennuan-rules check --sample` vs `python -c pass`"),
         ("bench_excel", ["--n", "30", "--no-memory"], "(c) check + `--annotate`"),
+        ("bench_columnar", ["--sizes", "40", "--pandera-max", "0"], "vs hand-written polars"),
     ],
 )
 def test_script_runs_and_prints_its_table(
@@ -66,6 +67,7 @@ def teardown_module() -> None:
         "bench_audit",
         "bench_startup",
         "bench_excel",
+        "bench_columnar",
         "_harness",
     ):
         sys.modules.pop(name, None)

@@ -93,6 +93,9 @@ _LAZY: dict[str, str] = {
     "Summary": "wennuan_rules.form",
     "normalize_code": "wennuan_rules.form",
     "form_ids": "wennuan_rules.form",
+    # forms at scale (extra ``columnar``: polars, sqlglot; imported when called)
+    "validate_frame": "wennuan_rules.form.columnar",
+    "form_sql": "wennuan_rules.form.sql",
     # eligibility
     "Household": "wennuan_rules.eligibility",
     "Assessment": "wennuan_rules.eligibility",
@@ -142,6 +145,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from wennuan_rules._data import add_data_dir as add_data_dir
     from wennuan_rules._data import data_dirs as data_dirs
     from wennuan_rules._data import remove_data_dir as remove_data_dir
+    from wennuan_rules.form.columnar import validate_frame as validate_frame
+    from wennuan_rules.form.sql import form_sql as form_sql
     from wennuan_rules.lunar import (
         LunarDate as LunarDate,
     )

@@ -89,6 +89,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     form = _find(args.form, extra) if args.form else None
     if form is not None:
         extra.setdefault(form.id, form)
+    if getattr(args, "engine", "row") == "columnar":
+        from wennuan_rules.cli.check_columnar import run_check_columnar
+
+        return run_check_columnar(args, out, path, form)
     acc = _Accumulator("strict", distinct_units=True) if args.rollup is not None else None
     annotate = getattr(args, "annotate", None)
     if annotate:

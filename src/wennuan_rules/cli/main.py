@@ -128,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="for a workbook: also write a copy with failing cells marked and a findings sheet",
     )
     p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
+    p.add_argument(
+        "--engine",
+        choices=("row", "columnar"),
+        default="row",
+        help="columnar: a wide CSV checked with polars (extra 'columnar')",
+    )
     _common(p)
 
     p = sub.add_parser("template", help="write a form as a fillable Excel workbook")
