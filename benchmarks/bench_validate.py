@@ -176,12 +176,12 @@ def _rules(v: list[Any], fails: list[str]) -> None:
     (
         v01a, v01b, v01c, v01d, v02a, v02b, v02c, v02d, _v03a, _v04a,
         _v04b, _v04c, v04d, v04e, v04f, v05a, v05b, v05c, v05d, v05e,
-        v05f, _v06a, _v06b, v07a, v07b, v07c, v08a, v08b, v08c, v09a,
+        v05f, v06a, v06b, v07a, v07b, v07c, v08a, v08b, v08c, v09a,
         v09b, v09c, v09d, v09e, v09f, v09g, v09h, v09i, v09j, v09k,
         v09l, v09m, v09n, v09o, v09p, v09q, v09r, v09s, v09t, _v09u,
         v10a, v10b, v10c, v10d, v10e, v10f, v10g, v10h, v10i, v10j,
         v10k, v10l, v10m, v10n, v10o, v10p, v10q, v10r, v10s, v10t,
-        v11a, v11b, v11c, _v12a, _v12b, _v12c, _v13a, _v13b, _v14a, _v14b,
+        v11a, v11b, v11c, v12a, v12b, v12c, _v13a, _v13b, _v14a, _v14b,
         _v14c, _v14d, _v14e, _v14f, _v14g,
     ) = v  # fmt: skip
     # 01, 02: centres and their staff by level
@@ -197,6 +197,13 @@ def _rules(v: list[Any], fails: list[str]) -> None:
             fails.append(P + "02B+02C+02D<=02A")
         if t != v02a:
             fails.append(P + "02A=sum")
+    for staff, centres, name in (
+        (v02b, v01b, "02B>0->01B>0"),
+        (v02c, v01c, "02C>0->01C>0"),
+        (v02d, v01d, "02D>0->01D>0"),
+    ):
+        if staff is not None and centres is not None and staff and not centres:
+            fails.append(P + name)
     # 04: enterprise assistance points
     if v04e is not None and v04d is not None and v04e > v04d:
         fails.append(P + "04E<=04D")
@@ -212,10 +219,11 @@ def _rules(v: list[Any], fails: list[str]) -> None:
         and v05f is not None
     ):
         t = v05b + v05c + v05d + v05e + v05f
-        if t > v05a:
-            fails.append(P + "05B+05C+05D+05E+05F<=05A")
         if t != v05a:
             fails.append(P + "05A=sum")
+    # 06: a provincial fund in the budget needs a fund
+    if v06b is True and v06a is not None and not v06a:
+        fails.append(P + "06B=是->06A>0")
     # 07, 08: governments with a dedicated fund
     if v07c is not None and v07a is not None and v07c > v07a:
         fails.append(P + "07C<=07A")
@@ -243,8 +251,6 @@ def _rules(v: list[Any], fails: list[str]) -> None:
         and v09s is not None
     ):
         t = v09c + v09e + v09g + v09i + v09k + v09m + v09o + v09q + v09s
-        if t > v09a:
-            fails.append(P + "09C+09E+09G+09I+09K+09M+09O+09Q+09S<=09A")
         if t != v09a:
             fails.append(P + "09A=sum")
     if (
@@ -260,8 +266,6 @@ def _rules(v: list[Any], fails: list[str]) -> None:
         and v09t is not None
     ):
         t = v09d + v09f + v09h + v09j + v09l + v09n + v09p + v09r + v09t
-        if t > v09b:
-            fails.append(P + "09D+09F+09H+09J+09L+09N+09P+09R+09T<=09B")
         if t != v09b:
             fails.append(P + "09B=sum")
     if v09a is not None and v09b is not None and (not v09a) != (not v09b):
@@ -272,14 +276,14 @@ def _rules(v: list[Any], fails: list[str]) -> None:
         fails.append(P + "09E~09F")
     if v09g is not None and v09h is not None and (not v09g) != (not v09h):
         fails.append(P + "09G~09H")
-    if v09i is not None and v09j is not None and (not v09i) != (not v09j):
-        fails.append(P + "09I~09J")
+    if v09i is not None and v09j is not None and v09j and not v09i:
+        fails.append(P + "09J>0->09I>0")
     if v09k is not None and v09l is not None and (not v09k) != (not v09l):
         fails.append(P + "09K~09L")
-    if v09m is not None and v09n is not None and (not v09m) != (not v09n):
-        fails.append(P + "09M~09N")
-    if v09o is not None and v09p is not None and (not v09o) != (not v09p):
-        fails.append(P + "09O~09P")
+    if v09m is not None and v09n is not None and v09n and not v09m:
+        fails.append(P + "09N>0->09M>0")
+    if v09o is not None and v09p is not None and v09p and not v09o:
+        fails.append(P + "09P>0->09O>0")
     if v09q is not None and v09r is not None and (not v09q) != (not v09r):
         fails.append(P + "09Q~09R")
     if v09s is not None and v09t is not None and (not v09s) != (not v09t):
@@ -298,8 +302,6 @@ def _rules(v: list[Any], fails: list[str]) -> None:
         and v10s is not None
     ):
         t = v10c + v10e + v10g + v10i + v10k + v10m + v10o + v10q + v10s
-        if t > v10a:
-            fails.append(P + "10C+10E+10G+10I+10K+10M+10O+10Q+10S<=10A")
         if t != v10a:
             fails.append(P + "10A=sum")
     if (
@@ -315,8 +317,6 @@ def _rules(v: list[Any], fails: list[str]) -> None:
         and v10t is not None
     ):
         t = v10d + v10f + v10h + v10j + v10l + v10n + v10p + v10r + v10t
-        if t > v10b:
-            fails.append(P + "10D+10F+10H+10J+10L+10N+10P+10R+10T<=10B")
         if t != v10b:
             fails.append(P + "10B=sum")
     if v10a is not None and v10b is not None and (not v10a) != (not v10b):
@@ -327,14 +327,14 @@ def _rules(v: list[Any], fails: list[str]) -> None:
         fails.append(P + "10E~10F")
     if v10g is not None and v10h is not None and (not v10g) != (not v10h):
         fails.append(P + "10G~10H")
-    if v10i is not None and v10j is not None and (not v10i) != (not v10j):
-        fails.append(P + "10I~10J")
+    if v10i is not None and v10j is not None and v10j and not v10i:
+        fails.append(P + "10J>0->10I>0")
     if v10k is not None and v10l is not None and (not v10k) != (not v10l):
         fails.append(P + "10K~10L")
-    if v10m is not None and v10n is not None and (not v10m) != (not v10n):
-        fails.append(P + "10M~10N")
-    if v10o is not None and v10p is not None and (not v10o) != (not v10p):
-        fails.append(P + "10O~10P")
+    if v10m is not None and v10n is not None and v10n and not v10m:
+        fails.append(P + "10N>0->10M>0")
+    if v10o is not None and v10p is not None and v10p and not v10o:
+        fails.append(P + "10P>0->10O>0")
     if v10q is not None and v10r is not None and (not v10q) != (not v10r):
         fails.append(P + "10Q~10R")
     if v10s is not None and v10t is not None and (not v10s) != (not v10t):
@@ -346,10 +346,13 @@ def _rules(v: list[Any], fails: list[str]) -> None:
     # 11: services
     if v11a is not None and v11b is not None and v11c is not None:
         t = v11b + v11c
-        if t > v11a:
-            fails.append(P + "11B+11C<=11A")
         if t != v11a:
             fails.append(P + "11A=sum")
+    # 12: people and money involved need cases
+    if v12b is not None and v12a is not None and v12b and not v12a:
+        fails.append(P + "12B>0->12A>0")
+    if v12c is not None and v12a is not None and v12c and not v12a:
+        fails.append(P + "12C>0->12A>0")
 
 
 # -- the input: strings, as JSON or CSV gives them ------------------------------------------------

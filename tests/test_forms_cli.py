@@ -154,12 +154,14 @@ def test_check_rollup_and_tolerance(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
     data = json.loads(out)
     assert [r["unit"] for r in data] == ["甲", "乙", "市合计"]
-    assert code == 0  # 乙's 05A=sum is only a warning
-    assert data[1]["counts"]["warning"] == 1
+    # issue 9, point 1 (武工办〔2014〕74号 附件1 05, ending in 其他收入): 乙's 05A 10.01 against
+    # 2 + 2 + 2 + 2 + 2 = 10 is an error, no longer a warning
+    assert code == 1
+    assert data[1]["counts"]["error"] == 1
     code, out, _ = run(
         ["check", str(path), "--form", FORM, "--tolerance", "0.01", "--format", "json"], capsys
     )
-    assert json.loads(out)[1]["counts"]["warning"] == 0
+    assert code == 0 and json.loads(out)[1]["counts"]["error"] == 0
 
 
 def test_check_users_form_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -372,8 +372,12 @@ def test_roll_up_of_consistent_returns_is_consistent(
             assert got == sum((dec(p.values[item.code]) for p in parts), Decimal(0))
     report = validate(form, total)
     assert report.ok and report.findings == ()
-    # only yes-no items the units answered differently are left unknown
-    assert all(rid.endswith(":unit") for rid in report.not_evaluated)
+    # only yes-no items the units answered differently are left unknown, and with them the rules
+    # reading them (issue 9, point 4: 06B = 是 -> 06A > 0)
+    unknown = {i.code for i in form.items if i.is_yes_no and total.values[i.code] is None}
+    rules = {f"{form.id}/{r.name}": r for r in form.rules}
+    for rid in report.not_evaluated:
+        assert rid.endswith(":unit") or set(rules[rid].items) & unknown, rid
 
 
 @FAST

@@ -123,6 +123,7 @@ def _read(top: Table) -> FormTemplate:
     source = top.get("source", str)
     reference_date = top.opt_date("reference_date")
     period_note = top.get("period_note", str, "")
+    line_label = top.get("line_label", str, "")
     title = top.label("title")
     notes = []
     for nt in top.tables("notes", required=False):
@@ -162,6 +163,7 @@ def _read(top: Table) -> FormTemplate:
             reference_date=reference_date,
             period_note=period_note,
             notes=tuple(notes),
+            line_label=line_label,
         )
     except DataFileError as exc:
         raise _located(exc, top, "") from None

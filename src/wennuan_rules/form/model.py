@@ -22,7 +22,7 @@ import attrs
 
 from wennuan_rules.errors import DataFileError, InvalidValueError, UnknownIdError
 from wennuan_rules.form.codes import CODE_PATTERN, normalize_code
-from wennuan_rules.form.rules.ast import UnitCheck, comparisons
+from wennuan_rules.form.rules.ast import UnitCheck, answers, comparisons
 from wennuan_rules.form.rules.rule import FormRule, LeRule, PairedRule, SumRule
 from wennuan_rules.i18n import N_, Label
 
@@ -116,6 +116,9 @@ def _check_rule(rule: FormRule, items: tuple[LineItem, ...], index: Mapping[str,
                 f"rules.{rule.name}", "count: a counted item, amount: a 万元 item", rule.items
             )
         return
+    for code in answers(rule.expr):
+        if not items[index[code]].is_yes_no:
+            raise _bad(f"rules.{rule.name}", "a yes-no item before = 是 or = 否", code)
     for c in comparisons(rule.expr):
         codes = c.left.codes + c.right.codes
         units = [items[index[code]] for code in codes]
@@ -160,6 +163,8 @@ class FormTemplate:
         reference_date: the date the figures are "截至", or ``None``.
         period_note: the period printed on the form, as printed, or ``""``.
         notes: the form's own notes (说明), as printed and translated.
+        line_label: the word printed before a line number, ``""`` for none (常州's 编号: an item
+            cites ``附件 编号3 C7``).
         items: the line items in printed order.
         rules: the rules, in the order of the data file.
     """
@@ -173,6 +178,7 @@ class FormTemplate:
     reference_date: dt.date | None = attrs.field(default=None)
     period_note: str = attrs.field(default="", validator=_str)
     notes: tuple[Label, ...] = attrs.field(converter=_labels, default=())
+    line_label: str = attrs.field(default="", validator=_str)
     _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _cache: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
@@ -256,9 +262,15 @@ class FormTemplate:
 
     def item_source(self, code: str) -> str:
         """The source of a line item: the form's source and the printed line (``武工办〔2014〕74号
-        附件1 05``)."""
+        附件1 05``), and the item's code when the line does not begin it (``江苏常州经济开发区总工会
+        2021-01-06 附件 编号3 C7``: row 3 holds C, D, C1 … D11)."""
         item = self.items[self._index[code]]
-        return f"{self.source} {item.line or item.code}"
+        if not item.line:
+            return f"{self.source} {item.code}"
+        line = f"{self.line_label}{item.line}"
+        if item.code.startswith(item.line):
+            return f"{self.source} {line}"
+        return f"{self.source} {line} {item.code}"
 
     @property
     def unit_checks(self) -> tuple[UnitCheck, ...]:

@@ -1,7 +1,7 @@
 """Form rules as expressions: one parser, one AST, everything else derived from it.
 
-* :mod:`.ast` the nodes (:class:`Linear`, :class:`Compare`, :class:`Implies`, :class:`Iff`,
-  :class:`UnitCheck`) and the direct interpreter :func:`evaluate`;
+* :mod:`.ast` the nodes (:class:`Linear`, :class:`Compare`, :class:`Answer`, :class:`Implies`,
+  :class:`Iff`, :class:`UnitCheck`) and the direct interpreter :func:`evaluate`;
 * :mod:`.parse` formula text → AST (:func:`parse`, :class:`FormulaError` with positions);
 * :mod:`.expression` AST → formula text and the printed expression in each language;
 * :mod:`.compile` AST → straight-line Python of the row evaluator;
@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from wennuan_rules.form.rules.ast import (
+    Answer,
     Compare,
     Expr,
     Iff,
@@ -28,6 +29,7 @@ from wennuan_rules.form.rules.parse import FormulaError, parse
 from wennuan_rules.form.rules.rule import FormRule, LeRule, PairedRule, SumRule
 
 __all__ = [
+    "Answer",
     "Compare",
     "Expr",
     "FormRule",

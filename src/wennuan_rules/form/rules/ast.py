@@ -5,7 +5,8 @@ A rule of a form is one of
 * :class:`Compare` ``left OP right`` with ``OP`` one of ``= <= >= < >`` and both sides
   :class:`Linear` (a sum of exact Decimal coefficient × item, plus a constant):
   ``05A = 05B + 05C``, ``04F <= 04D``, ``B <= 0.5 * A``;
-* :class:`Implies` ``comparison -> comparison`` (one-way): ``09I > 0 -> 09J > 0``;
+* :class:`Implies` ``comparison -> comparison`` (one-way): ``09I > 0 -> 09J > 0``; its premise
+  may also be an :class:`Answer`, a yes-no item's answer: ``06B = 是 -> 06A > 0``;
 * :class:`Iff` ``comparison <-> comparison`` (both or neither): the paired check of a line's count
   and amount is ``08C > 0 <-> 08D > 0``;
 * :class:`UnitCheck` the implicit check of one item (whole ≥ 0, 万元 ≥ 0 with ≤ 6 decimals, yes-no).
@@ -27,12 +28,15 @@ import attrs
 __all__ = [
     "OPS",
     "UNIT_KINDS",
+    "Answer",
     "Compare",
+    "Condition",
     "Expr",
     "Iff",
     "Implies",
     "Linear",
     "UnitCheck",
+    "answers",
     "comparisons",
     "evaluate",
     "holds",
@@ -107,10 +111,23 @@ class Compare:
 
 
 @attrs.frozen
+class Answer:
+    """``06B = 是`` (``yes``) or ``06B = 否``: a yes-no item's answer, the premise of an
+    implication (it has no sides to show, so it is never a rule of its own or a conclusion)."""
+
+    code: str
+    yes: bool
+
+
+#: What an implication's premise may be: a comparison or a yes-no answer.
+Condition = Compare | Answer
+
+
+@attrs.frozen
 class Implies:
     """``premise -> conclusion``: fails only when the premise holds and the conclusion does not."""
 
-    premise: Compare
+    premise: Condition
     conclusion: Compare
 
 
@@ -134,10 +151,12 @@ Expr = Compare | Implies | Iff | UnitCheck
 
 
 def comparisons(expr: Expr) -> tuple[Compare, ...]:
-    """The comparisons of a rule, in written order."""
+    """The comparisons of a rule, in written order (an :class:`Answer` premise is none)."""
     if isinstance(expr, Compare):
         return (expr,)
     if isinstance(expr, Implies):
+        if isinstance(expr.premise, Answer):
+            return (expr.conclusion,)
         return (expr.premise, expr.conclusion)
     if isinstance(expr, Iff):
         return (expr.left, expr.right)
@@ -154,7 +173,16 @@ def shown_sides(expr: Compare | Implies | Iff) -> tuple[Linear, Linear]:
     return expr.left.left, expr.right.left
 
 
-def _compare_items(c: Compare) -> tuple[str, ...]:
+def answers(expr: Expr) -> tuple[str, ...]:
+    """The yes-no items a rule reads (the item of an :class:`Answer` premise)."""
+    if isinstance(expr, Implies) and isinstance(expr.premise, Answer):
+        return (expr.premise.code,)
+    return ()
+
+
+def _compare_items(c: Compare | Answer) -> tuple[str, ...]:
+    if isinstance(c, Answer):
+        return (c.code,)
     # the bounding (greater) side first: ``02B <= 02A`` reads (02A, 02B), as 0.1's le rules did
     if c.op in ("<", "<="):
         return c.right.codes + c.left.codes
@@ -166,7 +194,7 @@ def rule_items(expr: Expr) -> tuple[str, ...]:
     other; premise before conclusion."""
     if isinstance(expr, UnitCheck):
         return (expr.code,)
-    out: dict[str, None] = {}
+    out: dict[str, None] = dict.fromkeys(answers(expr))
     for c in comparisons(expr):
         out.update(dict.fromkeys(_compare_items(c)))
     return tuple(out)
@@ -204,8 +232,13 @@ def _positive_test(c: Compare) -> bool:
     )
 
 
-def holds(c: Compare, values: Mapping[str, Value], tolerance: Decimal | None = None) -> bool | None:
+def holds(
+    c: Compare | Answer, values: Mapping[str, Value], tolerance: Decimal | None = None
+) -> bool | None:
     """Whether ``c`` holds (within ``tolerance``, absolute); ``None`` when an item is blank."""
+    if isinstance(c, Answer):
+        value = values.get(c.code)
+        return None if value.__class__ is not bool else value is c.yes
     with decimal.localcontext(CONTEXT):
         left, right = c.left.value(values), c.right.value(values)
         if left is None or right is None:
@@ -248,8 +281,10 @@ def evaluate(
     """
     if isinstance(expr, UnitCheck):
         return unit_ok(expr.kind, values.get(expr.code))
-    if any(values.get(code).__class__ is not Decimal for code in rule_items(expr)):
-        return None
+    yes_no = answers(expr)
+    for code in rule_items(expr):
+        if values.get(code).__class__ is not (bool if code in yes_no else Decimal):
+            return None
     if isinstance(expr, Compare):
         return holds(expr, values, tolerance)
     if isinstance(expr, Implies):

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from wennuan_rules.form.rules.ast import (
+    Answer,
     Compare,
     Expr,
     Iff,
@@ -68,7 +69,11 @@ def _side(lin: Linear, names: Mapping[str, str], k: Constants) -> str:
     return f"({text})" if " " in text else text
 
 
-def _compare(c: Compare, names: Mapping[str, str], k: Constants, table: Mapping[str, str]) -> str:
+def _compare(
+    c: Compare | Answer, names: Mapping[str, str], k: Constants, table: Mapping[str, str]
+) -> str:
+    if isinstance(c, Answer):  # a yes-no item holds True or False (None was tested before)
+        return f"{names[c.code]} is {c.yes == (table is _HOLDS)}"
     return f"{_linear(c.left, names, k)} {table[c.op]} {_linear(c.right, names, k)}"
 
 

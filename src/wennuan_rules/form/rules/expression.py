@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from wennuan_rules.form.rules.ast import Compare, Expr, Iff, Implies, Linear, UnitCheck, shape
+from wennuan_rules.form.rules.ast import (
+    Answer,
+    Compare,
+    Expr,
+    Iff,
+    Implies,
+    Linear,
+    UnitCheck,
+    shape,
+)
 from wennuan_rules.i18n import N_, translate
 
 __all__ = ["describe", "formula", "linear_text"]
@@ -43,7 +52,12 @@ def _compare(c: Compare, ops: dict[str, str]) -> str:
     return f"{linear_text(c.left, times)} {ops.get(c.op, c.op)} {linear_text(c.right, times)}"
 
 
-def formula(expr: Expr) -> str:
+def _answer(a: Answer) -> str:
+    """``06B = 是``: the answer as printed on the form, in every language."""
+    return f"{a.code} = {'是' if a.yes else '否'}"
+
+
+def formula(expr: Expr | Answer) -> str:
     """The rule in data-file syntax: ``05A = 05B + 05C``, ``09I > 0 -> 09J > 0``.
 
     ``parse(formula(e)) == e`` for every rule (unit checks have no formula: they are implied by
@@ -51,6 +65,8 @@ def formula(expr: Expr) -> str:
     """
     if isinstance(expr, Compare):
         return _compare(expr, {})
+    if isinstance(expr, Answer):
+        return _answer(expr)
     if isinstance(expr, Implies):
         return f"{formula(expr.premise)} -> {formula(expr.conclusion)}"
     if isinstance(expr, Iff):
@@ -58,11 +74,13 @@ def formula(expr: Expr) -> str:
     return f"{expr.code}:unit"
 
 
-def describe(expr: Expr, lang: str | None = None) -> str:
+def describe(expr: Expr | Answer, lang: str | None = None) -> str:
     """The rule as a reader sees it in ``lang``: ``05A = 05B + 05C``, ``02B ≤ 02A``,
     ``B ≤ 0.5 × A``, ``08C ~ 08D (both 0, or both more than 0)``, ``if 09I > 0, then 09J > 0``."""
     if isinstance(expr, Compare):
         return _compare(expr, _PRINTED)
+    if isinstance(expr, Answer):
+        return _answer(expr)
     if isinstance(expr, Iff):
         if shape(expr) == "paired":
             return translate(

@@ -2,7 +2,8 @@
 
 Grammar (spaces are free between tokens)::
 
-    rule    := compare [ ("->" | "<->") compare ]
+    rule    := compare [ "<->" compare ] | premise "->" compare
+    premise := compare | CODE "=" ANSWER            ANSWER: 是 | 否 (a yes-no item's answer)
     compare := linear OP linear                     OP: = <= >= < >
     linear  := ["+" | "-"] term { ("+" | "-") term }
     term    := NUMBER [ "*" CODE ] | CODE [ "*" NUMBER ]
@@ -20,7 +21,7 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from wennuan_rules.form.rules.ast import Compare, Expr, Iff, Implies, Linear
+from wennuan_rules.form.rules.ast import Answer, Compare, Condition, Expr, Iff, Implies, Linear
 from wennuan_rules.i18n import N_
 
 __all__ = ["FormulaError", "parse"]
@@ -35,6 +36,7 @@ _TOKEN: Final = re.compile(
   | (?P<code>(?:\d{2}[A-Z]|[A-Z]\d{0,2})(?:-[1-9]\d?)?(?![A-Za-z0-9.]))
   | (?P<bracket>\[(?:\d{2}[A-Z]?|[A-Z]\d{0,2})(?:-[1-9]\d?)?\])
   | (?P<number>\d+(?:\.\d+)?(?![A-Za-z0-9.]))
+  | (?P<answer>是|否)
     """,
     re.VERBOSE,
 )
@@ -77,6 +79,13 @@ _EXPECTED: Final = {
         N_(
             "in {file}, rule {rule}, character {position}: expected the end of the formula, "
             "got {got}"
+        ),
+    ),
+    "answer": (
+        "-> after a yes-no answer (06B = 是 -> 06A > 0)",
+        N_(
+            "in {file}, rule {rule}, character {position}: expected -> after a yes-no answer "
+            "(06B = 是 -> 06A > 0), got {got}"
         ),
     ),
     "arrow": (
@@ -141,15 +150,32 @@ class _Parser:
         return token
 
     def rule(self) -> Expr:
-        first = self.compare()
-        kind, text, _ = self.peek()
+        first = self.premise()
+        kind, text, pos = self.peek()
+        if isinstance(first, Answer) and (kind, text) != ("arrow", "->"):
+            raise FormulaError(pos, "answer", text or '""')
         if kind == "arrow":
             self.i += 1
             second = self.compare()
             self.take("end", "end")
-            return Implies(first, second) if text == "->" else Iff(first, second)
+            if isinstance(first, Answer) or text == "->":
+                return Implies(first, second)
+            return Iff(first, second)
         self.take("end", "arrow")
+        assert isinstance(first, Compare)
         return first
+
+    def premise(self) -> Condition:
+        """A comparison, or ``CODE = 是|否`` (a yes-no item's answer, only before ``->``)."""
+        ahead = self.tokens[self.i : self.i + 3]
+        if [(k, t if k == "op" else "") for k, t, _ in ahead] == [
+            ("code", ""),
+            ("op", "="),
+            ("answer", ""),
+        ]:
+            self.i += 3
+            return Answer(ahead[0][1], ahead[2][1] == "是")
+        return self.compare()
 
     def compare(self) -> Compare:
         left = self.linear()
