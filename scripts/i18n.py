@@ -42,7 +42,11 @@ def domain_of(path: str) -> str:
 def extract() -> dict[str, dict[str, list[str]]]:
     found: dict[str, dict[str, list[str]]] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-        str(SRC), method_map=[("**.py", "python")], keywords={"N_": None}
+        str(SRC),
+        method_map=[("**.py", "python")],
+        keywords={"N_": None},
+        # babel skips folders starting with "_" by default: _io is one of ours
+        directory_filter=lambda path: not Path(path).name.startswith((".", "__")),
     ):
         if not isinstance(message, str):
             continue

@@ -3,7 +3,7 @@
     python scripts/mutation_score.py              # table: module, killed, survived, not run, score
     python scripts/mutation_score.py --survivors  # and the name of every mutant not killed
     python scripts/mutation_score.py --harmless docs/reliability.md
-        # count the survivors named in that file's section "## Survivors judged harmless"
+        # count the survivors named in that file's section "### Survivors judged harmless"
         # (`wennuan_rules....__mutmut_N`) as accounted for, and list only the others
 
 Reads ``mutants/**/*.py.meta``, which mutmut updates as it goes, so it can be run during a run.
@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     harmless: set[str] = set()
     if "--harmless" in argv:
         text = Path(argv[argv.index("--harmless") + 1]).read_text("utf-8")
-        section = text.partition("\n## Survivors judged harmless")[2].partition("\n## ")[0]
+        section = text.partition("\n### Survivors judged harmless")[2].partition("\n### ")[0]
         harmless = set(NAME.findall(section))
     results = _results(root)
     if not results:

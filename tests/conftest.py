@@ -9,6 +9,17 @@ from hypothesis import HealthCheck, settings
 
 from wennuan_rules.form import FormTemplate, load_form
 
+# Hypothesis profiles (docs/reliability.md, "Fuzzing"): ``ci`` (the default: Hypothesis's own 100
+# examples a test, no deadline, so that a loaded machine does not fail a test) and ``long``
+# (HYPOTHESIS_PROFILE=long: 100,000 examples a test unless HYPOTHESIS_MAX_EXAMPLES says otherwise,
+# a 5 s deadline an example to catch hangs; run it on tests/test_fuzz.py only).
+settings.register_profile("ci", deadline=None)
+settings.register_profile(
+    "long",
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "100000")),
+    deadline=5_000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 if "MUTANT_UNDER_TEST" in os.environ:
     # A mutation run (docs/reliability.md) shares the cores with other work: a slow machine must not
     # fail a test (and so count a mutant as killed) through Hypothesis' timing checks.
@@ -16,6 +27,8 @@ if "MUTANT_UNDER_TEST" in os.environ:
         "mutation", deadline=None, suppress_health_check=[HealthCheck.too_slow]
     )
     settings.load_profile("mutation")
+else:
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # The total both small test forms start with (test_forms_engine's TINY, test_forms_properties'
 # CUSTOM): line 01, persons.

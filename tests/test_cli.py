@@ -26,8 +26,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 10, point 11: the commands are named in one line on stderr (no longer help on stdout)
     assert main([]) == 2
-    assert "check" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "check" in captured.err and captured.err.count("\n") == 1 and captured.out == ""
 
 
 def test_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,7 +19,11 @@ def _marked() -> set[str]:
     return {
         message
         for _f, _l, message, _c, _x in extract_from_dir(
-            str(SRC), method_map=[("**.py", "python")], keywords={"N_": None}
+            str(SRC),
+            method_map=[("**.py", "python")],
+            keywords={"N_": None},
+            # babel skips folders starting with "_" by default: _io is one of ours
+            directory_filter=lambda path: not Path(path).name.startswith((".", "__")),
         )
         if isinstance(message, str)
     }

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from wennuan_rules.audits import audit_payments, audit_visits
+from wennuan_rules.audits.readers import read_roster
+from wennuan_rules.audits.visits import read_families, read_visits
 from wennuan_rules.campaign import DocumentNumber, get_campaign, load_campaign, resolve_date
 from wennuan_rules.eligibility import Household, assess
 from wennuan_rules.eligibility.cli import read_households
@@ -64,6 +67,19 @@ def _read_households_from(value: object) -> object:
         return list(read_households(str(path))[1])
 
 
+def _read_file_holding(value: object, name: str, read: Callable[[Path], object]) -> object:
+    """``read`` over a file holding the junk (text, bytes, or its JSON)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        if isinstance(value, bytes):
+            path.write_bytes(value)
+        elif isinstance(value, str):
+            path.write_bytes(value.encode("utf-8", "surrogatepass"))
+        else:
+            path.write_text(json.dumps(value, default=str), encoding="utf-8")
+        return read(path)
+
+
 # The public parsers: (name, callable taking one value). EXTEND THIS LIST when you add a parser
 # (vocabulary from_text, Household.from_mapping, return and roster readers, …): append a
 # ("module.function", callable) pair; wrap functions that need more arguments in a lambda.
@@ -102,6 +118,16 @@ PARSERS: list[tuple[str, Callable[[object], object]]] = [
     ("parameters.dibao_standard(on)", lambda v: dibao_standard("changzhou-edz", v)),  # type: ignore[arg-type]
     ("eligibility.read_households(path)", lambda v: list(read_households(v)[1])),  # type: ignore[arg-type]
     ("eligibility.read_households(content)", _read_households_from),
+    ("audits.read_roster", lambda v: read_roster(v)),  # type: ignore[arg-type]
+    ("audits.read_roster(content)", lambda v: _read_file_holding(v, "roster.json", read_roster)),
+    ("audits.read_roster(csv)", lambda v: _read_file_holding(v, "roster.csv", read_roster)),
+    ("audits.read_visits", lambda v: read_visits(v)),  # type: ignore[arg-type]
+    ("audits.read_visits(content)", lambda v: _read_file_holding(v, "visits.json", read_visits)),
+    ("audits.read_families", lambda v: read_families(v)),  # type: ignore[arg-type]
+    ("audits.audit_payments", lambda v: audit_payments(v, "pingdingshan-2010")),  # type: ignore[arg-type]
+    ("audits.audit_payments(row)", lambda v: audit_payments([v], "pingdingshan-2010")),  # type: ignore[list-item]
+    ("audits.audit_visits", lambda v: audit_visits(v, "pingdingshan-2010")),  # type: ignore[arg-type]
+    ("audits.audit_visits(visit)", lambda v: audit_visits([v], "pingdingshan-2010")),  # type: ignore[list-item]
     ("eligibility.assess(campaign)", lambda v: assess({"members": 1, "monthly_income": "1"}, v)),
     (
         "eligibility.assess(on)",

@@ -13,11 +13,13 @@ into exit codes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from importlib import import_module
-from typing import TextIO
+from typing import Final, TextIO
 
 from wennuan_rules._data import add_data_dir, remove_data_dir
 from wennuan_rules.errors import WennuanError
@@ -42,7 +44,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line and exit status 2 (never a traceback)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {message}\n")
+        self.exit(2, f"{self.prog}: {' '.join(message.split())}\n")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -206,6 +208,31 @@ def _runner(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
     return run
 
 
+_NAMES: Final = "campaigns, forms, check, assess, audit"
+
+
+def _fail(text: str) -> None:
+    """One line on stderr, always: a line break in a message is shown as ``\\n``."""
+    one_line = text.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"wennuan-rules: {one_line}", file=sys.stderr)
+
+
+def _to_file(path: str, run: Callable[[TextIO], int]) -> int:
+    """``run`` writing to a temporary file beside ``path``, renamed to ``path`` when it returns: a
+    run that fails (an exception) leaves the previous file as it was, never half a report."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, temp = tempfile.mkstemp(prefix=".wennuan-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            status = run(out)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (also used by the console script)."""
     parser = build_parser()
@@ -216,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(__version__)
         return 0
     if args.command is None:
-        parser.print_help()
+        _fail(translate(N_("choose a command: {commands} (see --help)"), None, commands=_NAMES))
         return 2
     if args.command == "audit" and getattr(args, "audit_kind", None) is None:
         parser.exit(2, "wennuan-rules audit: choose payments or visits\n")
@@ -228,13 +255,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             added.append(folder)
         lang = normalize_lang(args.lang)
         args.lang = lang
-        out: TextIO
         if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                return _runner(args.command)(args, out)
+            return _to_file(args.output, lambda out: _runner(args.command)(args, out))
         return _runner(args.command)(args, sys.stdout)
     except WennuanError as exc:
-        print(f"wennuan-rules: {exc.message(lang)}", file=sys.stderr)
+        _fail(exc.message(lang))
         return 2
     except BrokenPipeError:
         # the reader went away (``wennuan-rules … | head``): stop quietly, as Unix tools do
@@ -249,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=name,
             reason=exc.strerror or str(exc),
         )
-        print(f"wennuan-rules: {text}", file=sys.stderr)
+        _fail(text)
         return 2
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130

@@ -32,9 +32,12 @@ _MAX_GOT = 80
 
 
 def _show(value: object) -> str:
-    """A short, safe representation of a user's value for messages."""
+    """A short, safe representation of a user's value for messages (ID- and card-shaped numbers
+    masked: an error is never the place a personal number is shown)."""
+    from wennuan_rules.privacy import mask_numbers_in
+
     if isinstance(value, str):
-        text = value
+        text = mask_numbers_in(value)
     else:
         try:
             text = repr(value)
@@ -43,6 +46,20 @@ def _show(value: object) -> str:
     if len(text) > _MAX_GOT:
         text = text[: _MAX_GOT - 1] + "…"
     return text
+
+
+_MAX_PARAM = 400
+
+
+def _shorten(value: object) -> object:
+    """A message parameter, a long text shortened (a file name of a megabyte is not echoed)."""
+    if isinstance(value, str):
+        from wennuan_rules.privacy import mask_numbers_in
+
+        value = mask_numbers_in(value)
+        if len(value) > _MAX_PARAM:
+            return value[: _MAX_PARAM - 1] + "…"
+    return value
 
 
 class WennuanError(ValueError):
@@ -87,12 +104,19 @@ class WennuanError(ValueError):
             "expected": self.expected if self.expected is not None else "",
             "got": _show(self.got),
         }
-        values.update(self.params)
+        values.update(
+            {
+                k: _show(v) if isinstance(v, str) and len(v) > _MAX_GOT else v
+                for k, v in self.params.items()
+            }
+        )
         return values
 
     def where(self) -> str:
         """``file:line:column`` (the parts that are known), or ``""``."""
-        parts = [str(p) for p in (self.file, self.line, self.column) if p is not None]
+        parts = [
+            str(_shorten(str(p))) for p in (self.file, self.line, self.column) if p is not None
+        ]
         return ":".join(parts)
 
     def message(self, lang: str | None = None) -> str:

@@ -147,6 +147,37 @@ def _check_sign(number: Decimal, value: object, what: str, allow_negative: bool)
     return number
 
 
+def foreign_digit(text: str) -> str | None:
+    """The first digit of ``text`` from another script (Arabic-Indic ``٣``, Devanagari ``३``, …),
+    or ``None``. One rule for every reader: ASCII digits and full-width ``０``–``９`` only."""
+    if text.isascii():
+        return None
+    for char in text:
+        if char.isdigit() and not ("0" <= char <= "9" or "０" <= char <= "９"):
+            return char
+    return None
+
+
+def refuse_foreign_digits(text: str, what: str) -> None:
+    """Refuse ``text`` when it holds a digit of another script, naming the character (the message
+    shows that character, not the rest of the text, which may be personal; ``got`` is ``text``).
+
+    Raises:
+        InvalidValueError: naming ``what`` and the character, e.g. ``٣ (U+0663)``.
+    """
+    char = foreign_digit(text)
+    if char is None:
+        return
+    shown = f"{char} (U+{ord(char):04X})"
+    raise InvalidValueError(
+        N_("{what}: the digit {char} is of another script; expected digits 0-9 or ０-９"),
+        what=what,
+        expected="digits 0-9 or ０-９",
+        got=text,
+        params={"char": shown},
+    )
+
+
 def _prepare(value: str, what: str, expected: str) -> str:
     """Length check, full-width translation, trimming, and the refusals common to all readers."""
     if len(value) > MAX_TEXT_LENGTH:
@@ -157,6 +188,7 @@ def _prepare(value: str, what: str, expected: str) -> str:
             got=value,
             params={"length": len(value), "max": MAX_TEXT_LENGTH},
         )
+    refuse_foreign_digits(value, what)
     text = value.translate(_WIDE).strip()
     if not text:
         raise InvalidValueError(

@@ -15,7 +15,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.report import Report, Severity
@@ -40,12 +40,23 @@ __all__ = [
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection": = + - @, tab,
+#: carriage return; line feed; ``|`` of DDE payloads; the full-width ＝ ＋ － ＠ too).
+_FORMULA_START: Final = frozenset("=+-@\t\r\n|＝＋－＠")
+#: Spaces spreadsheets skip before a formula: space, no-break space, ideographic space, and so on.
+_LEADING_SPACE: Final = " \u00a0\u3000\u202f\u205f\ufeff" + "".join(map(chr, range(0x2000, 0x200B)))
+
+
 def safe_cell(value: object) -> str:
-    """A CSV cell that spreadsheet software will not run as a formula."""
+    """A CSV cell that spreadsheet software will not run as a formula (OWASP's CSV-injection
+    guidance: a cell starting, after any spaces, with one of :data:`_FORMULA_START` gets a leading
+    ``'``); plain numbers (``-12.5``) stay as they are."""
     if value is None:
         return ""
     text = str(value)
-    if text and text[0] in "=+-@\t\r" and not _NUMBER.match(text):
+    head = text.lstrip(_LEADING_SPACE)
+    starts = head and (head[0] in _FORMULA_START or text[0] in _FORMULA_START)
+    if starts and not _NUMBER.match(text):
         return "'" + text
     return text
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 
-from wennuan_rules._io.text import PathLike, open_text
+from wennuan_rules._io.text import PathLike, cell_error, no_rows, open_text
 from wennuan_rules.errors import InputFileError
 from wennuan_rules.i18n import N_
 
@@ -21,13 +21,17 @@ def csv_rows(path: PathLike, name: str | None = None) -> Iterator[tuple[int, lis
     Raises:
         InputFileError: the file cannot be read or decoded.
     """
+    label = str(path) if name is None else name
     with open_text(path, name) as fh:
         reader = csv.reader(fh)
-        for cells in reader:
-            for cell in cells:
-                if cell and not cell.isspace():
-                    yield reader.line_num, cells
-                    break
+        try:
+            for cells in reader:
+                for cell in cells:
+                    if cell and not cell.isspace():
+                        yield reader.line_num, cells
+                        break
+        except csv.Error as exc:  # a cell over the field limit (131,072 characters), a NUL byte
+            raise cell_error(label, reader.line_num + 1, str(exc)) from None
 
 
 def header_key(text: str) -> str:
@@ -52,8 +56,8 @@ def csv_records(
     cells are ``None``. Rows are read one at a time (``rows``: the row source, :func:`csv_rows`).
 
     Raises:
-        InputFileError: an unknown or repeated column, no header, a row with more cells than the
-            header (naming the line and column).
+        InputFileError: an unknown or repeated column, no header, no row under the header, a row
+            with more cells than the header (naming the line and column).
     """
     label = str(path) if name is None else name
     source = rows(path, label)
@@ -83,7 +87,9 @@ def csv_records(
             )
         columns.append(field)
     width = len(columns)
+    empty = True
     for line, cells in source:
+        empty = False
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             raise InputFileError(
                 N_("row has {count} cells but the header has {width}"),
@@ -98,3 +104,5 @@ def csv_records(
             line,
             {field: cell.strip() or None for field, cell in zip(columns, cells, strict=False)},
         )
+    if empty:
+        raise no_rows(label, header_line)

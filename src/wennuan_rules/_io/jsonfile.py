@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 from collections.abc import Generator, Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any, Final, TypeVar
 
-from wennuan_rules._io.text import detect_encoding, json_error
+from wennuan_rules._io.text import detect_encoding, json_error, repeated_key
 from wennuan_rules.errors import InputFileError
 
 _T = TypeVar("_T")
@@ -18,9 +19,46 @@ _T = TypeVar("_T")
 # -- JSON ------------------------------------------------------------------------------------------
 
 
-def _decode_error(exc: ValueError, name: str, line: int | None = None) -> InputFileError:
+class RepeatedKeyError(ValueError):
+    """A JSON object names one key twice (raised by :data:`DECODER`'s object hook)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a repeated key (the last one would otherwise win silently)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise RepeatedKeyError(key)
+            seen.add(key)
+    return data
+
+
+def _key_line(text: str, key: str, start: int = 0) -> int | None:
+    """The line (counted from ``text``'s start) of the second ``"key":`` at or after ``start``."""
+    pattern = re.compile(re.escape(json.dumps(key, ensure_ascii=False)) + r"[ \t\n\r]*:")
+    found = list(itertools.islice(pattern.finditer(text, start), 2))
+    if len(found) < 2:
+        return None
+    return text.count("\n", 0, found[1].start()) + 1
+
+
+def _decode_error(
+    exc: ValueError | RecursionError, name: str, line: int | None = None, text: str | None = None
+) -> InputFileError:
     """:func:`json_error` for what the standard library's decoder raised (``line`` overrides its
-    own line: the file line of a JSON Lines record)."""
+    own line: the file line of a JSON Lines record; ``text``: the whole text, to find the line of
+    a repeated key)."""
+    if isinstance(exc, RecursionError):
+        return json_error(name, "nested too deeply", line)
+    if isinstance(exc, RepeatedKeyError):
+        where = _key_line(text, exc.key) if text is not None else None
+        return repeated_key(name, exc.key, where if where is not None else line)
     if isinstance(exc, json.JSONDecodeError):
         return json_error(name, exc.msg, exc.lineno if line is None else line, exc.colno)
     return json_error(name, str(exc), line)  # a constant (NaN), an integer of 4,300+ digits
@@ -30,8 +68,10 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number")
 
 
-#: The one JSON decoder: exact numbers, no NaN or Infinity.
-DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
+#: The one JSON decoder: exact numbers, no NaN or Infinity, no repeated key.
+DECODER: Final = json.JSONDecoder(
+    parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_pairs
+)
 _WS: Final = re.compile(r"[ \t\n\r]*")
 
 
@@ -44,8 +84,8 @@ def loads(text: str, name: str = "", line: int | None = None) -> Any:
     """
     try:
         return DECODER.decode(text)
-    except ValueError as exc:
-        raise _decode_error(exc, name, line) from None
+    except (ValueError, RecursionError) as exc:
+        raise _decode_error(exc, name, line, text if line is None else None) from None
 
 
 class LineCounter:
@@ -116,8 +156,8 @@ def json_items(text: str, name: str) -> Iterator[tuple[int, Any]]:
         _expect(text, idx, "[", "'['")
         end = yield from _items(text, idx, LineCounter(text))
         _end(text, end)
-    except ValueError as exc:
-        raise _decode_error(exc, name) from None
+    except (ValueError, RecursionError) as exc:
+        raise _decode_error(exc, name, text=text) from None
 
 
 def json_document(
@@ -146,8 +186,8 @@ def json_document(
         else:
             data, end = DECODER.raw_decode(text, idx)
         _end(text, end)
-    except ValueError as exc:
-        raise _decode_error(exc, name) from None
+    except (ValueError, RecursionError) as exc:
+        raise _decode_error(exc, name, text=text) from None
     return data, located
 
 
@@ -165,6 +205,8 @@ def _object(
     while True:
         _expect(text, idx, '"', "property name enclosed in double quotes")
         key, idx = DECODER.raw_decode(text, idx)
+        if key in data:
+            raise RepeatedKeyError(key)
         idx = _skip(text, _expect(text, _skip(text, idx), ":", "':' delimiter") + 1)
         if key in lists and text[idx : idx + 1] == "[":
             items, idx = _array(text, idx, lines)
@@ -227,7 +269,7 @@ def json_values(fh: IO[bytes], name: str) -> Values[tuple[int, Any]]:
     if first.lstrip().startswith("{"):
         try:
             value = DECODER.decode(first.rstrip("\r\n"))
-        except ValueError:
+        except (ValueError, RecursionError):
             value = None
         if isinstance(value, dict):
             rest = json_lines(text, name, start=number + 1)

@@ -58,6 +58,19 @@ def json_error(
     )
 
 
+def repeated_key(name: str, key: str, line: int | None = None) -> InputFileError:
+    """The error for a JSON object naming ``key`` twice (at the line of the second)."""
+    return InputFileError(
+        N_("key {key} appears twice in one object"),
+        what=key,
+        expected="each key once",
+        got=key,
+        file=name,
+        line=line,
+        params={"file": name, "key": key},
+    )
+
+
 def _encoding_error(name: str, line: int | None = None) -> InputFileError:
     return InputFileError(
         N_("{file} is neither UTF-8 nor GB18030 text"),
@@ -70,6 +83,134 @@ def _encoding_error(name: str, line: int | None = None) -> InputFileError:
     )
 
 
+def cell_error(name: str, line: int, reason: str) -> InputFileError:
+    """The error for CSV text the reader cannot split into cells (a cell longer than the
+    standard library's field limit, 131,072 characters)."""
+    return InputFileError(
+        N_("{file} cannot be read as CSV: {reason}"),
+        what="file",
+        expected="CSV text",
+        got=reason,
+        file=name,
+        line=line,
+        params={"file": name, "reason": reason},
+    )
+
+
+def check_path(path: object) -> None:
+    """Refuse a path that is not a ``str`` or ``os.PathLike`` (``None``, a number, a list).
+
+    Raises:
+        InputFileError: naming the type given.
+    """
+    if not isinstance(path, str | os.PathLike) or "\x00" in str(os.fspath(path)):
+        raise InputFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="path",
+            expected="a file name (str or os.PathLike)",
+            got=type(path).__name__ if not isinstance(path, str) else "a name with a NUL character",
+        )
+
+
+def no_rows(name: str, line: int | None = None) -> InputFileError:
+    """The error for a CSV file with a header and no row under it (an export that lost its rows:
+    checking nothing would pass)."""
+    return InputFileError(
+        N_("{file} has a header but no data rows"),
+        what="file",
+        expected="at least one row under the header",
+        got="a header only",
+        file=name,
+        line=line,
+        params={"file": name},
+    )
+
+
+def _workbook_error(name: str, kind: str) -> InputFileError:
+    return InputFileError(
+        N_("{file} is an Excel workbook ({kind}), not text; save it as CSV (UTF-8) or JSON"),
+        what="file",
+        expected="CSV or JSON text",
+        got=kind,
+        file=name,
+        params={"file": name, "kind": kind},
+    )
+
+
+def _big5_error(name: str) -> InputFileError:
+    return InputFileError(
+        N_("{file} looks like Big5 (Traditional Chinese) text; save it as UTF-8 or GB18030"),
+        what="encoding",
+        expected="text in UTF-8 or GB18030",
+        got="Big5",
+        file=name,
+        params={"file": name},
+    )
+
+
+# -- what a file is --------------------------------------------------------------------------------
+
+#: The first bytes of files that are not text: Excel 2007+ (a ZIP archive) and Excel 97-2003 (OLE2).
+_WORKBOOKS: Final = ((b"PK\x03\x04", ".xlsx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".xls"))
+
+
+def _plain_share(text: str) -> float:
+    """The share of ``text`` in ASCII, CJK ideographs and CJK or full-width punctuation: near 1 for
+    Chinese text decoded in its own encoding, lower for bytes decoded in the wrong one (kana,
+    symbols, rare characters)."""
+    if not text:
+        return 1.0
+    plain = sum(
+        1
+        for c in text
+        if c < "\x80"
+        or "\u4e00" <= c <= "\u9fff"
+        or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
+    )
+    return plain / len(text)
+
+
+def _looks_big5(head: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read better as Big5 than as GB18030 (a Taiwanese or Hong
+    Kong spreadsheet's export): Big5 decodes them and gives more plain text than GB18030 does."""
+    try:
+        big5 = codecs.getincrementaldecoder("big5")().decode(head)
+    except UnicodeDecodeError:
+        return False
+    gb = codecs.getincrementaldecoder("gb18030")(errors="replace").decode(head)
+    return _plain_share(big5) > _plain_share(gb)
+
+
+def sniff(head: bytes, name: str, encoding: str | None = None) -> None:
+    """Refuse a file that is not text in a readable encoding, saying what it is: an Excel workbook
+    (by its first bytes), or Big5 text (when ``encoding`` is ``gb18030``, the only other reading).
+
+    Raises:
+        InputFileError: naming the file and what it is.
+    """
+    for magic, kind in _WORKBOOKS:
+        if head.startswith(magic):
+            raise _workbook_error(name, kind)
+    if encoding == "gb18030" and _looks_big5(head):
+        raise _big5_error(name)
+
+
+def _head(source: PathLike | IO[bytes], label: str) -> bytes:
+    """The first bytes of a file (a file object is put back where it stood)."""
+    try:
+        if isinstance(source, str | os.PathLike):
+            with open(source, "rb") as fh:
+                return fh.read(_CHUNK)
+        start = source.tell()
+        try:
+            return source.read(_CHUNK)
+        finally:
+            source.seek(start)
+    except OSError as exc:
+        raise unreadable(label, exc) from exc
+
+
 # -- encodings and text ----------------------------------------------------------------------------
 
 
@@ -80,7 +221,11 @@ def detect_encoding(source: PathLike | IO[bytes], name: str | None = None) -> st
     Raises:
         InputFileError: the file cannot be read, or neither encoding decodes it.
     """
+    if not hasattr(source, "read"):
+        check_path(source)
     label = name if name is not None else str(getattr(source, "name", source))
+    head = _head(source, label)
+    sniff(head, label)
     for encoding in ENCODINGS:
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
@@ -97,6 +242,7 @@ def detect_encoding(source: PathLike | IO[bytes], name: str | None = None) -> st
             continue
         except OSError as exc:
             raise unreadable(label, exc) from exc
+        sniff(head, label, encoding)
         return encoding
     raise _encoding_error(label)
 
@@ -108,12 +254,19 @@ def _feed(fh: IO[bytes], decoder: codecs.IncrementalDecoder) -> None:
 
 
 def decode(raw: bytes, name: str, line: int | None = None) -> str:
-    """``raw`` in the first of :data:`ENCODINGS` that decodes it."""
+    """``raw`` in the first of :data:`ENCODINGS` that decodes it.
+
+    Raises:
+        InputFileError: ``raw`` is an Excel workbook, Big5 text, or in no known encoding.
+    """
+    sniff(raw[:_CHUNK], name)
     for encoding in ENCODINGS:
         try:
-            return raw.decode(encoding)
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        sniff(raw[:_CHUNK], name, encoding)
+        return text
     raise _encoding_error(name, line)  # pragma: no cover - GB18030 decodes almost anything
 
 
@@ -123,6 +276,7 @@ def read_text(path: PathLike, name: str | None = None) -> str:
     Raises:
         InputFileError: when the file cannot be read or decoded.
     """
+    check_path(path)
     label = str(path) if name is None else name
     try:
         raw = Path(path).read_bytes()
@@ -149,6 +303,7 @@ def open_text(path: PathLike, name: str | None = None) -> IO[str]:
 def file_format(path: PathLike, head: str | None = None) -> str:
     """``json``, ``jsonl`` or ``csv``: by the suffix (:data:`FORMATS`), else ``json`` when the text
     starts with ``{`` or ``[`` (``head``: the file's first characters; read when not given)."""
+    check_path(path)
     found = FORMATS.get(Path(path).suffix.lower())
     if found is not None:
         return found

@@ -48,6 +48,7 @@ from wennuan_rules.audits.rules import Row
 from wennuan_rules.audits.rules.payments import PaymentContext
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_
+from wennuan_rules.privacy import mask_numbers_in
 from wennuan_rules.report import Report
 
 if TYPE_CHECKING:
@@ -140,6 +141,13 @@ def audit_payments(
         check_file_campaign(payments.campaign, camp.id, payments.file)
         unit = unit if unit is not None else payments.unit
         rows: Iterable[Payment | Mapping[str, object]] = payments.payments
+    elif isinstance(payments, str | bytes | Mapping) or not isinstance(payments, Iterable):
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="payments",
+            expected="a Roster or an iterable of Payment or mappings",
+            got=type(payments).__name__,
+        )
     else:
         rows = payments
     audit = Audit(camp.id, "payments", show_personal_data=show_personal_data)
@@ -194,12 +202,13 @@ def _run(
         by_source[sid] = by_source.get(sid, zero) + amount
         gid = p.group
         if gid is not None:
-            by_group[gid] = by_group.get(gid, zero) + amount
             if group_ids and gid not in group_ids:  # a label: the group's id, if it names one
                 if gid not in group_cache:
                     found = ctx.info.group(gid)
                     group_cache[gid] = None if found is None else found.id
                 gid = group_cache[gid] or gid
+            key = gid if gid in group_ids or ctx.show_personal_data else mask_numbers_in(gid)
+            by_group[key] = by_group.get(key, zero) + amount  # keyed by id, not by what was typed
         number = p.id_number
         norm = normalize_id_number(number) if number else ""
         add((p, sid, norm, normalized_id_problem(norm, strict_region), gid))

@@ -41,6 +41,7 @@ import attrs
 
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
+from wennuan_rules.money import refuse_foreign_digits
 from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel
 
 __all__ = [
@@ -236,6 +237,7 @@ def parse_date(value: object, *, what: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and len(value) <= 40:
+        refuse_foreign_digits(value, what)
         match = _DATE_RE.fullmatch(unicodedata.normalize("NFKC", value).strip())
         if match is not None:
             try:
@@ -359,6 +361,7 @@ class Payment:
             InvalidValueError, UnknownIdError: the same, for data not read from a file.
         """
         from wennuan_rules.money import parse_amount
+        from wennuan_rules.plausibility import check_digits
 
         def fail(exc: WennuanError, column: str) -> WennuanError:
             return as_input_error(exc, file, row, column)
@@ -394,7 +397,9 @@ class Payment:
             field = "id_number"
             id_number = _opt_str(data.get("id_number"), what=field)
             field = "amount"
-            amount = parse_amount(data["amount"], what=field, allow_negative=True)
+            amount = check_digits(
+                parse_amount(data["amount"], what=field, allow_negative=True), field
+            )
             field = "paid_on"
             paid_on = parse_date(data["paid_on"], what=field)
             field = "fund_source"

@@ -36,6 +36,7 @@ Names and ID numbers are masked in findings unless ``show_personal_data=True``.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -153,12 +154,22 @@ class Visit:
         return str(self.row) if self.row is not None else (self.household or "?")
 
     def key(self) -> str:
-        """Which household this was: its reference, else its normalised ID number, else its row."""
+        """Which household this was: its reference, else its normalised ID number, else the name
+        of its head; never its place in a file (a compact JSON log has every visit on one line):
+        :func:`audit_visits` refuses a visit read from a file that names no household
+        (:meth:`identified`). A visit built in Python without any of them is its own household
+        (``row`` as the caller gave it, else the object itself)."""
         if self.household:
             return "ref:" + self.household
         if self.id_number:
             return "id:" + normalize_id_number(self.id_number)
-        return "row:" + self.where
+        if self.name:
+            return "name:" + unicodedata.normalize("NFKC", self.name).strip()
+        return f"row:{self.row}" if self.row is not None else f"visit:{id(self)}"
+
+    def identified(self) -> bool:
+        """Whether the visit says which household it was (reference, ID number or name)."""
+        return bool(self.household or self.id_number or self.name)
 
 
 @attrs.frozen
@@ -247,11 +258,14 @@ def _check_keys(data: Mapping[str, object], known: Sequence[str], what: str) -> 
             )
 
 
+_IDENTIFIES: Final = "the household's reference (household), its ID number or its name"
+
+
 def _visit(data: Mapping[str, object], row: int) -> Visit:
     _check_keys(data, VISIT_FIELDS, "visit field")
     if data.get("date") in (None, ""):
         raise _required("date", "a date such as 2010-01-26")
-    return Visit(
+    visit = Visit(
         visited_on=parse_date(data["date"], what="date"),
         group=_text(data.get("group"), "group"),
         household=_text(data.get("household"), "household"),
@@ -261,6 +275,7 @@ def _visit(data: Mapping[str, object], row: int) -> Visit:
         id_number=_text(data.get("id_number"), "id_number", personal=True),
         row=row,
     )
+    return visit
 
 
 def _group(data: object) -> VisitGroup:
@@ -382,6 +397,27 @@ def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
 # -- the audit -------------------------------------------------------------------------------------
 
 
+def _visits_of(plan: object) -> tuple[Visit, ...]:
+    """The visits of what was given for a plan: an iterable of :class:`Visit`, nothing else."""
+    if isinstance(plan, str | bytes | Mapping) or not isinstance(plan, Iterable):
+        raise _type_error("plan", "a VisitPlan or an iterable of Visit", plan)
+    visits = tuple(plan)
+    for i, v in enumerate(visits):
+        if not isinstance(v, Visit):
+            raise _type_error(f"visits[{i}]", "a Visit", v)
+    return visits
+
+
+def _check_identified(plan: VisitPlan) -> None:
+    """Refuse a visit read from a file that does not say which household it was (it would be
+    counted by its line, and a compact JSON log has every visit on one line)."""
+    if plan.file is None:
+        return
+    for v in plan.visits:
+        if not v.identified():
+            raise as_input_error(_required("household", _IDENTIFIES), plan.file, v.row, "household")
+
+
 def audit_visits(
     plan: VisitPlan | Iterable[Visit],
     campaign: Campaign | str,
@@ -419,11 +455,14 @@ def audit_visits(
         UnknownIdError: an unknown campaign id.
         InvalidValueError: a ``quota_per`` other than ``unit-visited`` or ``group``; a visits file
             that names another campaign.
+        InputFileError: a visit read from a file that names no household (no reference, ID number
+            or name).
     """
     camp = resolve_campaign(campaign)
     if not isinstance(plan, VisitPlan):
-        plan = VisitPlan(visits=tuple(plan))
+        plan = VisitPlan(visits=_visits_of(plan))
     check_file_campaign(plan.campaign, camp.id, plan.file)
+    _check_identified(plan)
     if unit is None:
         unit = plan.unit
     info = data if data is not None else audit_data(camp.id)

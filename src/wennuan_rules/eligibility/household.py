@@ -19,7 +19,7 @@ import attrs
 from wennuan_rules.eligibility.documents import Document
 from wennuan_rules.errors import InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
-from wennuan_rules.money import parse_amount
+from wennuan_rules.money import parse_amount, refuse_foreign_digits
 from wennuan_rules.parameters import is_region_id
 from wennuan_rules.vocabulary import (
     Cause,
@@ -373,6 +373,7 @@ def _read_date(value: object, what: str) -> dt.date | None:
     if _is_date(value):
         return value  # type: ignore[return-value]
     if isinstance(value, str):
+        refuse_foreign_digits(value, what)
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:

@@ -336,7 +336,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     form = _find(args.form, extra) if args.form else None
     if form is not None:
         extra.setdefault(form.id, form)
-    acc = _Accumulator("strict") if args.rollup is not None else None
+    acc = _Accumulator("strict", distinct_units=True) if args.rollup is not None else None
     returns = _tee(read_returns(path, form=form, forms=extra.values()), acc, extra)
     reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
 

@@ -10,6 +10,7 @@ Wide CSV files are read one row at a time (constant memory).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -159,6 +160,10 @@ def _read_csv(path: str | Path, name: str, form: FormTemplate | None) -> Iterato
     head = [_header_name(h) for h in header]
     if form is None:
         raise _file_error(name, "a form for CSV input (--form ID)", "no form", what="form")
+    second = next(rows, None)
+    if second is None:
+        raise _io.no_rows(name, line)
+    rows = itertools.chain([second], rows)
     if head[0] == "code":
         if head != ["code", "value"]:
             bad = next((i for i, h in enumerate(head) if h not in ("code", "value")), 2)

@@ -37,6 +37,7 @@ from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, 
 from wennuan_rules.form.rules.findings import FindingBuilder, figure_unit, unit_finding
 from wennuan_rules.form.rules.solve import Solver
 from wennuan_rules.i18n import N_
+from wennuan_rules.money import refuse_foreign_digits
 from wennuan_rules.report import Finding, Fix, Report, Severity
 
 __all__ = [
@@ -113,6 +114,8 @@ def parse_value(raw: object, item: LineItem) -> Value:
             return Decimal(raw)
         if not raw:
             return None
+    if isinstance(raw, str) and not raw.isascii():
+        refuse_foreign_digits(raw, item.code)
     if isinstance(raw, str) and len(raw) < 30 and _PLAIN_MATCH(raw):
         return Decimal(raw)
     if raw is None or isinstance(raw, bool):
@@ -481,6 +484,23 @@ def _validate(
     unit: str | None,
     tol: Decimal | None,
 ) -> Report:
+    """The rules' report, with the plausibility findings (form/plausible.py) first."""
+    from wennuan_rules.form.plausible import implausible
+
+    odd = implausible(c.form, values)
+    report = _validate_rules(c, values, unit, tol)
+    if not odd:
+        return report
+    findings = sorted((*odd, *report.findings), key=lambda f: f.severity is not Severity.ERROR)
+    return attrs.evolve(report, findings=tuple(findings))
+
+
+def _validate_rules(
+    c: _Compiled,
+    values: Mapping[str, object],
+    unit: str | None,
+    tol: Decimal | None,
+) -> Report:
     if not isinstance(values, dict) or not values.keys() <= c.codes:
         values = _canonical(c.form, values)
     # one exact context for the whole return: evaluation, findings and the likely fix
@@ -713,7 +733,7 @@ def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) 
 class _Accumulator:
     """Adds returns of one form as they come (constant memory)."""
 
-    def __init__(self, missing: str) -> None:
+    def __init__(self, missing: str, distinct_units: bool = False) -> None:
         if missing not in ("strict", "skip"):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
@@ -727,8 +747,23 @@ class _Accumulator:
         self.sums: dict[str, Decimal] = {}
         self.flags: dict[str, set[bool]] = {}
         self.absent: set[str] = set()
+        self.distinct_units = distinct_units
+        self.units: dict[str, int | None] = {}  # unit → line of its return: none added twice
 
     def add(self, entry: Return, extra: Mapping[str, FormTemplate]) -> None:
+        if self.distinct_units and entry.unit is not None:
+            unit = unicodedata.normalize("NFKC", entry.unit).strip()
+            if unit in self.units:
+                raise InvalidValueError(
+                    N_("{what}: unit {got} appears twice in the roll-up (first at line {first})"),
+                    what="unit",
+                    expected="each unit once",
+                    got=entry.unit,
+                    file=entry.file,
+                    line=entry.line,
+                    params={"first": self.units[unit] or "?"},
+                )
+            self.units[unit] = entry.line
         form = extra.get(entry.form) or get_form(entry.form)
         if self.form is None:
             self.form = form
@@ -797,6 +832,7 @@ def roll_up(
     unit: str | None = None,
     missing: str = "strict",
     forms: Iterable[FormTemplate] = (),
+    distinct_units: bool = False,
 ) -> Return:
     """Add several units' returns of one form into one return (a city's from its districts').
 
@@ -807,14 +843,17 @@ def roll_up(
             (not reported + x = not reported: the total is unknown). ``"skip"``: add what was
             reported; an item is not reported only when no unit reported it.
         forms: forms not bundled (from ``load_form``).
+        distinct_units: refuse a unit given twice (it would be added twice); the command line's
+            ``check --rollup`` does.
 
     Yes-no items: the answer when every unit gave the same answer, else not reported.
 
     Raises:
-        InvalidValueError: returns of different forms, no return, or a value that is not a number.
+        InvalidValueError: returns of different forms, no return, a value that is not a number, a
+            unit given twice (with ``distinct_units``).
     """
     extra = {f.id: f for f in forms}
-    acc = _Accumulator(missing)
+    acc = _Accumulator(missing, distinct_units)
     for entry in returns:
         if not isinstance(entry, Return):
             if not (isinstance(entry, tuple) and len(entry) in (2, 3)):

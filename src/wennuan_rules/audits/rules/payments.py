@@ -25,7 +25,8 @@ from wennuan_rules.audits.data import AuditData
 from wennuan_rules.audits.roster import check_digit
 from wennuan_rules.audits.rules import Check, Row, RuleUse, audit_rule
 from wennuan_rules.i18n import N_, Label, Message
-from wennuan_rules.privacy import mask_id_number
+from wennuan_rules.plausibility import CARD_NUMBER, ID_NUMBER, Bound, bounds, judge
+from wennuan_rules.privacy import mask_id_number, mask_numbers_in
 from wennuan_rules.report import Severity
 from wennuan_rules.vocabulary import PaymentChannel
 
@@ -372,6 +373,19 @@ def _finer_than_fen(amount: Decimal) -> bool:
         return exponent + zeros < -2
 
 
+def _implausible(odd: str, bound: Bound) -> Message:
+    """The message for an amount above the plausibility bound of a payment (the amount itself is
+    not shown: it may be an ID or card number)."""
+    if odd == ID_NUMBER:
+        return Message.of(N_("the amount looks like an ID number, not an amount in yuan"))
+    if odd == CARD_NUMBER:
+        return Message.of(N_("the amount looks like a bank card number, not an amount in yuan"))
+    return Message.of(
+        N_("the amount is more than {max} yuan, more than any one payment of aid"),
+        max=str(bound.max),
+    )
+
+
 @audit_rule(
     "payments/amount",
     clause="the campaign's rules on aid money (专款专用 earmarked; 实名制发放 real_name)",
@@ -380,12 +394,18 @@ def _finer_than_fen(amount: Decimal) -> bool:
 def amount(ctx: PaymentContext, use: RuleUse) -> Check | None:
     rule, source, severity = ctx.rule("amount"), ctx.money_source, use.severity
     error, counter = ctx.fail, ctx.audit.tally.counter(rule)
+    bound = bounds().payment
 
     def rows(batch: list[Row]) -> None:
         for item in batch:
             p, _sid, _norm, _problem, _gid = item
             value = p.amount
-            if value <= 0:
+            odd = judge(value, bound) if value > bound.max else None
+            if odd is not None:
+                message = _implausible(odd, bound)
+                expected = f"<= {bound.max}"
+                error(item, rule, ("amount",), message, p.where, source, expected, None, severity)
+            elif value <= 0:
                 text = str(value)
                 message = Message.of(N_("amount {amount} yuan is not positive"), amount=text)
                 error(item, rule, ("amount",), message, p.where, source, "> 0", text, severity)
@@ -467,11 +487,12 @@ def group(ctx: PaymentContext, use: RuleUse) -> Check | None:
             if gid in group_ids:
                 counter[PASS] += 1
                 continue
+            shown = gid if ctx.show_personal_data else mask_numbers_in(gid)
             message = Message.of(
                 N_("unknown recipient group {got}; expected one of {expected}"),
-                got=gid,
+                got=shown,
                 expected=expected,
             )
-            error(item, rule, ("group",), message, p.where, source, expected, gid, severity)
+            error(item, rule, ("group",), message, p.where, source, expected, shown, severity)
 
     return Check(rows=rows)

@@ -16,7 +16,7 @@ from wennuan_rules.audits.data import AuditData
 from wennuan_rules.audits.roster import normalize_id_number
 from wennuan_rules.audits.rules import RuleUse, audit_rule
 from wennuan_rules.errors import InvalidValueError
-from wennuan_rules.i18n import N_, Message
+from wennuan_rules.i18n import N_, Label, Message
 from wennuan_rules.privacy import mask_id_number, mask_name
 
 if TYPE_CHECKING:
@@ -143,6 +143,7 @@ def quota(ctx: VisitContext, use: RuleUse) -> None:
     seen, counted_from = _households(ctx, per)
     kinds = {g.id: g for g in ctx.info.groups}  # shown by their label in messages
     rule = ctx.rule("quota")
+    _unknown_kinds(ctx, use, rule, quota.source)
     out: list[dict[str, Any]] = []
     for (group_id, place), households in seen.items():
         where = group_id if place is None else f"{group_id} {place}"
@@ -171,6 +172,33 @@ def quota(ctx: VisitContext, use: RuleUse) -> None:
         "per": ctx.quota_per or quota.per,
         "groups": out,
     }
+
+
+def _unknown_kinds(ctx: VisitContext, use: RuleUse, rule: str, source: str) -> None:
+    """A finding for each visit (or planned household, without a log) whose kind is none of the
+    campaign's kinds of household: it counts toward the number of households, toward no kind."""
+    groups = ctx.info.groups
+    if not groups:
+        return
+    known = Label(
+        zh_hans="、".join(g.label.zh_hans for g in groups),
+        zh_hant="、".join(g.label.zh_hant for g in groups),
+        en=", ".join(g.label.en for g in groups),
+    )
+    expected = ", ".join(g.id for g in groups)
+    plan = ctx.plan
+    places: list[tuple[str | None, str]] = [(v.kind, v.where) for v in plan.visits]
+    if not plan.visits:
+        places = [(h.kind, g.id) for g in plan.groups for h in g.households]
+    for kind, where in places:
+        if kind is None or ctx.info.group(kind) is not None:
+            continue
+        message = Message.of(
+            N_("household kind {got} is none of the kinds {expected}; it counts toward no kind"),
+            got=kind,
+            expected=known,
+        )
+        ctx.audit.finding(rule, ("kind",), message, where, source, expected, kind, use.severity)
 
 
 def _quota_message(
