@@ -49,13 +49,14 @@ BOOLS = (
     "has_labour_contract", "migrant_worker", "stable_labour_relation", "major_illness",
     "basic_living_difficulty", "enterprise_in_crisis", "enterprise_restructured",
     "early_retired", "depleted_mining_area", "on_duty_during_festival",
-    "major_project_contributor", "epidemic_frontline_medical",
+    "major_project_contributor", "epidemic_frontline_medical", "economic_hardship",
+    "out_of_hardship_this_year",
 )  # fmt: skip
 KEYS = frozenset(
     (
         "ref", "members", "monthly_income", "annual_income", *BOOLS,
         "annual_medical_out_of_pocket", "causes", "model_worker_level", "hardship_file",
-        "civil_affairs", "region", "new_form_occupation", "event_on", "documents",
+        "civil_affairs", "region", "new_form_occupation", "monitoring", "event_on", "documents",
         "submitted_on",
     )
 )  # fmt: skip
@@ -78,7 +79,6 @@ CATEGORIES = frozenset(("extreme", "deep", "relative", "accident"))
 NEW_CATEGORIES = frozenset(("deep", "relative", "accident"))
 NEW_FORM = frozenset(("truck-driver", "ride-hailing-driver", "courier", "food-delivery"))
 LIVING = frozenset(("illness", "child-education", "disaster"))
-MODEL = frozenset(("illness", "unemployment", "accident"))
 REGION = re.compile(r"[\w\-.（）() ]{1,100}")
 # 江苏常州经济开发区总工会 2021-01-06 (no document number), 对象 (3) and (4): 低保 standard 900 元 a
 # person a month, lines at 3× and 2× of it, 10,000 元 of medical costs a year; hardship files:
@@ -145,7 +145,15 @@ def assess_dict(d: Mapping[str, Any], on: dt.date = ON) -> tuple[str, ...]:
         raise Refused(level)
     if civil is not None and civil not in CIVIL:
         raise Refused(civil)
-    if occupation is not None and occupation not in NEW_FORM:
+    if (
+        occupation is not None
+        and occupation not in NEW_FORM
+        and (
+            occupation.__class__ is not str
+            or not 0 < len(occupation) <= 100
+            or occupation != occupation.strip()
+        )
+    ):  # an occupation not named is its text (等: open, issue 9 point 7)
         raise Refused(occupation)
     for k in ("event_on", "submitted_on"):
         v = g(k)
@@ -184,7 +192,8 @@ def assess_dict(d: Mapping[str, Any], on: dt.date = ON) -> tuple[str, ...]:
         g("stable_labour_relation") is True and g("basic_living_difficulty") is True
     ):
         out.append("living-difficulty")
-    if level in AT_LEAST_DISTRICT and causes and not MODEL.isdisjoint(causes):
+    # 等: any stated cause (issue 9 point 7), and the family in economic hardship (point 8)
+    if level in AT_LEAST_DISTRICT and causes and g("economic_hardship") is True:
         out.append("model-worker")
     return tuple(out)
 
@@ -206,7 +215,7 @@ def households(seed: int) -> Iterator[dict[str, Any]]:
         else:
             d["monthly_income"] = f"{cents // 100}.{cents % 100:02d}"
         for k in ("has_labour_contract", "major_illness", "stable_labour_relation",
-                  "basic_living_difficulty", "migrant_worker"):  # fmt: skip
+                  "basic_living_difficulty", "migrant_worker", "economic_hardship"):  # fmt: skip
             x = rnd.random()
             if x < 0.4:
                 d[k] = True

@@ -128,10 +128,12 @@ def test_cli_streams_jsonl_rosters(tmp_path: Path, capsys: pytest.CaptureFixture
     assert ric.is_valid(late["id_number"])
     path = write(tmp_path, "r.jsonl", json.dumps(good) + "\n" + json.dumps(late) + "\n")
     args = ["audit", "payments", str(path), "--campaign", "pingdingshan-2010", "--format", "json"]
-    assert main(args) == 1
+    # issue 9 point 13: a payment outside the campaign period is a warning (no clause limits payment
+    # dates beyond the spending deadlines), so the audit passes (exit 0; was 1)
+    assert main(args) == 0
     report = json.loads(capsys.readouterr().out)
-    assert [(f["rule"], f["where"]) for f in report["findings"]] == [
-        ("pingdingshan-2010:payments/period", "2")
+    assert [(f["rule"], f["where"], f["severity"]) for f in report["findings"]] == [
+        ("pingdingshan-2010:payments/period", "2", "warning")
     ]
     bad = write(tmp_path, "bad.jsonl", json.dumps(good) + "\n" + json.dumps(record(amount="x")))
     assert main(["audit", "payments", str(bad), "--campaign", "pingdingshan-2010"]) == 2

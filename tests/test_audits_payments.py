@@ -396,3 +396,57 @@ def test_reconciliation_with_a_return_read_by_the_forms_readers(tmp_path) -> Non
     (wrong,) = list(read_returns(other))
     with pytest.raises(InvalidValueError):
         audit_payments(_pdsh_roster(), "pingdingshan-2010", return_values=wrong)
+
+
+def test_payment_outside_the_period_is_a_warning() -> None:
+    """Issue 9 point 13: no clause limits payment dates beyond the spending deadlines, so a payment
+    outside the campaign period (pingdingshan-2010: 2009-12-21 .. 2010-02-13, 二 "2009年12月下旬至
+    2010年春节前") is a warning; 2010-02-14 is the first day after it."""
+    rows = [
+        {
+            "name": "张建国",
+            "id_number": "410402198503150121",
+            "amount": "500",
+            "paid_on": "2010-02-14",
+            "fund_source": "union-funds",
+            "channel": "bank-card",
+            "file_category": "extreme",
+            "filed_on": "2009-06-01",
+        }
+    ]
+    report = audit_payments(rows, "pingdingshan-2010")
+    period = [f for f in report.findings if f.rule.endswith("/period")]
+    assert [(f.severity, f.actual) for f in period] == [(Severity.WARNING, "2010-02-14")]
+    assert report.ok
+
+
+def test_changzhou_file_and_card_bind_only_aid_to_families_on_file() -> None:
+    """Issue 9 point 11 (江苏常州经济开发区总工会 2021-01-06 三(三) "坚持依档帮扶…确保
+    帮扶资金…发放到困难职工的银行卡"): 依档帮扶 and the bank card bind aid to 困难职工 on file
+    (form line C11), not 慰问 of front-line workers (C1–C10, J). Three rows paid in cash without a
+    file: the C7 worker on duty over the festival has no finding; the C11 family on file has one
+    of each rule; a row naming no group is still held to both."""
+    base = {
+        "name": "张建国",
+        "amount": "800",
+        "paid_on": "2021-01-20",
+        "fund_source": "union-funds",
+        "channel": "cash",
+    }
+    rows = [
+        {**base, "id_number": "410402198503150121", "group": "festival-front-line"},
+        {**base, "id_number": "42010219700101001" + "1", "group": "on-file"},
+        {**base, "id_number": "42010219710202002X"},
+    ]
+    report = audit_payments(rows, "changzhou-edz-2021")
+    found = sorted(
+        (f.where, f.rule.rsplit("/", 1)[-1])
+        for f in report.findings
+        if f.rule.endswith(("/file-before-aid", "/channel"))
+    )
+    assert found == [
+        ("2", "channel"),
+        ("2", "file-before-aid"),
+        ("3", "channel"),
+        ("3", "file-before-aid"),
+    ]

@@ -9,6 +9,7 @@ import pytest
 
 from wennuan_rules.audits import FamilyOnFile, Visit, Visitee, VisitGroup, VisitPlan, audit_visits
 from wennuan_rules.errors import InvalidValueError
+from wennuan_rules.report import Severity
 
 D = dt.date
 DAY = D(2010, 1, 26)
@@ -144,6 +145,42 @@ def test_window_falls_back_to_the_period() -> None:
     outside = Visit(visited_on=D(2015, 3, 6), row=3)
     report = audit_visits([inside, outside], "wuhan-2015")
     assert [f.where for f in report.findings if f.rule.endswith("/window")] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("campaign", "inside", "outside"),
+    [
+        # issue 9 point 10: "元旦、春节期间" printed without dates runs to 正月初六:
+        # henan-2018 春节 2018-02-16 + 5 days = 2018-02-21; pingdingshan-2022 2022-02-01 + 5 = 02-06
+        ("henan-2018", D(2018, 2, 21), D(2018, 2, 22)),
+        ("pingdingshan-2022", D(2022, 2, 6), D(2022, 2, 7)),
+    ],
+)
+def test_outside_an_undated_period_is_a_warning(
+    campaign: str, inside: dt.date, outside: dt.date
+) -> None:
+    report = audit_visits(
+        [Visit(visited_on=inside, row=2), Visit(visited_on=outside, row=3)], campaign
+    )
+    window = [f for f in report.findings if f.rule.endswith("/window")]
+    assert [(f.where, f.severity) for f in window] == [("3", Severity.WARNING)]
+    assert report.ok  # warnings only
+
+
+def test_window_message_names_the_campaign_period_where_there_is_no_window() -> None:
+    # issue 9 point 13: wuhan-2015 has no concentrated window; its period (2015-01-01 ..
+    # 2015-03-05) is checked and the message says so, not "集中走访慰问时间"
+    from wennuan_rules.render import reports_json
+
+    report = audit_visits([Visit(visited_on=D(2015, 3, 6), row=2)], "wuhan-2015")
+    zh = reports_json([report], "zh-Hans")
+    assert "2015-03-06 走访，不在活动时间 2015-01-01 至 2015-03-05 之内" in zh
+    assert "集中走访慰问时间" not in zh
+    assert "outside the campaign period 2015-01-01 to 2015-03-05" in reports_json([report], "en")
+    assert "不在活動時間" in reports_json([report], "zh-Hant")
+    # pingdingshan-2010 has a window (附件3 三5): the message names it
+    p10 = audit_visits([Visit(visited_on=D(2010, 2, 2), row=2)], "pingdingshan-2010")
+    assert "集中走访慰问时间 2010-01-25 至 2010-02-01" in reports_json([p10], "zh-Hans")
 
 
 FAMILIES = (

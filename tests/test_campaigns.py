@@ -154,7 +154,9 @@ def test_wuhan_2015_dates_from_lost_digits() -> None:
 def test_henan_2018_dates() -> None:
     c = get_campaign("henan-2018")
     assert c.spring_festival == D(2018, 2, 16)
-    assert (c.period.start, c.period.end) == (D(2018, 1, 1), D(2018, 2, 16))
+    # issue 9 point 10: undated "元旦、春节期间" ends on 正月初六 (春节 2018-02-16 + 5 days)
+    assert (c.period.start, c.period.end) == (D(2018, 1, 1), D(2018, 2, 21))
+    assert not c.period.dated
     assert c.report_deadline is not None and c.report_deadline.last_day == D(2018, 2, 5)
     assert c.issued_on is None and "issued_on" in c.absent
 
@@ -174,7 +176,10 @@ def test_changzhou_2021_dates() -> None:
 def test_pingdingshan_2022_dates() -> None:
     c = get_campaign("pingdingshan-2022")
     assert c.spring_festival == D(2022, 2, 1)
-    assert (c.period.start, c.period.end) == (D(2022, 1, 1), D(2022, 2, 1))
+    # issue 9 point 10: 正月初六 2022 = 春节 2022-02-01 + 5 days = 2022-02-06
+    assert (c.period.start, c.period.end) == (D(2022, 1, 1), D(2022, 2, 6))
+    assert not c.period.dated
+    assert get_campaign("changzhou-edz-2021").period.dated
     assert c.report_deadline is not None and c.report_deadline.last_day == D(2022, 1, 18)
     assert c.document is None
 
@@ -423,6 +428,8 @@ def test_chosen_group_ids() -> None:
         "sudden-hardship",
         "frontline-workers",
         "migrant-workers-on-duty",
+        "migrant-worker",  # issue 9 point 19: 一 困难农民工
+        "model-worker",  # 一 困难劳模
     )
     assert get_campaign("pingdingshan-2022").group_ids == (
         "deep",
@@ -607,6 +614,7 @@ def test_cli_show_json_has_every_field_with_its_source(capsys: pytest.CaptureFix
         "source": "平工总［2009］38号 二",
         "text": "2009年12月下旬至2010年春节前",
         "note": "",
+        "dated": True,  # the notice prints the dates (issue 9 point 10)
     }
     assert data["visiting_window"]["source"] == "平工总［2009］38号 附件3 三5"
     assert "初十一" in data["visiting_window"]["note"]
@@ -671,11 +679,24 @@ def test_load_campaign_with_another_reading(tmp_path: Path) -> None:
         tmp_path,
         "henan-2018",
         lambda t: t.replace(
-            'end = { rule = "spring-festival", year = 2018 }',
+            'end = { rule = "spring-festival-holiday-end", year = 2018 }',
             'end = { rule = "lantern-festival", year = 2018 }',
         ),
     )
     assert load_campaign(path).period.end == D(2018, 3, 2)
+
+
+def test_undated_period_runs_to_the_end_of_the_spring_festival_holiday(tmp_path: Path) -> None:
+    # issue 9 point 10: 正月初六 computed from the calendar; 春节 2018-02-16 is 正月初一, so
+    # 正月初六 = 2018-02-21 (the 2018 holiday was 2018-02-15..02-21); 2022: 2022-02-01 + 5 = 02-06
+    from wennuan_rules.campaign.dates import resolve_date
+
+    for year, end in ((2018, D(2018, 2, 21)), (2022, D(2022, 2, 6)), (2010, D(2010, 2, 19))):
+        rule = {"rule": "spring-festival-holiday-end", "year": year}
+        assert resolve_date(rule, is_end=True) == end
+    # a user who prints dates for it says dated = true (or leaves it out)
+    path = _copy(tmp_path, "henan-2018", lambda t: t.replace("dated = false\n", ""))
+    assert load_campaign(path).period.dated
 
 
 @pytest.mark.parametrize(
@@ -752,3 +773,15 @@ def test_docs_list_every_campaign_field() -> None:
             assert f"`{g.id}`" in text and g.source in text
         for source in _sources(c):
             assert source in text, source
+
+
+def test_wuhan_union_card_month_is_campaign_data() -> None:
+    # issue 9 point 18: 武工办〔2014〕74号 三(四)六 "2015年的19---210日" = 1月9日至2月10日,
+    # the 工会卡宣传月: 2015-01-09..02-10 is 23 + 10 = 33 days; it is not the visiting window
+    c = get_campaign("wuhan-2015")
+    month = c.observances["union-card-month"]
+    assert (month.start, month.end, month.days) == (D(2015, 1, 9), D(2015, 2, 10), 33)
+    assert month.source == "武工办〔2014〕74号 三(四)六"
+    assert c.visiting_window is None
+    assert c.to_dict()["observances"]["union-card-month"]["end"] == "2015-02-10"
+    assert get_campaign("henan-2018").observances == {}

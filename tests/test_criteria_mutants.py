@@ -31,7 +31,8 @@ def _reason(decision: dict[str, Any], criterion: str) -> tuple[Any, str, dict[st
     raise AssertionError(f"no {criterion} reason in {decision['group']}")
 
 
-# -- henan-2018 sudden-hardship: the event falls in 2018-01-01 … 2018-02-16, both days included
+# -- henan-2018 sudden-hardship: the event falls in 2018-01-01 … 2018-02-21, both days included
+# (issue 9 point 10: the undated 元旦、春节期间 runs to 正月初六, 2018-02-21; 春节 2018-02-16 + 5 days)
 
 HENAN = {
     "members": 2,
@@ -39,7 +40,7 @@ HENAN = {
     "causes": ["illness"],
     "basic_living_difficulty": True,
 }
-SPAN = {"start": "2018-01-01", "end": "2018-02-16"}
+SPAN = {"start": "2018-01-01", "end": "2018-02-21"}
 
 
 @pytest.mark.parametrize(
@@ -48,26 +49,26 @@ SPAN = {"start": "2018-01-01", "end": "2018-02-16"}
         (
             "2017-12-31",
             "not-eligible",
-            "the event on 2017-12-31 falls outside 2018-01-01 to 2018-02-16",
-            "事件发生于 2017-12-31，不在 2018-01-01 至 2018-02-16 之间",
+            "the event on 2017-12-31 falls outside 2018-01-01 to 2018-02-21",
+            "事件发生于 2017-12-31，不在 2018-01-01 至 2018-02-21 之间",
         ),
         (
             "2018-01-01",
             "eligible",
-            "the event on 2018-01-01 falls within 2018-01-01 to 2018-02-16",
-            "事件发生于 2018-01-01，在 2018-01-01 至 2018-02-16 之间",
+            "the event on 2018-01-01 falls within 2018-01-01 to 2018-02-21",
+            "事件发生于 2018-01-01，在 2018-01-01 至 2018-02-21 之间",
         ),
         (
-            "2018-02-16",
+            "2018-02-21",
             "eligible",
-            "the event on 2018-02-16 falls within 2018-01-01 to 2018-02-16",
-            "事件发生于 2018-02-16，在 2018-01-01 至 2018-02-16 之间",
+            "the event on 2018-02-21 falls within 2018-01-01 to 2018-02-21",
+            "事件发生于 2018-02-21，在 2018-01-01 至 2018-02-21 之间",
         ),
         (
-            "2018-02-17",
+            "2018-02-22",
             "not-eligible",
-            "the event on 2018-02-17 falls outside 2018-01-01 to 2018-02-16",
-            "事件发生于 2018-02-17，不在 2018-01-01 至 2018-02-16 之间",
+            "the event on 2018-02-22 falls outside 2018-01-01 to 2018-02-21",
+            "事件发生于 2018-02-22，不在 2018-01-01 至 2018-02-21 之间",
         ),
     ],
 )
@@ -94,12 +95,12 @@ def test_an_event_day_not_stated_leaves_the_group_undetermined() -> None:
     assert en["status"] == "undetermined"
     assert _reason(en, "event-within") == (
         None,
-        "day of the event: not stated (needed 2018-01-01 to 2018-02-16)",
+        "day of the event: not stated (needed 2018-01-01 to 2018-02-21)",
         {"event_on": "null", **SPAN},
     )
     assert (
         _reason(zh, "event-within")[1]
-        == "事件发生日期：未说明（须在 2018-01-01 至 2018-02-16 之间）"
+        == "事件发生日期：未说明（须在 2018-01-01 至 2018-02-21 之间）"
     )
     assert "sudden-hardship" in wr.assess(facts, "henan-2018", "2018-01-10").undetermined
 

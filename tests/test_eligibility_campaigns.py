@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -43,19 +44,34 @@ def test_pingdingshan_2010_groups_need_the_circumstance_and_the_file(
     facts: dict[str, Any], group: str
 ) -> None:
     assert group in groups(P10, h(hardship_file=ON_FILE, **facts), ON10)
-    assert group not in groups(P10, h(**facts), ON10)  # 困难职工: on file (依档帮扶)
+    assert group not in groups(P10, h(**facts), ON10)  # hardship neither on file nor stated
     assert group in groups(
         P10,
         h(basic_living_difficulty=True, **facts),
         ON10,
         options={"hardship": "on-file-or-stated"},
     )
+    # issue 9 point 9 (三 "在对工会建档的困难职工…普遍走访慰问的基础上，重点开展对五类群体"):
+    # the five groups are not limited to families on file; on-file-or-stated is the default now
+    assert group in groups(P10, h(basic_living_difficulty=True, **facts), ON10)
+    a = wr.assess(h(**facts), P10, ON10)
+    assert a.decision(group).status == "undetermined"
+    assert "basic-living-difficulty" in a.decision(group).not_stated
+    # the old reading stays as an option: on file only
+    on_file_only = {"hardship": "on-file"}
+    stated = h(basic_living_difficulty=True, **facts)
+    assert group not in groups(P10, stated, ON10, options=on_file_only)
 
 
 def test_pingdingshan_2010_file_must_exist_on_the_decision_date() -> None:
     later = {"category": "deep", "filed_on": "2010-01-26"}
     assert "crisis-enterprise" not in groups(
         P10, h(hardship_file=later, enterprise_in_crisis=True), ON10
+    )
+    assert "crisis-enterprise" not in groups(
+        P10,
+        h(hardship_file=later, enterprise_in_crisis=True, basic_living_difficulty=False),
+        ON10,
     )
 
 
@@ -65,7 +81,11 @@ def test_pingdingshan_2010_dibao_edge() -> None:
     other_cause = h(
         civil_affairs="dibao-edge", causes=["unemployment"], basic_living_difficulty=True
     )
-    assert "dibao-edge" not in groups(P10, other_cause, ON10)
+    # issue 9 point 7 (平工总［2009］38号 三 五 "因家庭成员患大病、子女上学等原因"): 等 is open, so
+    # unemployment counts by default; the closed reading is the option dibao_edge_any_cause=False
+    assert "dibao-edge" in groups(P10, other_cause, ON10)
+    closed = {"dibao_edge_any_cause": False}
+    assert "dibao-edge" not in groups(P10, other_cause, ON10, options=closed)
     assert "dibao-edge" in groups(P10, other_cause, ON10, options={"dibao_edge_any_cause": True})
     unstated = wr.assess(h(civil_affairs="dibao-edge", causes=["illness"]), P10, ON10)
     assert unstated.decision("dibao-edge").status == "undetermined"
@@ -112,14 +132,37 @@ def test_pingdingshan_2022_categories(category: str) -> None:
     )
 
 
+def _text(a: wr.Assessment, lang: str) -> str:
+    return json.dumps(a.to_dict(lang), ensure_ascii=False)
+
+
+def test_pingdingshan_2022_new_form_occupation_not_named() -> None:
+    # issue 9 point 7 (二(二)三 "货车司机、网约车司机、快递员、外卖配送员等群体"): a new-form
+    # occupation the notice does not name is accepted and named; "named" keeps the closed reading
+    hh = h(new_form_occupation="代驾司机")
+    a = wr.assess(hh, P22, ON22)
+    assert a.decision("new-form-workers").status == "eligible"
+    assert "代驾司机" in _text(a, "zh-Hans") and "通知未列明" in _text(a, "zh-Hans")
+    assert "not named in the notice" in _text(a, "en")
+    closed = wr.assess(hh, P22, ON22, options={"new_form_occupations": "named"})
+    assert closed.decision("new-form-workers").status == "not-eligible"
+    assert "代驾司机不属于通知列明的新就业形态群体" in _text(closed, "zh-Hans")
+    assert (
+        wr.assess(h(new_form_occupation="courier"), P22, ON22).decision("new-form-workers").status
+        == "eligible"
+    )
+
+
 def test_pingdingshan_2022_other_groups() -> None:
     assert "new-form-workers" in groups(P22, h(new_form_occupation="外卖配送员"), ON22)
     assert "new-form-workers" not in groups(P22, h(), ON22)
     stricken = h(causes=["work-injury"], basic_living_difficulty=True)
     assert "stricken-family" in groups(P22, stricken, ON22)
-    assert "stricken-family" not in groups(
-        P22, h(causes=["child-education"], basic_living_difficulty=True), ON22
-    )
+    # issue 9 point 7 (二(二)二 "…等情况"): 等 is open, any stated cause counts by default
+    schooling = h(causes=["child-education"], basic_living_difficulty=True)
+    assert "stricken-family" in groups(P22, schooling, ON22)
+    closed = {"stricken_family_any_cause": False}
+    assert "stricken-family" not in groups(P22, schooling, ON22, options=closed)
     assert "model-worker" in groups(P22, h(model_worker_level="enterprise"), ON22)
     assert "epidemic-medical" in groups(P22, h(epidemic_frontline_medical=True), ON22)
     assert "frontline-workers" in groups(P22, h(on_duty_during_festival=True), ON22)
@@ -177,3 +220,17 @@ def test_every_campaign_group_is_modelled(campaign: str) -> None:
     assert tuple(d.group for d in a.decisions) == spec
     for d in a.decisions:
         assert d.source and all(r.source for r in d.reasons)
+
+
+def test_wuhan_migrant_worker_in_hardship_not_on_file() -> None:
+    # issue 9 point 18 (武工办〔2014〕74号 二 "堅持重點人群(困難職工和農民工)重點幫扶"): a migrant
+    # worker in hardship is in the priority group without being on file
+    on = "2015-01-20"
+    assert "migrant-worker" in groups(
+        "wuhan-2015", h(migrant_worker=True, basic_living_difficulty=True), on
+    )
+    a = wr.assess(h(migrant_worker=True), "wuhan-2015", on)
+    assert a.decision("migrant-worker").status == "undetermined"
+    assert "migrant-worker" not in groups(
+        "wuhan-2015", h(migrant_worker=True, basic_living_difficulty=False), on
+    )

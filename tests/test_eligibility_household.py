@@ -183,3 +183,17 @@ def test_amounts_beyond_exact_arithmetic_are_refused(amount: str) -> None:
     with pytest.raises(wr.InvalidValueError, match="monthly_income"):
         wr.Household.from_mapping({"members": 1, "monthly_income": amount})
     assert wr.Household.from_mapping({"members": 1, "monthly_income": "999999999999.99"})
+
+
+def test_monitoring_category_is_a_household_fact() -> None:
+    # issue 9 point 20 (平顶山市总工会办公室 2022 二(三)四 "重点对脱困不稳定户、边缘易致困户…
+    # 实施常态化监测"): the two monitoring categories, read by id or label in either script
+    from wennuan_rules.vocabulary import MonitoringCategory
+
+    facts = {"members": 1, "monthly_income": "0", "monitoring": "邊緣易致困戶"}
+    h = wr.Household.from_mapping(facts)
+    assert h.monitoring is MonitoringCategory.EDGE_AT_RISK
+    assert h.to_dict()["monitoring"] == "edge-at-risk"
+    assert MonitoringCategory.from_text("unstable-exit").label.zh_hans == "脱困不稳定户"
+    with pytest.raises(WennuanError, match="monitoring"):
+        wr.Household.from_mapping({"members": 1, "monthly_income": "0", "monitoring": "x"})

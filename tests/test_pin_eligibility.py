@@ -82,7 +82,8 @@ def test_case_ids_are_unique() -> None:
 
 def _income_reason_ok(case: Case, reasons: list[dict[str, Any]]) -> None:
     """The explanation shows the hand-computed limit and the comparison the decision used."""
-    (r,) = [r for r in reasons if r["criterion"] == "income-within"]
+    # 03C's lower bound is "income-not-below" (issue 9 point 12): at or above the limit is met
+    (r,) = [r for r in reasons if r["criterion"] in ("income-within", "income-not-below")]
     v = r["values"]
     assert Decimal(v["limit"]) == Decimal(case.limit)  # type: ignore[arg-type]
     period = "monthly" if "monthly_income" in case.facts else "annual"
@@ -94,6 +95,8 @@ def _income_reason_ok(case: Case, reasons: list[dict[str, Any]]) -> None:
     )
     strict = case.category  # 03B 低于 (<); changzhou 以内 (≤)
     op = ("<" if r["met"] else "≥") if strict else ("≤" if r["met"] else ">")
+    if r["criterion"] == "income-not-below":  # 03C 略高于: not below (≥)
+        op = "≥" if r["met"] else "<"
     assert v["comparison"] == op
     assert f" {op} " in r["message"]
     assert r["parameter"]["region"] in ("changzhou-edz", "pingdingshan")

@@ -29,6 +29,7 @@ __all__ = [
     "FundSource",
     "HardshipCategory",
     "ModelWorkerLevel",
+    "MonitoringCategory",
     "NewFormWorker",
     "PaymentChannel",
     "SixSends",
@@ -521,6 +522,24 @@ class NewFormWorker(Vocab):
     FOOD_DELIVERY = ("food-delivery", "外卖配送员", "外賣配送員", "food delivery rider")
 
 
+class MonitoringCategory(Vocab):
+    """Households under the 2022 notice's dynamic monitoring against falling back into hardship."""
+
+    __source__ = "平顶山市总工会办公室 2022 二(三)四"
+    UNSTABLE_EXIT = (
+        "unstable-exit",
+        "脱困不稳定户",
+        "脫困不穩定戶",
+        "out of hardship, not yet stable",
+    )
+    EDGE_AT_RISK = (
+        "edge-at-risk",
+        "边缘易致困户",
+        "邊緣易致困戶",
+        "on the edge, at risk of hardship",
+    )
+
+
 def vocabularies() -> dict[str, type[Vocab]]:
     """Every vocabulary by its class name."""
     return {
@@ -540,5 +559,6 @@ def vocabularies() -> dict[str, type[Vocab]]:
             FourBigs,
             ThreeCombinations,
             NewFormWorker,
+            MonitoringCategory,
         )
     }

@@ -12,12 +12,13 @@ E, N, U = "eligible", "not-eligible", "undetermined"
 CENT = Decimal("0.01")
 
 # the decision dates used below: inside each campaign's period, except henan-2018's, the day
-# after its period (2018-01-01 .. 2018-02-16) so that events at both ends of it are in the past
+# after its period (2018-01-01 .. 2018-02-21, 正月初六: issue 9 point 10) so that events at both
+# ends of it are in the past
 ON = {
     "changzhou-edz-2021": "2021-01-10",
     "pingdingshan-2010": "2010-01-25",
     "wuhan-2015": "2015-01-20",
-    "henan-2018": "2018-02-20",
+    "henan-2018": "2018-02-22",
     "pingdingshan-2022": "2022-01-20",
 }
 

@@ -235,8 +235,36 @@ CHANGZHOU = [
         "model-worker",
         "district-illness",
         {**RICH, "model_worker_level": "district", "causes": ["illness"]},
+        # issue 9 point 8 (二(一)1(5) "…引发家庭经济困难的区级以上劳动模范"): was eligible;
+        # without a stated economic hardship the decision is undetermined, naming the fact
+        U,
+        (True, True, None),
+    ),
+    Case(
+        CZ,
+        "model-worker",
+        "district-illness-hardship",
+        {
+            **RICH,
+            "model_worker_level": "district",
+            "causes": ["illness"],
+            "economic_hardship": True,
+        },
         E,
-        (True, True),
+        (True, True, True),
+    ),
+    Case(
+        CZ,
+        "model-worker",
+        "district-illness-no-hardship",
+        {
+            **RICH,
+            "model_worker_level": "district",
+            "causes": ["illness"],
+            "economic_hardship": False,
+        },
+        N,
+        (True, True, False),
     ),
     Case(
         CZ,
@@ -244,15 +272,21 @@ CHANGZHOU = [
         "enterprise-illness",
         {**RICH, "model_worker_level": "enterprise", "causes": ["illness"]},
         N,
-        (False, True),
+        (False, True, None),
     ),
     Case(
         CZ,
         "model-worker",
         "city-schooling",
-        {**RICH, "model_worker_level": "city", "causes": ["child-education"]},
-        N,
-        (True, False),
+        {
+            **RICH,
+            "model_worker_level": "city",
+            "causes": ["child-education"],
+            "economic_hardship": True,
+        },
+        # issue 9 point 7 (二(一)1(5) "因患病、失业、突发意外等情况"): 等 is open, any stated cause
+        E,
+        (True, True, True),
     ),
     Case(
         CZ,
@@ -260,6 +294,6 @@ CHANGZHOU = [
         "national-causes-not-stated",
         {**RICH, "model_worker_level": "national"},
         U,
-        (True, None),
+        (True, None, None),
     ),
 ]

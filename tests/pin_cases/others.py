@@ -41,16 +41,34 @@ WUHAN = [
         "on-file",
         {**RICH, "migrant_worker": True, **ON_FILE_15},
         E,
-        (True, True),
+        (True, True, None),
     ),
-    Case(WH, "migrant-worker", "not-stated", {**RICH, **ON_FILE_15}, U, (None, True)),
+    Case(WH, "migrant-worker", "not-stated", {**RICH, **ON_FILE_15}, U, (None, True, None)),
     Case(
         WH,
         "migrant-worker",
         "filed-day-after",
         {**RICH, "migrant_worker": True, **on_file("deep", "2015-01-21")},
+        # issue 9 point 18 (二 重點人群 困難職工和農民工): not on file, hardship not stated →
+        # undetermined (was not eligible)
+        U,
+        (True, False, None),
+    ),
+    Case(
+        WH,
+        "migrant-worker",
+        "not-on-file-in-difficulty",
+        {**RICH, "migrant_worker": True, "basic_living_difficulty": True},
+        E,
+        (True, False, True),
+    ),
+    Case(
+        WH,
+        "migrant-worker",
+        "not-on-file-no-difficulty",
+        {**RICH, "migrant_worker": True, "basic_living_difficulty": False},
         N,
-        (True, False),
+        (True, False, False),
     ),
     Case(WH, "frontline-workers", "on-duty", {**RICH, "on_duty_during_festival": True}, E, (True,)),
     Case(
@@ -64,15 +82,59 @@ WUHAN = [
     Case(WH, "frontline-workers", "not-stated", dict(RICH), U, (None,)),
 ]
 
-# -- henan-2018 (两节 period 2018-01-01 .. 2018-02-16, decided on 2018-02-20) ----
+# -- henan-2018 (两节 period 2018-01-01 .. 2018-02-21, decided on 2018-02-22) ----
+# issue 9 point 10: "元旦、春节期间" with no dates runs to the end of the 春节 holiday, 正月初六:
+# 春节 2018-02-16 (正月初一) + 5 days = 2018-02-21 (was: to 春节, 2018-02-16)
 HN = "henan-2018"
 SUDDEN = {**RICH, "causes": ["accident"], "basic_living_difficulty": True}
 HENAN = [
     Case(
-        HN, "on-file", "filed-on-the-day", {**RICH, **on_file("accident", "2018-02-20")}, E, (True,)
+        HN, "on-file", "filed-on-the-day", {**RICH, **on_file("accident", "2018-02-22")}, E, (True,)
     ),
     Case(
-        HN, "on-file", "filed-day-after", {**RICH, **on_file("accident", "2018-02-21")}, N, (False,)
+        HN, "on-file", "filed-day-after", {**RICH, **on_file("accident", "2018-02-23")}, N, (False,)
+    ),
+    # issue 9 point 19 (豫工文〔2017〕61号 一 "…困难职工、困难农民工和困难劳模"): reasons are the
+    # person, on file, basic living in difficulty
+    Case(
+        HN,
+        "migrant-worker",
+        "on-file",
+        {**RICH, "migrant_worker": True, **on_file("deep", "2018-01-05")},
+        E,
+        (True, True, None),
+    ),
+    Case(
+        HN,
+        "migrant-worker",
+        "stated",
+        {**RICH, "migrant_worker": True, "basic_living_difficulty": True},
+        E,
+        (True, False, True),
+    ),
+    Case(
+        HN,
+        "migrant-worker",
+        "not-migrant",
+        {**RICH, "migrant_worker": False, "basic_living_difficulty": True},
+        N,
+        (False, False, True),
+    ),
+    Case(
+        HN,
+        "model-worker",
+        "stated",
+        {**RICH, "model_worker_level": "enterprise", "basic_living_difficulty": True},
+        E,
+        (True, False, True),
+    ),
+    Case(
+        HN,
+        "model-worker",
+        "not-in-hardship",
+        {**RICH, "model_worker_level": "national", "basic_living_difficulty": False},
+        N,
+        (True, False, False),
     ),
     Case(
         HN,
@@ -103,6 +165,23 @@ HENAN = [
         "sudden-hardship",
         "event-2018-02-17",
         {**SUDDEN, "event_on": "2018-02-17"},
+        # issue 9 point 10: 2018-02-17 (正月初二) is inside the holiday; was not eligible
+        E,
+        (True, True, True),
+    ),
+    Case(
+        HN,
+        "sudden-hardship",
+        "event-2018-02-21",
+        {**SUDDEN, "event_on": "2018-02-21"},
+        E,
+        (True, True, True),
+    ),
+    Case(
+        HN,
+        "sudden-hardship",
+        "event-2018-02-22",
+        {**SUDDEN, "event_on": "2018-02-22"},
         N,
         (False, True, True),
     ),
@@ -224,8 +303,26 @@ PINGDINGSHAN_2022 = [
         "stricken-family",
         "schooling",
         {**RICH, "causes": ["child-education"], "basic_living_difficulty": True},
+        # issue 9 point 7 (二(二)二 "…遭受各类灾害或突发意外等情况"): 等 is open, any stated cause
+        E,
+        (True, True),
+    ),
+    Case(
+        P22,
+        "stricken-family",
+        "no-cause",
+        {**RICH, "causes": [], "basic_living_difficulty": True},
         N,
         (False, True),
+    ),
+    Case(
+        P22,
+        "new-form-workers",
+        "occupation-not-named",
+        # issue 9 point 7 (二(二)三 "…外卖配送员等群体"): an occupation not named is accepted
+        {**RICH, "new_form_occupation": "代驾司机"},
+        E,
+        (True,),
     ),
     Case(
         P22,

@@ -75,6 +75,12 @@ def _rule_before_spring_festival(spec: Table, is_end: bool) -> dt.date:
     return _spring_festival(_year(spec)) - dt.timedelta(days=1)
 
 
+def _rule_spring_festival_holiday_end(spec: Table, is_end: bool) -> dt.date:
+    # the last day of the 春节 public holiday, 正月初六 (除夕 to 初六 in 2008–2013, and the days
+    # off the State Council set for 2018 and 2022: 2018-02-15..21, 2022-01-31..02-06)
+    return _from_lunar(_year(spec), 1, 6)
+
+
 def _rule_lantern_festival(spec: Table, is_end: bool) -> dt.date:
     return _lantern_festival(_year(spec))
 
@@ -101,6 +107,7 @@ DATE_RULES: Final[Mapping[str, Callable[[Table, bool], dt.date]]] = types.Mappin
         "new-year": _rule_new_year,  # 元旦
         "spring-festival": _rule_spring_festival,  # 春节 (正月初一)
         "before-spring-festival": _rule_before_spring_festival,  # 春节前: 除夕
+        "spring-festival-holiday-end": _rule_spring_festival_holiday_end,  # 正月初六
         "lantern-festival": _rule_lantern_festival,  # 元宵 (正月十五)
         "lunar": _rule_lunar,  # any lunar date
     }

@@ -76,11 +76,20 @@ def _read_period(table: Table, key: str) -> Period:
             source=sub.get("source", str),
             text=sub.get("text", str),
             note=sub.get("note", str, ""),
+            dated=sub.get("dated", bool, True),
         )
     except WennuanError as exc:
         raise _reraise(table, key, exc) from None
     sub.close()
     return period
+
+
+def _read_observances(table: Table) -> dict[str, Period]:
+    sub = table.table("observances", required=False)
+    names = sub.keys()
+    out = {name: _read_period(sub, name) for name in names}
+    sub.close()
+    return out
 
 
 def _read_deadline(table: Table, key: str) -> Deadline:
@@ -130,9 +139,17 @@ def _read_payment(table: Table) -> PaymentRules:
         channel_applies_to=_vocab_ids(sub, "channel_applies_to", FundSource),
         earmarked=_read_sourced_bool(sub, "earmarked"),
         rules_apply_to=_vocab_ids(sub, "rules_apply_to", FundSource),
+        bound_groups=(sub.sourced("bound_groups", _group_ids) if "bound_groups" in sub else None),
     )
     sub.close()
     return rules
+
+
+def _group_ids(table: Table) -> tuple[str, ...]:
+    value = table.get("value", list)
+    if not value or not all(isinstance(v, str) and v for v in value):
+        raise table.error("value", "a list of recipient group ids", value)
+    return tuple(value)
 
 
 def _read_criteria(sub: Table) -> tuple[Mapping[str, Any], ...]:
@@ -288,6 +305,7 @@ def _read_campaign(table: Table, file: str) -> Campaign:
         coverage=table.sourced_str("coverage") if "coverage" in table else None,
         visit_quota=_read_quota(table),
         programmes=_read_programmes(table),
+        observances=_read_observances(table),
         spring_festival=_spring_festival(festival_year),
         absent=absent,
         file=file,

@@ -72,6 +72,8 @@ class Period:
         source: the clause, e.g. ``平工总［2009］38号 二``.
         text: the words as printed: ``2009年12月下旬至2010年春节前``.
         note: how they were read.
+        dated: whether the notice prints the dates; ``False`` when they were computed from words
+            such as "元旦、春节期间" (findings outside an undated period are warnings).
     """
 
     start: dt.date = attrs.field(validator=_check_date)
@@ -79,6 +81,7 @@ class Period:
     source: str = attrs.field(default="", validator=_str)
     text: str = attrs.field(default="", validator=_str)
     note: str = attrs.field(default="", validator=_str)
+    dated: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -105,6 +108,7 @@ class Period:
             "source": self.source,
             "text": self.text,
             "note": self.note,
+            "dated": self.dated,
         }
 
 
@@ -204,6 +208,9 @@ class PaymentRules:
         earmarked: 专款专用.
         rules_apply_to: the fund sources ``real_name`` and ``file_before_aid`` govern; ``()`` =
             all money.
+        bound_groups: the recipient groups (ids of the campaign's audit data) that
+            ``file_before_aid`` and ``channels`` govern, with their clause; ``None``: every row.
+            Rows naming another group are not held to them; rows naming no group are.
     """
 
     real_name: Sourced[bool] | None = None
@@ -212,6 +219,7 @@ class PaymentRules:
     channel_applies_to: tuple[FundSource, ...] = ()
     earmarked: Sourced[bool] | None = None
     rules_apply_to: tuple[FundSource, ...] = ()
+    bound_groups: Sourced[tuple[str, ...]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         def sourced(s: Sourced[Any] | None) -> dict[str, Any] | None:
@@ -219,7 +227,7 @@ class PaymentRules:
                 return None
             value = s.value
             if isinstance(value, tuple):
-                value = [v.id for v in value]
+                value = [v if isinstance(v, str) else v.id for v in value]
             return {"value": value, "source": s.source, "text": s.text, "note": s.note}
 
         return {
@@ -229,6 +237,7 @@ class PaymentRules:
             "channel_applies_to": [f.id for f in self.channel_applies_to],
             "earmarked": sourced(self.earmarked),
             "rules_apply_to": [f.id for f in self.rules_apply_to],
+            "bound_groups": sourced(self.bound_groups),
         }
 
 
@@ -319,6 +328,9 @@ class Campaign:
     #: household categories of the campaign's form (pingdingshan-2010 附件1 line 03), decided
     #: like groups but not priority groups.
     categories: tuple[GroupSpec, ...] = ()
+    #: other dated spans the notice names that are neither the period nor a visiting window
+    #: (wuhan-2015 工会卡宣传月 1月9日至2月10日), by id.
+    observances: Mapping[str, Period] = attrs.field(factory=dict, converter=_mapping)
 
     def group(self, id: str) -> GroupSpec:
         """The priority group ``id``; :class:`UnknownIdError` listing the campaign's group ids."""
@@ -387,6 +399,7 @@ class Campaign:
             "spring_festival": self.spring_festival.isoformat(),
             "region": self.region,
             "categories": [g.to_dict(lang) for g in self.categories],
+            "observances": {k: v.to_dict() for k, v in self.observances.items()},
             "absent": {
                 name: {"source": s.source, "text": s.text, "note": s.note}
                 for name, s in self.absent.items()

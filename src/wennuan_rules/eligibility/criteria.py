@@ -37,6 +37,7 @@ from wennuan_rules.vocabulary import (
     CivilAffairs,
     HardshipCategory,
     ModelWorkerLevel,
+    NewFormWorker,
     Vocab,
 )
 
@@ -50,6 +51,7 @@ __all__ = [
     "Emitter",
     "EventWithin",
     "Fact",
+    "IncomeNotBelow",
     "IncomeWithin",
     "MedicalCostsOver",
     "ModelWorkerAtLeast",
@@ -631,9 +633,114 @@ class IncomeWithin(Criterion):
         return (Reason(self.id, met, message, self.source, values, pv),)
 
 
+@attrs.frozen
+class IncomeNotBelow(IncomeWithin):
+    """Per-capita income at or above ``multiple`` × the 低保 standard, checked only where a
+    standard is in force (平工总［2009］38号 附件1 03(C) "略高于低保线": issue 9 point 12). Where
+    none is known the criterion is met and says the income was not compared."""
+
+    id: ClassVar[str] = "income-not-below"
+
+    def _limits(self, ctx: Context, region: str | None) -> tuple[Decimal, Decimal] | None:
+        try:
+            pv = ctx.standard(region)
+        except ParameterError:
+            return None
+        monthly = self.multiple * pv.value
+        return monthly, monthly * 12
+
+    def compile(self, ctx: Context) -> Test:
+        cache: dict[str | None, tuple[Decimal, Decimal] | None] = {}
+        limits = self._limits
+
+        def not_below(h: Household) -> bool | None:
+            region = h.region
+            try:
+                lim = cache[region]
+            except KeyError:
+                lim = cache[region] = limits(ctx, region)
+            if lim is None:
+                return True
+            m = h.monthly_income
+            if m is not None:
+                return m >= lim[0] * h.members
+            return h.annual_income >= lim[1] * h.members  # type: ignore[operator]
+
+        return not_below
+
+    def emit(self, em: Emitter) -> str:
+        i = em.income(self)
+        return f"(L[{i}] is None or tot >= L[{i}] * k)"
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+        try:
+            pv = ctx.standard(household.region)
+        except ParameterError as exc:
+            message = Message.of(
+                N_(
+                    "income not compared: no 低保 standard in force for {region} on {date} "
+                    "(needed only where one is known)"
+                ),
+                region=household.region or ctx.default_region or "—",
+                date=ctx.on.isoformat(),
+            )
+            return (Reason(self.id, True, message, self.source, (("error", exc.message("en")),)),)
+        annual = household.monthly_income is None
+        total = household.annual_income if annual else household.monthly_income
+        assert total is not None
+        per_limit = self.multiple * pv.value * (12 if annual else 1)
+        limit = per_limit * household.members
+        met = total >= limit
+        op = "≥" if met else "<"
+        msgid = (
+            N_(
+                "per-capita annual income {per_capita} yuan {op} {multiple} × {standard} yuan × 12 "
+                "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
+            )
+            if annual
+            else N_(
+                "per-capita monthly income {per_capita} yuan {op} {multiple} × {standard} yuan "
+                "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
+            )
+        )
+        per_capita = per_capita_text(total, household.members)
+        values = (
+            ("income", _dec(total)),
+            ("period", "annual" if annual else "monthly"),
+            ("members", str(household.members)),
+            ("per_capita", per_capita),
+            ("multiple", _dec(self.multiple)),
+            ("standard", _dec(pv.value)),
+            ("limit_per_capita", _dec(per_limit)),
+            ("limit", _dec(limit)),
+            ("comparison", op),
+        )
+        message = Message.of(
+            msgid,
+            per_capita=per_capita,
+            op=op,
+            multiple=_dec(self.multiple),
+            standard=_dec(pv.value),
+            income=_dec(total),
+            members=household.members,
+            limit=_dec(limit),
+        )
+        return (Reason(self.id, met, message, self.source, values, pv),)
+
+
 # -- yes/no facts --------------------------------------------------------------------------------
 
 _FACT_MESSAGES: dict[str, tuple[str, str, str]] = {
+    "out_of_hardship_this_year": (
+        N_("got out of hardship this year with the union's aid"),
+        N_("did not get out of hardship this year"),
+        N_("out of hardship this year: not stated"),
+    ),
+    "economic_hardship": (
+        N_("the family is in economic hardship"),
+        N_("the family is not in economic hardship"),
+        N_("family in economic hardship: not stated"),
+    ),
     "has_labour_contract": (
         N_("has a labour contract"),
         N_("has no labour contract"),
@@ -1080,19 +1187,27 @@ class CivilAffairsIs(Settled):
 @attrs.frozen
 class NewFormOccupation(Settled):
     """A new-form worker (新就业形态劳动者: truck or ride-hailing driver, courier, food
-    delivery)."""
+    delivery, "等群体"). ``named_only=False`` (the default reading of 等): any occupation stated
+    counts, and one the notice does not name is accepted and named; ``named_only=True``: only the
+    occupations the notice names."""
 
     source: str = ""
+    named_only: bool = False
     id: ClassVar[str] = "new-form-occupation"
 
     def emit(self, em: Emitter) -> str:
-        return f"({em.attr('new_form_occupation')} is not None)"
+        occ = em.attr("new_form_occupation")
+        if self.named_only:
+            return f"({occ} in {em.const(frozenset(NewFormWorker))})"
+        return f"({occ} is not None)"
 
     def _key(self, household: Household) -> object:
         return household.new_form_occupation
 
     def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
         occ = household.new_form_occupation
+        named = isinstance(occ, NewFormWorker)
+        met = named or (occ is not None and not self.named_only)
         if occ is None:
             message = Message.of(
                 N_(
@@ -1100,17 +1215,26 @@ class NewFormOccupation(Settled):
                     "rider)"
                 )
             )
-        else:
+        elif named:
             message = Message.of(N_("new-form worker: {occupation}"), occupation=occ)
-        return (
-            Reason(
-                self.id,
-                occ is not None,
-                message,
-                self.source,
-                (("new_form_occupation", "null" if occ is None else occ.id),),
-            ),
-        )
+        elif met:
+            message = Message.of(
+                N_(
+                    "new-form worker: {occupation} (not named in the notice, whose list ends in "
+                    "'and other groups' and is read as open)"
+                ),
+                occupation=occ,
+            )
+        else:
+            message = Message.of(
+                N_(
+                    "{occupation} is not one of the new-form occupations the notice names "
+                    "(option: named occupations only)"
+                ),
+                occupation=occ,
+            )
+        shown = "null" if occ is None else (occ.id if isinstance(occ, NewFormWorker) else occ)
+        return (Reason(self.id, met, message, self.source, (("new_form_occupation", shown),)),)
 
 
 @attrs.frozen

@@ -26,6 +26,7 @@ from wennuan_rules.vocabulary import (
     CivilAffairs,
     HardshipCategory,
     ModelWorkerLevel,
+    MonitoringCategory,
     NewFormWorker,
 )
 
@@ -44,6 +45,8 @@ BOOLEAN_FACTS: Final = (
     "on_duty_during_festival",
     "major_project_contributor",
     "epidemic_frontline_medical",
+    "economic_hardship",
+    "out_of_hardship_this_year",
 )
 """Yes/no facts; ``None`` means "not stated"."""
 
@@ -60,6 +63,7 @@ KEYS: Final = (
     "civil_affairs",
     "region",
     "new_form_occupation",
+    "monitoring",
     "event_on",
     "documents",
     "submitted_on",
@@ -132,6 +136,19 @@ def _ref(_inst: Any, _attr: Any, value: Any) -> None:
         raise _bad("ref", "a string of at most 200 characters, or null", value)
 
 
+def _occupation(_inst: Any, _attr: Any, value: Any) -> None:
+    # 等 in 平顶山 2022 二(二)三 leaves the list open: an occupation it does not name is its text
+    if value is None or isinstance(value, NewFormWorker):
+        return
+    if not isinstance(value, str) or not value or len(value) > 100 or value != value.strip():
+        raise _bad(
+            "new_form_occupation",
+            "courier, food-delivery, truck-driver, ride-hailing-driver, another occupation's "
+            "name (1–100 characters), or null",
+            value,
+        )
+
+
 def _region(_inst: Any, _attr: Any, value: Any) -> None:
     if value is not None and not is_region_id(value):
         raise _bad("region", "a region id such as changzhou-edz, or null", value)
@@ -188,6 +205,10 @@ class Household:
             project or major event (在国家重点工程重大项目和重大活动中作出突出贡献).
         epidemic_frontline_medical: a medical worker at the front line of COVID-19 control
             (坚守在新冠肺炎疫情防控一线的医务人员).
+        economic_hardship: the family is in economic hardship (家庭经济困难), as established by the
+            union cadre (常州 2021 二(一)1(5) 困难劳模).
+        out_of_hardship_this_year: the family got out of hardship this year with the union's aid
+            (本年度经过工会帮扶实现脱贫, 平工总［2009］38号 附件1 03(E)).
         annual_medical_out_of_pocket: medical costs paid by the household itself in the year
             (年个人自负和自费部分医疗费), yuan.
         causes: causes of the hardship (``None``: not stated; empty: none).
@@ -196,8 +217,11 @@ class Household:
         civil_affairs: the civil-affairs status (``dibao``, ``dibao-edge``) or ``None``.
         region: the region id for the 低保 standard (``changzhou-edz``); ``None``: the campaign's
             own.
-        new_form_occupation: the new-form occupation (新就业形态: courier, food delivery, …) or
+        new_form_occupation: the new-form occupation (新就业形态: courier, food delivery, …), the
+            text of an occupation the notice does not name (its list ends in 等: open), or
             ``None``.
+        monitoring: the 2022 monitoring category (脱困不稳定户 ``unstable-exit``, 边缘易致困户
+            ``edge-at-risk``, 平顶山 2022 二(三)四) or ``None``.
         event_on: the day of the sudden event, accident or illness that caused the hardship.
         documents: the documents handed in (``None``: not stated).
         submitted_on: the day the documents were handed in.
@@ -219,6 +243,8 @@ class Household:
     on_duty_during_festival: bool | None = attrs.field(default=None, validator=_opt_bool)
     major_project_contributor: bool | None = attrs.field(default=None, validator=_opt_bool)
     epidemic_frontline_medical: bool | None = attrs.field(default=None, validator=_opt_bool)
+    economic_hardship: bool | None = attrs.field(default=None, validator=_opt_bool)
+    out_of_hardship_this_year: bool | None = attrs.field(default=None, validator=_opt_bool)
     annual_medical_out_of_pocket: Decimal | None = attrs.field(default=None, validator=_amount)
     causes: frozenset[Cause] | None = attrs.field(default=None, validator=_causes)
     model_worker_level: ModelWorkerLevel | None = attrs.field(
@@ -234,9 +260,12 @@ class Household:
         validator=attrs.validators.optional(attrs.validators.instance_of(CivilAffairs)),
     )
     region: str | None = attrs.field(default=None, validator=_region)
-    new_form_occupation: NewFormWorker | None = attrs.field(
+    new_form_occupation: NewFormWorker | str | None = attrs.field(
+        default=None, validator=_occupation
+    )
+    monitoring: MonitoringCategory | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(NewFormWorker)),
+        validator=attrs.validators.optional(attrs.validators.instance_of(MonitoringCategory)),
     )
     event_on: dt.date | None = attrs.field(default=None, validator=_opt_date)
     documents: frozenset[Document] | None = attrs.field(default=None, validator=_documents)
@@ -304,9 +333,8 @@ class Household:
         kwargs["civil_affairs"] = _read_vocab(
             data.get("civil_affairs"), "civil_affairs", CivilAffairs
         )
-        kwargs["new_form_occupation"] = _read_vocab(
-            data.get("new_form_occupation"), "new_form_occupation", NewFormWorker
-        )
+        kwargs["new_form_occupation"] = _read_occupation(data.get("new_form_occupation"))
+        kwargs["monitoring"] = _read_vocab(data.get("monitoring"), "monitoring", MonitoringCategory)
         kwargs["hardship_file"] = _read_file(data.get("hardship_file"))
         kwargs["event_on"] = _read_date(data.get("event_on"), "event_on")
         kwargs["submitted_on"] = _read_date(data.get("submitted_on"), "submitted_on")
@@ -350,6 +378,19 @@ def _read_vocab(value: object, what: str, vocab: Any) -> Any:
             expected=exc.expected,
             got=value,
         ) from None
+
+
+def _read_occupation(value: object) -> NewFormWorker | str | None:
+    """A named new-form occupation (id or label), else the text of another one (等: open)."""
+    if value is None:
+        return None
+    try:
+        found: NewFormWorker = NewFormWorker.from_text(value)
+        return found
+    except UnknownIdError:
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        raise _bad("new_form_occupation", "an occupation's name or id, or null", value) from None
 
 
 def _read_list(value: object, what: str, vocab: Any) -> frozenset[Any] | None:

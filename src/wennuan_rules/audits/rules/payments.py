@@ -103,6 +103,11 @@ class PaymentContext:
         wanted = self.campaign.payment.rules_apply_to
         return frozenset(f.id for f in wanted) if wanted else None
 
+    def bound_groups(self) -> frozenset[str] | None:
+        """The recipient groups 依档帮扶 and the channel rule govern (``None``: every row)."""
+        bound = self.campaign.payment.bound_groups
+        return frozenset(bound.value) if bound is not None else None
+
     @property
     def money_source(self) -> str:
         """The clause of the rules without one of their own (amounts, duplicates): the
@@ -180,11 +185,12 @@ def file_before_aid(ctx: PaymentContext, use: RuleUse) -> Check | None:
     clause = ctx.campaign.payment.file_before_aid
     if clause is None or not clause.value:
         return None
-    rule, source, severity, scope = (
+    rule, source, severity, scope, bound = (
         ctx.rule("file-before-aid"),
         clause.source,
         use.severity,
         ctx.scope(),
+        ctx.bound_groups(),
     )
     error, counter, not_evaluated = (
         ctx.fail,
@@ -194,8 +200,10 @@ def file_before_aid(ctx: PaymentContext, use: RuleUse) -> Check | None:
 
     def rows(batch: list[Row]) -> None:
         for item in batch:
-            p, sid, _norm, _problem, _gid = item
-            if scope is not None and sid not in scope:
+            p, sid, _norm, _problem, gid = item
+            if (scope is not None and sid not in scope) or (
+                bound is not None and gid is not None and gid not in bound
+            ):
                 continue
             filed_on = p.filed_on
             if filed_on is None and p.file_category is None:
@@ -286,7 +294,9 @@ def spending_deadline(ctx: PaymentContext, use: RuleUse) -> Check | None:
 @audit_rule(
     "payments/period",
     clause="the campaign period (period: its document and section)",
-    summary="paid inside the campaign period (inclusive)",
+    summary="paid inside the campaign period (inclusive); a warning: no clause limits payment "
+    "dates beyond the spending deadlines",
+    severity=Severity.WARNING,
 )
 def period(ctx: PaymentContext, use: RuleUse) -> Check | None:
     span = ctx.campaign.period
@@ -337,13 +347,15 @@ def channel(ctx: PaymentContext, use: RuleUse) -> Check | None:
         zh_hant="、".join(c.label.zh_hant for c in ordered),
         en=", ".join(c.label.en for c in ordered),
     )
-    rule, goods = ctx.rule("channel"), PaymentChannel.GOODS
+    rule, goods, bound = ctx.rule("channel"), PaymentChannel.GOODS, ctx.bound_groups()
     error, counter = ctx.fail, ctx.audit.tally.counter(rule)
 
     def rows(batch: list[Row]) -> None:
         for item in batch:
-            p, sid, _norm, _problem, _gid = item
-            if applies is not None and sid not in applies:
+            p, sid, _norm, _problem, gid = item
+            if (applies is not None and sid not in applies) or (
+                bound is not None and gid is not None and gid not in bound
+            ):
                 continue
             paid_by = p.channel
             if paid_by in channels:

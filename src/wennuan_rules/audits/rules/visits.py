@@ -18,6 +18,7 @@ from wennuan_rules.audits.rules import RuleUse, audit_rule
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_, Label, Message
 from wennuan_rules.privacy import mask_id_number, mask_name
+from wennuan_rules.report import Severity
 
 if TYPE_CHECKING:
     from wennuan_rules.audits.visits import FamilyOnFile, Visit, VisitPlan
@@ -104,20 +105,27 @@ def window(ctx: VisitContext, use: RuleUse) -> None:
     span = ctx.window
     rule = ctx.rule("window")
     expected = f"{span.start.isoformat()} .. {span.end.isoformat()}"
+    # a period the notice gives no dates for (元旦、春节期间) is our reading: outside it is a
+    # warning (issue 9 point 10)
+    severity = use.severity if span.dated else Severity.WARNING
+    # without a concentrated visiting window the span is the campaign period: say so (point 13)
+    msgid = (
+        N_("visited on {date}, outside the visiting window {start} to {end}")
+        if ctx.campaign.visiting_window is not None and span == ctx.campaign.visiting_window
+        else N_("visited on {date}, outside the campaign period {start} to {end}")
+    )
     for v in ctx.plan.visits:
         if ctx.in_window(v):
             ctx.audit.tally.add(rule, PASS)
             continue
         date = v.visited_on.isoformat()
         message = Message.of(
-            N_("visited on {date}, outside the visiting window {start} to {end}"),
+            msgid,
             date=date,
             start=span.start.isoformat(),
             end=span.end.isoformat(),
         )
-        ctx.audit.finding(
-            rule, ("date",), message, v.where, span.source, expected, date, use.severity
-        )
+        ctx.audit.finding(rule, ("date",), message, v.where, span.source, expected, date, severity)
 
 
 @audit_rule(

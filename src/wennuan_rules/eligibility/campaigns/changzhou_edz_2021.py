@@ -8,8 +8,8 @@ out-of-pocket medical costs over 10000 yuan in the year (超过: >).
 (4) 生活困难职工家庭: income within 2 × 900, labour contract, and illness / children's schooling /
 disaster; or a stable labour relation with basic living in difficulty (migrant workers and other
 workers).
-(5) 困难劳模: model worker of district level or above, in difficulty from illness, unemployment or
-accident.
+(5) 困难劳模: model worker of district level or above whose family is in economic hardship
+(``economic_hardship``) through illness, unemployment, accident or another stated cause (等).
 
 Groups (2)–(4) hand in documents by 2021-01-18 (the paragraph after (5)).
 """
@@ -65,11 +65,11 @@ OPTIONS: Final = {
     ),
     "model_worker_any_cause": Option(
         "model_worker_any_cause",
-        False,
-        (False, True),
-        "二(一)1(5): 因患病、失业、突发意外等情况: default reads the three named causes; True "
-        "accepts any "
-        "stated cause (等 as an open list).",
+        True,
+        (True, False),
+        "二(一)1(5): 因患病、失业、突发意外等情况引发家庭经济困难: 等 leaves the list open, the "
+        "test is the economic hardship, so any stated cause counts (default, issue 9 point 7); "
+        "False reads only the three named causes.",
     ),
 }
 
@@ -216,7 +216,9 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
     model_worker = AllOf(
         (
             ModelWorkerAtLeast(ModelWorkerLevel.DISTRICT, S + "(5) 区级以上劳动模范"),
-            CausesAny(model_causes, S + "(5) 因患病、失业、突发意外等情况引发家庭经济困难"),
+            CausesAny(model_causes, S + "(5) 因患病、失业、突发意外等情况"),
+            # the test is the hardship, not the cause (issue 9 point 8): not stated → undetermined
+            Fact("economic_hardship", S + "(5) 引发家庭经济困难的区级以上劳动模范"),
         )
     )
     groups = {

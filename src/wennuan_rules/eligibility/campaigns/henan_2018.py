@@ -32,8 +32,17 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
     S = campaign.cite
     period = campaign.period
     start, end, period_source = period.start, period.end, period.source
+    on_file = OnFile(frozenset(HardshipCategory), S + " 三2 所有建档立卡困难职工")
+    # 一 "…帮扶服务困难职工、困难农民工和困难劳模" (issue 9 point 19): 困难 = on file or stated
+    in_hardship = AnyOf(
+        (on_file, Fact("basic_living_difficulty", S + " 一 困难农民工和困难劳模 (困难)"))
+    )
     groups = {
-        "on-file": OnFile(frozenset(HardshipCategory), S + " 三2 所有建档立卡困难职工"),
+        "on-file": on_file,
+        "migrant-worker": AllOf((Fact("migrant_worker", S + " 一 困难农民工"), in_hardship)),
+        "model-worker": AllOf(
+            (ModelWorkerAtLeast(ModelWorkerLevel.ENTERPRISE, S + " 一 困难劳模"), in_hardship)
+        ),
         "sudden-hardship": AllOf(
             (
                 EventWithin(start, end, f"{S} 三2 “两节”期间 ({period_source})"),

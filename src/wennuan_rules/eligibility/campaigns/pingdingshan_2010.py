@@ -1,10 +1,10 @@
 """pingdingshan-2010: the five priority groups of 平工总［2009］38号 三, and the household
 categories of form 附件1 line 03 (B below 低保; C slightly above 低保 with a cause; D accident or
-disaster).
+disaster; E out of hardship this year).
 
-The five groups are 困难职工 in particular circumstances; "困难" is read as "on the union's
-hardship file" (the notice pays 依档帮扶, 五(三)). Option ``hardship`` also accepts a stated
-basic-living difficulty.
+The five groups are 困难职工 in particular circumstances, set apart from the families on file
+(三 "在对工会建档的困难职工…普遍走访慰问的基础上，重点开展对五类群体"): "困难" is on the hardship
+file or a stated basic-living difficulty (option ``hardship="on-file"``: the file only).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from wennuan_rules.eligibility.criteria import (
     CivilAffairsIs,
     Criterion,
     Fact,
+    IncomeNotBelow,
     IncomeWithin,
     OnFile,
 )
@@ -34,18 +35,19 @@ __all__ = ["OPTIONS", "build"]
 OPTIONS: Final = {
     "hardship": Option(
         "hardship",
-        "on-file",
-        ("on-file", "on-file-or-stated"),
-        "三: 困难职工 read as on the union's hardship file (依档帮扶, 五(三)); 'on-file-or-stated' "
-        "also "
-        "accepts basic_living_difficulty = true.",
+        "on-file-or-stated",
+        ("on-file-or-stated", "on-file"),
+        "三: the five groups are set apart from the filed base (在对工会建档的困难职工…普遍走访慰问"
+        "的基础上，重点开展对五类群体…); 'on-file-or-stated' (default, issue 9 point 9): on the "
+        "hardship file or basic_living_difficulty = true; 'on-file': on the file only.",
     ),
     "dibao_edge_any_cause": Option(
         "dibao_edge_any_cause",
-        False,
-        (False, True),
-        "三 五: 因家庭成员患大病、子女上学等原因: default reads the two named causes; True accepts "
-        "any.",
+        True,
+        (True, False),
+        "三 五: 因家庭成员患大病、子女上学等原因导致生活特别困难: 等 leaves the list open, the "
+        "test is the hardship, so any stated cause counts (default, issue 9 point 7); False reads "
+        "only the two named causes.",
     ),
 }
 
@@ -54,10 +56,19 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
     """The rules for one choice of options (see :data:`OPTIONS`)."""
     S = campaign.cite + " 三"
     F = campaign.cite + " 附件1 03"
-    on_file = OnFile(frozenset(HardshipCategory), S + " 工会建档的困难职工 (依档帮扶, 五(三))")
+    on_file = OnFile(frozenset(HardshipCategory), S + " 工会建档的困难职工")
     hardship: Criterion = on_file
     if opts["hardship"] == "on-file-or-stated":
-        hardship = AnyOf((on_file, Fact("basic_living_difficulty", S + " 困难职工 (option)")))
+        hardship = AnyOf(
+            (
+                on_file,
+                Fact(
+                    "basic_living_difficulty",
+                    S
+                    + " 在对工会建档的困难职工…普遍走访慰问的基础上，重点开展对五类群体 (困难职工)",
+                ),
+            )
+        )
     edge_causes = (
         frozenset(Cause)
         if opts["dibao_edge_any_cause"]
@@ -122,6 +133,11 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
             (
                 on_file_any,
                 CivilAffairsIs(CivilAffairs.DIBAO_EDGE, F + "(C) 家庭人均收入略高于低保线"),
+                # where a standard is known, C starts at it: never in both B and C (03B+03C ≤ 03A)
+                IncomeNotBelow(
+                    Decimal(1),
+                    F + "(C) 家庭人均收入略高于低保线 (not below the standard, if known)",
+                ),
                 CausesAny(
                     frozenset({Cause.UNEMPLOYMENT, Cause.ILLNESS, Cause.CHILD_EDUCATION}),
                     F + "(C) 因下岗失业、重大疾病、子女教育等原因",
@@ -138,4 +154,8 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
             )
         ),
     }
+    # 03(E) has no 其中: a family out of hardship may have left the file (issue 9 point 17)
+    categories["03E"] = Fact(
+        "out_of_hardship_this_year", F + "(E) 本年度经过工会帮扶实现脱贫的困难职工家庭"
+    )
     return Logic(groups=groups, categories=categories)

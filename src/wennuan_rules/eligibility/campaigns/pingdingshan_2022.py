@@ -3,7 +3,8 @@
 二(三)一: families on file as 深度困难 / 相对困难 / 意外致困 (one group each); 二(二)二: families
 in living difficulty through unemployment, serious illness, work injury or death, disaster or
 accident;
-二(二)三: new-form workers (truck and ride-hailing drivers, couriers, food delivery riders);
+二(二)三: new-form workers (truck and ride-hailing drivers, couriers, food delivery riders 等: any
+new-form occupation stated counts);
 二(二)四: model workers, medical workers at the epidemic front line, contributors to key projects,
 workers on duty over the festival.
 """
@@ -32,11 +33,18 @@ __all__ = ["OPTIONS", "build"]
 OPTIONS: Final = {
     "stricken_family_any_cause": Option(
         "stricken_family_any_cause",
-        False,
-        (False, True),
-        "二(二)二: 下岗失业、患重病、工伤病亡、遭受各类灾害或突发意外等情况: default reads the "
-        "named causes; "
-        "True accepts any stated cause.",
+        True,
+        (True, False),
+        "二(二)二: 下岗失业、患重病、工伤病亡、遭受各类灾害或突发意外等情况造成生活困难: 等 leaves "
+        "the list open, the test is the hardship, so any stated cause counts (default, issue 9 "
+        "point 7); False reads only the named causes.",
+    ),
+    "new_form_occupations": Option(
+        "new_form_occupations",
+        "open",
+        ("open", "named"),
+        "二(二)三: 货车司机、网约车司机、快递员、外卖配送员等群体: 'open' (default, issue 9 point "
+        "7) accepts any new-form occupation stated and names it; 'named' only the four named.",
     ),
 }
 
@@ -71,7 +79,8 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
             )
         ),
         "new-form-workers": NewFormOccupation(
-            S + "(二)三 货车司机、网约车司机、快递员、外卖配送员等群体"
+            S + "(二)三 货车司机、网约车司机、快递员、外卖配送员等群体",
+            named_only=opts["new_form_occupations"] == "named",
         ),
         "model-worker": ModelWorkerAtLeast(
             ModelWorkerLevel.ENTERPRISE, S + "(二)四 普遍慰问…劳动模范"
