@@ -30,6 +30,7 @@ def _importable(monkeypatch: pytest.MonkeyPatch) -> None:
         ("bench_assess", ["--n", "30", "--no-memory"], "`assess_many` from dicts"),
         ("bench_audit", ["--n", "30", "--no-memory"], "(b) roster file"),
         ("bench_startup", [], "`wennuan-rules check --sample` vs `python -c pass`"),
+        ("bench_excel", ["--n", "30", "--no-memory"], "(c) check + `--annotate`"),
     ],
 )
 def test_script_runs_and_prints_its_table(
@@ -59,5 +60,12 @@ def test_disagreeing_sides_stop_the_benchmark() -> None:
 
 
 def teardown_module() -> None:
-    for name in ("bench_validate", "bench_assess", "bench_audit", "bench_startup", "_harness"):
+    for name in (
+        "bench_validate",
+        "bench_assess",
+        "bench_audit",
+        "bench_startup",
+        "bench_excel",
+        "_harness",
+    ):
         sys.modules.pop(name, None)

@@ -72,6 +72,7 @@ _LAZY: dict[str, str] = {
     "load_form": "wennuan_rules.form",
     "validate": "wennuan_rules.form",
     "validate_many": "wennuan_rules.form",
+    "compare": "wennuan_rules.form",
     "summarize": "wennuan_rules.form",
     "roll_up": "wennuan_rules.form",
     "read_returns": "wennuan_rules.form",

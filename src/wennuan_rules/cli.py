@@ -35,6 +35,7 @@ _COMMANDS: dict[str, str] = {
     "campaigns": "wennuan_rules.campaign.rendering:run_cli",
     "forms": "wennuan_rules.form.cli:run_forms",
     "check": "wennuan_rules.form.cli:run_check",
+    "template": "wennuan_rules.excel.cli:run_template",
     "assess": "wennuan_rules.eligibility.cli:run_assess",
     "audit": "wennuan_rules.audits.cli:run_audit",
 }
@@ -131,7 +132,23 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="UNIT",
         help="also add all returns into one return of UNIT and check it",
     )
+    p.add_argument(
+        "--annotate",
+        default=None,
+        metavar="OUT.xlsx",
+        help="for a workbook: also write a copy with failing cells marked and a findings sheet",
+    )
+    p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     _common(p)
+
+    p = sub.add_parser("template", help="write a form as a fillable Excel workbook")
+    p.add_argument("id", help="form id, e.g. wuhan-2015:swn")
+    p.add_argument("-o", "--output", dest="workbook", required=True, metavar="FILE.xlsx")
+    p.add_argument("--lang", default=None, help="zh-Hans (default), zh-Hant or en")
+    p.add_argument(
+        "--form-file", action="append", default=[], help="also load a form from this data file"
+    )
+    p.set_defaults(output=None)
 
     p = sub.add_parser("assess", help="eligibility of one household or a list for a campaign")
     p.add_argument("file", help="household facts: JSON object, JSON list, or JSON lines")

@@ -24,7 +24,9 @@ made by the error functions of :mod:`~wennuan_rules._io.text` (:func:`unreadable
 ``(line, cells)`` like :func:`csv_rows`, which :func:`csv_records` takes as ``rows=``).
 
 Modules: ``text`` (errors, encodings, formats), ``jsonfile`` (JSON, JSON Lines), ``csvfile``
-(CSV). This is a low layer: it imports errors, i18n and nothing of forms, eligibility, audits or
+(CSV), ``excel`` (.xlsx and .xls through python-calamine, the ``excel`` extra, imported on first
+use: cells named ``Sheet1!C12``, numbers at Excel's 15 significant digits as Decimal).
+This is a low layer: it imports errors, i18n and nothing of forms, eligibility, audits or
 campaigns.
 """
 

@@ -22,6 +22,9 @@ FORMATS: Final[Mapping[str, str]] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".csv": "csv",
+    ".xlsx": "excel",
+    ".xlsm": "excel",
+    ".xls": "excel",
 }
 
 PathLike = str | os.PathLike[str]
@@ -301,8 +304,9 @@ def open_text(path: PathLike, name: str | None = None) -> IO[str]:
 
 
 def file_format(path: PathLike, head: str | None = None) -> str:
-    """``json``, ``jsonl`` or ``csv``: by the suffix (:data:`FORMATS`), else ``json`` when the text
-    starts with ``{`` or ``[`` (``head``: the file's first characters; read when not given)."""
+    """``json``, ``jsonl``, ``csv`` or ``excel``: by the suffix (:data:`FORMATS`), else ``json``
+    when the text starts with ``{`` or ``[`` (``head``: the file's first
+    characters; read when not given)."""
     check_path(path)
     found = FORMATS.get(Path(path).suffix.lower())
     if found is not None:

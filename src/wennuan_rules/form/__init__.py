@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from wennuan_rules.form.codes import is_code, normalize_code
+from wennuan_rules.form.compare import compare
 from wennuan_rules.form.loader import form_ids, forms, get_form, load_form
 from wennuan_rules.form.model import (
     FormTemplate,
@@ -41,6 +42,7 @@ __all__ = [
     "RuleSummary",
     "SumRule",
     "Summary",
+    "compare",
     "form_ids",
     "forms",
     "get_form",

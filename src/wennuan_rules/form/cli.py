@@ -311,8 +311,7 @@ def _tee(
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """``wennuan-rules check FILE|--sample [FORM] [--form ID] [--form-file F] [--tolerance T]
-    [--summary]
-    [--rollup UNIT]``."""
+    [--summary] [--rollup UNIT] [--annotate OUT.xlsx]``."""
     lang: str | None = args.lang
     extra = _extra_forms(args.form_file)
     if args.sample is not None and args.file is not None:
@@ -337,8 +336,22 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     if form is not None:
         extra.setdefault(form.id, form)
     acc = _Accumulator("strict", distinct_units=True) if args.rollup is not None else None
-    returns = _tee(read_returns(path, form=form, forms=extra.values()), acc, extra)
+    annotate = getattr(args, "annotate", None)
+    if annotate:
+        from wennuan_rules.excel.cli import annotated
+
+        found, source = annotated(path, form, extra.values())
+    else:
+        source = read_returns(path, form=form, forms=extra.values())
+    returns = _tee(source, acc, extra)
     reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
+    if annotate:
+        from wennuan_rules.excel.annotate import write_annotated
+
+        done = list(reports)
+        show = bool(getattr(args, "show_personal_data", False))
+        write_annotated(path, found, done, annotate, lang, show_personal_data=show)
+        reports = iter(done)
 
     def with_rollup() -> Iterator[Report]:
         yield from reports

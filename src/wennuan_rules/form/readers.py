@@ -300,9 +300,11 @@ def read_returns(
 ) -> Iterator[Return]:
     """Read the returns in a file, one at a time.
 
-    The format comes from the extension (``.json``; ``.csv``/``.txt``), else from the first
-    character (``{`` or ``[`` is JSON). CSV is long (header ``code,value``: one return) or wide
-    (header ``unit,<code>,…``: one return per row).
+    The format comes from the extension (``.json``; ``.csv``/``.txt``; ``.xlsx``/``.xls``), else
+    from the first character (``{`` or ``[`` is JSON). CSV is long (header ``code,value``: one
+    return) or wide (header ``unit,<code>,…``: one return per row). A workbook's sheets are wide
+    (one return per row) or a filled template of the form (one return per sheet;
+    :mod:`wennuan_rules.form.workbook`, the ``excel`` extra).
 
     Args:
         path: the file.
@@ -335,6 +337,12 @@ def read_returns(
         )
     default, extra = _resolver(form, forms)
     suffix = Path(path).suffix.lower()
+    if _io.file_format(path) == "excel":
+        from wennuan_rules.form.workbook import read_workbook
+
+        for found in read_workbook(str(path), name, default, extra.values()):
+            yield found.ret
+        return
     if suffix not in (".json", ".csv", ".txt", ".tsv"):
         suffix = ".csv" if _io.file_format(path) == "csv" else ".json"
     if suffix == ".json":
