@@ -32,8 +32,8 @@ from typing import Any
 import _harness as h
 import wennuan_rules as wr
 from wennuan_rules._io.excel import read_sheets
+from wennuan_rules.cli.check import sample_path
 from wennuan_rules.excel.annotate import write_annotated
-from wennuan_rules.form.cli import sample_path
 from wennuan_rules.form.workbook import read_workbook
 
 FORM = "wuhan-2015:center"

@@ -25,9 +25,9 @@ os.environ.pop("WENNUAN_RULES_DATA", None)  # before the library reads it
 import wennuan_rules as wr  # noqa: E402
 from wennuan_rules._data import data_dirs, is_bundled  # noqa: E402
 from wennuan_rules.campaign import Campaign  # noqa: E402
-from wennuan_rules.campaign.rendering import flat_fields  # noqa: E402
 from wennuan_rules.eligibility.criteria import AllOf, AnyOf, Criterion  # noqa: E402
 from wennuan_rules.eligibility.logic import campaign_rules  # noqa: E402
+from wennuan_rules.render.campaigns import flat_fields  # noqa: E402
 
 
 def _cell(text: str) -> str:

@@ -12,9 +12,9 @@ import pytest
 import wennuan_rules as wr
 from wennuan_rules._io.excel import cell_name
 from wennuan_rules.cli import main
+from wennuan_rules.cli.check import sample_path
 from wennuan_rules.excel.annotate import COLOURS, write_annotated
 from wennuan_rules.excel.template import write_template
-from wennuan_rules.form.cli import sample_path
 from wennuan_rules.form.layout import get_layout
 from wennuan_rules.form.workbook import read_workbook
 

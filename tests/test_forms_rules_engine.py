@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 import wennuan_rules as wr
 from conftest import form_toml, write_form
 from wennuan_rules.form import FormTemplate, form_ids, get_form, load_form, parse_value, validate
+from wennuan_rules.form.findings import figure_unit, rule_finding
 from wennuan_rules.form.rules import evaluate
 from wennuan_rules.form.rules.ast import unit_ok
-from wennuan_rules.form.rules.findings import figure_unit, rule_finding
 from wennuan_rules.render import report_text
 from wennuan_rules.strategies._forms import returns
 
@@ -160,7 +160,7 @@ def test_text_report_shows_strict_bounds_in_the_items_unit(ratio: FormTemplate) 
 
 
 def test_the_forms_command_prints_the_new_rules(ratio: FormTemplate) -> None:
-    from wennuan_rules.form.cli import form_dict
+    from wennuan_rules.render.forms import form_dict
 
     rules = {r["rule"]: r for r in form_dict(ratio, "zh-Hans")["rules"]}
     assert rules["test-2026:ratio/E->F"]["expression"] == "E > 0 -> F > 0"

@@ -19,7 +19,7 @@ from wennuan_rules.audits.readers import read_roster
 from wennuan_rules.audits.visits import read_families, read_visits
 from wennuan_rules.campaign import DocumentNumber, get_campaign, load_campaign, resolve_date
 from wennuan_rules.eligibility import Household, assess
-from wennuan_rules.eligibility.cli import read_households
+from wennuan_rules.eligibility.readers import read_households
 from wennuan_rules.errors import WennuanError
 from wennuan_rules.form import get_form, load_form, normalize_code, read_returns, validate
 from wennuan_rules.lunar import (

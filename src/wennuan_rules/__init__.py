@@ -23,6 +23,18 @@ from wennuan_rules.errors import (
     UnknownIdError,
     WennuanError,
 )
+from wennuan_rules.results import Renderers, use_renderers
+
+
+def _renderers() -> Renderers:
+    """The renderers results' methods call (``Report._repr_html_``, ``Summary.to_text``, …): the
+    top package wires the results layer to the renderers above it, loaded on first use."""
+    from wennuan_rules import render
+
+    return render
+
+
+use_renderers(_renderers)
 
 try:
     __version__ = version("wennuan-rules")
@@ -62,9 +74,9 @@ _LAZY: dict[str, str] = {
     "PaymentRules": "wennuan_rules.campaign",
     "VisitQuota": "wennuan_rules.campaign",
     # reports
-    "Report": "wennuan_rules.report",
-    "Finding": "wennuan_rules.report",
-    "Severity": "wennuan_rules.report",
+    "Report": "wennuan_rules.results",
+    "Finding": "wennuan_rules.results",
+    "Severity": "wennuan_rules.results",
     # forms
     "FormTemplate": "wennuan_rules.form",
     "forms": "wennuan_rules.form",

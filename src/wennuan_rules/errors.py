@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from wennuan_rules import i18n
+
 __all__ = [
     "CalendarError",
     "DataFileError",
@@ -121,9 +123,7 @@ class WennuanError(ValueError):
 
     def message(self, lang: str | None = None) -> str:
         """The message in ``lang`` (zh-Hans, zh-Hant, en), prefixed by where it happened."""
-        from wennuan_rules.i18n import translate
-
-        text = translate(self.msgid, lang, **self._placeholders())
+        text = i18n.translate(self.msgid, lang, **self._placeholders())
         where = self.where()
         return f"{where}: {text}" if where else text
 
@@ -200,3 +200,11 @@ class CalendarError(InvalidValueError):
 
 class ParameterError(WennuanError, LookupError):
     """No value of a dated parameter is in force for the region and date asked for."""
+
+
+def _unknown_language(msgid: str, expected: str, got: object) -> UnknownIdError:
+    return UnknownIdError(msgid, what="lang", expected=expected, got=got)
+
+
+# the catalogs (a lower layer) raise the library's error for an unknown language
+i18n.on_unknown_language(_unknown_language)

@@ -503,17 +503,3 @@ def as_input_error(
         column=located.column,
         params=located.params,
     )
-
-
-# -- files: moved to wennuan_rules.audits.readers (over the input layer, wennuan_rules._io) -------
-
-_MOVED: Final = ("iter_payments", "iter_records", "read_file_text", "read_roster")
-
-
-def __getattr__(name: str) -> Any:
-    """The readers that lived here, for code that imports them from this module."""
-    if name in _MOVED:
-        from wennuan_rules.audits import readers
-
-        return getattr(readers, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

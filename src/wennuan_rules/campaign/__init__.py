@@ -46,14 +46,4 @@ __all__ = [
     "get_campaign",
     "load_campaign",
     "resolve_date",
-    "run_cli",
 ]
-
-
-def __getattr__(name: str) -> object:
-    # the CLI rendering lives in campaign/rendering.py; kept reachable for callers of the 0.1 name
-    if name == "run_cli":
-        from wennuan_rules.campaign.rendering import run_cli
-
-        return run_cli
-    raise AttributeError(name)

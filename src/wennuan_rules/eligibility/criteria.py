@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from decimal import ROUND_DOWN, Decimal
+from fractions import Fraction
 from functools import cache
 from typing import Any, ClassVar
 
@@ -84,6 +85,8 @@ class Reason:
         source: the clause (``江苏常州经济开发区总工会 2021-01-06 二(一)1(3)``).
         values: the values compared, as exact strings (``("income", "8100.01")``, …).
         parameter: the dated parameter used (低保 standard), with its own source.
+        exact: exact values beside the display strings of ``values`` where those are not exact
+            (``("per_capita", Fraction(810001, 300))`` beside ``"2700.0033…"``); not in the JSON.
     """
 
     criterion: str
@@ -93,6 +96,7 @@ class Reason:
     values: tuple[tuple[str, str], ...] = ()
     parameter: ParameterValue | None = None
     alternative: str | None = None
+    exact: tuple[tuple[str, Fraction], ...] = attrs.field(default=(), eq=False, kw_only=True)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         return self.as_dict(normalize_lang(lang))
@@ -491,6 +495,13 @@ def per_capita_text(total: Decimal, members: int) -> str:
     return str(exact.quantize(_SHOW, rounding=ROUND_DOWN)) + "…"
 
 
+def per_capita_exact(total: Decimal, members: int) -> Fraction:
+    """``total ÷ members`` exactly (``Fraction(810001, 300)``); :func:`per_capita_text` is its
+    display string."""
+    num, den = total.as_integer_ratio()
+    return Fraction(num, den * members)
+
+
 def _dec(value: Decimal) -> str:
     return str(value)
 
@@ -630,7 +641,8 @@ class IncomeWithin(Criterion):
             members=household.members,
             limit=_dec(limit),
         )
-        return (Reason(self.id, met, message, self.source, values, pv),)
+        exact = (("per_capita", per_capita_exact(total, household.members)),)
+        return (Reason(self.id, met, message, self.source, values, pv, exact=exact),)
 
 
 @attrs.frozen

@@ -8,26 +8,30 @@ warning: it may be real, and a person should look.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from wennuan_rules.errors import WennuanError
-from wennuan_rules.form.model import FormTemplate
+from wennuan_rules.form.model import FormTemplate, LineItem
 from wennuan_rules.i18n import N_, Message
 from wennuan_rules.money import refuse_foreign_digits
 from wennuan_rules.plausibility import ABOVE, ID_NUMBER, bounds, check_digits, judge
-from wennuan_rules.report import Finding, Severity
+from wennuan_rules.results import Finding, Severity
 
 __all__ = ["implausible"]
 
 _SHORT = 5  # a figure of at most 5 characters is below every bound (the lowest is 100,000)
 
 
-def _figure(form: FormTemplate, key: str, raw: object) -> tuple[str, Decimal] | None:
+#: How the engine reads a value of a line item (``form.validate.parse_value``, which passes it).
+Parse = Callable[[object, LineItem], object]
+
+
+def _figure(
+    form: FormTemplate, key: str, raw: object, parse_value: Parse
+) -> tuple[str, Decimal] | None:
     """The code and number of a value worth a look, or ``None`` (short, not a number, unknown
     code: the rules engine reports what it cannot read)."""
-    from wennuan_rules.form.validate import parse_value
-
     if raw is None or isinstance(raw, bool) or (isinstance(raw, str) and len(raw) <= _SHORT):
         return None
     if isinstance(raw, int) and -(10**_SHORT) < raw < 10**_SHORT:
@@ -40,8 +44,11 @@ def _figure(form: FormTemplate, key: str, raw: object) -> tuple[str, Decimal] | 
     return (code, value) if isinstance(value, Decimal) else None
 
 
-def implausible(form: FormTemplate, values: Mapping[str, object]) -> list[Finding]:
-    """The findings on the figures of ``values`` above the bound of their unit.
+def implausible(
+    form: FormTemplate, values: Mapping[str, object], parse_value: Parse
+) -> list[Finding]:
+    """The findings on the figures of ``values`` above the bound of their unit (``parse_value``:
+    how the engine reads a value, passed by :mod:`wennuan_rules.form.validate`, the check above).
 
     Raises:
         InvalidValueError: a figure with more digits than any real one, or with a digit of another
@@ -54,7 +61,7 @@ def implausible(form: FormTemplate, values: Mapping[str, object]) -> list[Findin
     for key, raw in values.items():
         if isinstance(raw, str) and not raw.isascii():
             refuse_foreign_digits(raw, str(key))  # the engine's fast path would read them
-        figure = _figure(form, key, raw)
+        figure = _figure(form, key, raw, parse_value)
         if figure is None:
             continue
         code, value = figure

@@ -30,15 +30,16 @@ from typing import Any, Final
 import attrs
 
 from wennuan_rules.errors import InvalidValueError, WennuanError
+from wennuan_rules.form.findings import FindingBuilder, figure_unit, unit_finding
 from wennuan_rules.form.loader import get_form
 from wennuan_rules.form.model import FormTemplate, LineItem, Return, Rule, _not_mapping
+from wennuan_rules.form.plausible import implausible
 from wennuan_rules.form.rules.ast import Compare, UnitCheck
 from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, sides_lines
-from wennuan_rules.form.rules.findings import FindingBuilder, figure_unit, unit_finding
 from wennuan_rules.form.rules.solve import Solver
 from wennuan_rules.i18n import N_
 from wennuan_rules.money import refuse_foreign_digits
-from wennuan_rules.report import Finding, Fix, Report, Severity
+from wennuan_rules.results import Finding, Fix, Report, RuleSummary, Severity, Summary
 
 __all__ = [
     "RuleSummary",
@@ -485,9 +486,7 @@ def _validate(
     tol: Decimal | None,
 ) -> Report:
     """The rules' report, with the plausibility findings (form/plausible.py) first."""
-    from wennuan_rules.form.plausible import implausible
-
-    odd = implausible(c.form, values)
+    odd = implausible(c.form, values, parse_value)
     report = _validate_rules(c, values, unit, tol)
     if not odd:
         return report
@@ -512,21 +511,24 @@ def _validate_rules(
         n_rules = len(c.rules)
         passed = n_rules - len(failed) - len(not_eval) + reported - len(bad_units)
         nev: tuple[str, ...] = ()
+        missing: tuple[str, ...] = ()
         if not_eval or reported < len(c.items):
             ids = c.rule_ids
             nev_list = [ids[k] for k in not_eval]
             if reported < len(c.items):
                 bad = set(bad_units)
+                absent = [i for i, v in enumerate(slots) if v is None and i not in bad]
                 uid = c.unit_ids
-                nev_list += [uid[i] for i, v in enumerate(slots) if v is None and i not in bad]
+                nev_list += [uid[i] for i in absent]
+                missing = tuple(c.items[i].code for i in absent)
             nev = tuple(nev_list)
         if not failed and not bad_units:
-            return Report(c.form.id, unit, (), passed, nev)
+            return Report(c.form.id, unit, (), passed, nev, not_reported=missing)
         findings = [_rule_finding(c, k, slots) for k in failed]
         findings += [_unit_finding(c, i, values) for i in bad_units]
         findings.sort(key=lambda f: f.severity is not Severity.ERROR)
         fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None
-    return Report(c.form.id, unit, tuple(findings), passed, nev, fix)
+    return Report(c.form.id, unit, tuple(findings), passed, nev, fix, not_reported=missing)
 
 
 def validate(
@@ -629,62 +631,6 @@ def validate_many(
 # -- summary ---------------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class RuleSummary:
-    """How one rule fared over many returns (R validate's ``summary`` row)."""
-
-    rule: str
-    severity: Severity
-    items: tuple[str, ...]
-    passed: int
-    failed: int
-    not_evaluated: int
-    source: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity.value,
-            "items": list(self.items),
-            "passed": self.passed,
-            "failed": self.failed,
-            "not_evaluated": self.not_evaluated,
-            "source": self.source,
-        }
-
-
-@attrs.frozen
-class Summary:
-    """Per rule, over many returns: passed, failed, not evaluated.
-
-    Attributes:
-        returns: how many returns of each form were summarised.
-        with_errors: how many returns had at least one error.
-        rules: one row per rule of every form seen (rules first, then unit checks), in form order.
-    """
-
-    returns: Mapping[str, int]
-    with_errors: int
-    rules: tuple[RuleSummary, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "returns": dict(self.returns),
-            "with_errors": self.with_errors,
-            "rules": [r.to_dict() for r in self.rules],
-        }
-
-    def to_text(self, lang: str | None = None) -> str:
-        from wennuan_rules.render import summary_text
-
-        return summary_text(self, lang)
-
-    def to_csv(self) -> str:
-        from wennuan_rules.render import summary_csv
-
-        return summary_csv(self)
-
-
 def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) -> Summary:
     """Count, per rule, the returns where it passed, failed or was not evaluated.
 
@@ -714,16 +660,19 @@ def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) 
     for form_id, count in per_form.items():
         form = extra.get(form_id) or get_form(form_id)
         c = _compile(form)
-        entries: list[tuple[str, Severity, tuple[str, ...], str]] = [
-            (c.rule_ids[k], r.severity, r.items, form.rule_source(r)) for k, r in enumerate(c.rules)
+        entries: list[tuple[str, Severity, tuple[str, ...], str, bool]] = [
+            (c.rule_ids[k], r.severity, r.items, form.rule_source(r), False)
+            for k, r in enumerate(c.rules)
         ]
         entries += [
-            (c.unit_ids[i], Severity.ERROR, (item.code,), form.item_source(item.code))
+            (c.unit_ids[i], Severity.ERROR, (item.code,), form.item_source(item.code), True)
             for i, item in enumerate(c.items)
         ]
-        for rid, sev, items, source in entries:
+        for rid, sev, items, source, unit_check in entries:
             fl, ne = failed.get(rid, 0), not_eval.get(rid, 0)
-            rows.append(RuleSummary(rid, sev, items, count - fl - ne, fl, ne, source))
+            rows.append(
+                RuleSummary(rid, sev, items, count - fl - ne, fl, ne, source, unit_check=unit_check)
+            )
     return Summary(per_form, with_errors, tuple(rows))
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import string
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Final
@@ -86,14 +87,26 @@ def normalize_lang(lang: str | None) -> str:
         found = _ALIASES.get(lang.strip().lower())
         if found is not None:
             return found
-    from wennuan_rules.errors import UnknownIdError
-
-    raise UnknownIdError(
-        N_("unknown language {got}; expected one of {expected}"),
-        what="lang",
-        expected="zh-Hans, zh-Hant, en",
-        got=lang,
+    raise _unknown_language[0](
+        N_("unknown language {got}; expected one of {expected}"), "zh-Hans, zh-Hant, en", lang
     )
+
+
+def _lookup_error(msgid: str, expected: str, got: object) -> Exception:
+    return LookupError(msgid.format(expected=expected, got=got))
+
+
+#: Builds the exception for an unknown language. The catalogs sit below the library's errors
+#: (``wennuan_rules.errors`` renders its messages through them), so this layer raises nothing of
+#: its own: :mod:`wennuan_rules.errors` installs a factory of ``UnknownIdError`` here when it is
+#: imported, which ``wennuan_rules/__init__.py`` does first, before any other module.
+_unknown_language: list[Callable[[str, str, object], Exception]] = [_lookup_error]
+
+
+def on_unknown_language(factory: Callable[[str, str, object], Exception]) -> None:
+    """Make :func:`normalize_lang` raise ``factory(msgid, expected, got)`` for an unknown
+    language (called once, by :mod:`wennuan_rules.errors`)."""
+    _unknown_language[0] = factory
 
 
 def default_locale() -> str:

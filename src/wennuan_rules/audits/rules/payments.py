@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from wennuan_rules.audits._common import NOT_EVALUATED, PASS, Audit, fallback_source
-from wennuan_rules.audits.data import AuditData
+from wennuan_rules.audits.model import AuditData
+from wennuan_rules.audits.registry import Check, Row, RuleUse, audit_rule
 from wennuan_rules.audits.roster import check_digit
-from wennuan_rules.audits.rules import Check, Row, RuleUse, audit_rule
 from wennuan_rules.i18n import N_, Label, Message
 from wennuan_rules.plausibility import CARD_NUMBER, ID_NUMBER, Bound, bounds, judge
 from wennuan_rules.privacy import mask_id_number, mask_numbers_in

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from wennuan_rules.audits._common import PASS
-from wennuan_rules.audits.rules import Check, Row, RuleUse, audit_rule
+from wennuan_rules.audits.registry import Check, Row, RuleUse, audit_rule
 from wennuan_rules.audits.rules.payments import PaymentContext
 from wennuan_rules.i18n import N_, Message
 

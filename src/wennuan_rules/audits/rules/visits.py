@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from wennuan_rules.audits._common import PASS, Audit, fallback_source
-from wennuan_rules.audits.data import AuditData
+from wennuan_rules.audits.model import AuditData
+from wennuan_rules.audits.registry import RuleUse, audit_rule
 from wennuan_rules.audits.roster import normalize_id_number
-from wennuan_rules.audits.rules import RuleUse, audit_rule
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_, Label, Message
 from wennuan_rules.privacy import mask_id_number, mask_name
 from wennuan_rules.report import Severity
 
 if TYPE_CHECKING:
-    from wennuan_rules.audits.visits import FamilyOnFile, Visit, VisitPlan
+    from wennuan_rules.audits.records import FamilyOnFile, Visit, VisitPlan
     from wennuan_rules.campaign import Campaign, Period
 
 __all__ = ["VisitContext"]
@@ -135,7 +135,7 @@ def window(ctx: VisitContext, use: RuleUse) -> None:
     "visited or per group; counted from the log, else from the plan",
 )
 def quota(ctx: VisitContext, use: RuleUse) -> None:
-    from wennuan_rules.audits.visits import QUOTA_PER
+    from wennuan_rules.audits.records import QUOTA_PER
 
     quota = ctx.campaign.visit_quota
     if quota is None:

@@ -1,5 +1,5 @@
-"""``wennuan-rules campaigns [ID]``: the list of campaigns, or one campaign field by field, as
-text, JSON or CSV (the only code that formats a campaign)."""
+"""Campaigns rendered: the list of campaigns, or one campaign field by field, as text, JSON or CSV
+(the only code that formats a campaign; ``wennuan-rules campaigns [ID]`` prints them)."""
 
 from __future__ import annotations
 
@@ -7,28 +7,23 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Iterable
+from typing import Any, Final
 
 from wennuan_rules._data import Sourced
-from wennuan_rules.i18n import N_, translate
-
-if TYPE_CHECKING:
-    import argparse
-    from typing import TextIO
-from wennuan_rules.campaign.loader import campaigns, get_campaign
 from wennuan_rules.campaign.model import Campaign, Deadline, Period
+from wennuan_rules.i18n import N_, translate
+from wennuan_rules.render.csv import safe_cell
+from wennuan_rules.render.width import display_width
 
-__all__ = ["run_cli"]
-
-# --------------------------------------------------------------------------------------------------
-# command line: wennuan-rules campaigns [ID] [--format text|json|csv] [--lang …]
+__all__ = ["campaign_fields", "campaign_list", "flat_fields"]
 
 
 def _period_text(p: Period) -> str:
     return f"{p.start.isoformat()} – {p.end.isoformat()}"
 
 
-def _list_rows(lang: str | None) -> list[dict[str, str]]:
+def _list_rows(all_campaigns: Iterable[Campaign], lang: str | None) -> list[dict[str, str]]:
     return [
         {
             "id": c.id,
@@ -36,13 +31,11 @@ def _list_rows(lang: str | None) -> list[dict[str, str]]:
             "document": c.document.text if c.document is not None else c.cite,
             "period": _period_text(c.period),
         }
-        for c in campaigns()
+        for c in all_campaigns
     ]
 
 
 def _csv(rows: list[list[str]]) -> str:
-    from wennuan_rules.render import safe_cell
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
@@ -51,8 +44,6 @@ def _csv(rows: list[list[str]]) -> str:
 
 
 def _aligned(rows: list[list[str]]) -> str:
-    from wennuan_rules.render import display_width
-
     widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     lines = []
     for row in rows:
@@ -217,8 +208,6 @@ def _field_name(field: str, lang: str | None) -> str:
 
 
 def _show_text(campaign: Campaign, lang: str | None) -> str:
-    from wennuan_rules.render import display_width
-
     rows = [(_field_name(r[0], lang), *r[1:]) for r in _flat_fields(campaign, lang)]
     width = max(display_width(r[0]) for r in rows)
     indent = " " * (width + 2)
@@ -234,33 +223,28 @@ def _show_text(campaign: Campaign, lang: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_cli(args: argparse.Namespace, out: TextIO) -> int:
-    """``wennuan-rules campaigns [ID] [--format text|json|csv] [--lang …]``; returns exit status."""
-    lang: str | None = getattr(args, "lang", None)
-    fmt: str = getattr(args, "format", "text") or "text"
-    ident: str | None = getattr(args, "id", None)
-    if ident is None:
-        rows = _list_rows(lang)
-        if fmt == "json":
-            out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        elif fmt == "csv":
-            keys = ["id", "title", "document", "period"]
-            out.write(_csv([keys] + [[r[k] for k in keys] for r in rows]))
-        else:
-            head = [translate(_FIELD_NAMES[k], lang) for k in ("id", "document", "period", "title")]
-            table = [head] + [[r["id"], r["document"], r["period"], r["title"]] for r in rows]
-            out.write(_aligned(table) + "\n")
-        return 0
-    campaign = get_campaign(ident)
-    if fmt == "json":
-        out.write(json.dumps(campaign.to_dict(lang), ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "csv":
-        head = ["field", "value", "source", "text", "note"]
-        out.write(_csv([head] + [list(r) for r in _flat_fields(campaign, lang)]))
-    else:
-        out.write(_show_text(campaign, lang))
-    return 0
-
-
 #: (field, value, source, text as printed, note) rows of a campaign (scripts/gen_docs.py uses them)
 flat_fields = _flat_fields
+
+
+def campaign_list(all_campaigns: Iterable[Campaign], fmt: str, lang: str | None) -> str:
+    """The list of campaigns as ``text``, ``json`` or ``csv``."""
+    rows = _list_rows(all_campaigns, lang)
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        keys = ["id", "title", "document", "period"]
+        return _csv([keys] + [[r[k] for k in keys] for r in rows])
+    head = [translate(_FIELD_NAMES[k], lang) for k in ("id", "document", "period", "title")]
+    table = [head] + [[r["id"], r["document"], r["period"], r["title"]] for r in rows]
+    return _aligned(table) + "\n"
+
+
+def campaign_fields(campaign: Campaign, fmt: str, lang: str | None) -> str:
+    """One campaign field by field (value, clause, text as printed, note) as text, JSON or CSV."""
+    if fmt == "json":
+        return json.dumps(campaign.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        head = ["field", "value", "source", "text", "note"]
+        return _csv([head] + [list(r) for r in _flat_fields(campaign, lang)])
+    return _show_text(campaign, lang)

@@ -194,6 +194,22 @@ def rule_finding(
         return FindingBuilder(rule, rule_id, source, unit)(values)
 
 
+def _exact(raw: object) -> Decimal | None:
+    """The exact number ``raw`` (as given) is, when it is a finite number; else ``None``."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, Decimal | int):
+        value = Decimal(raw)
+    elif isinstance(raw, str | float):
+        try:
+            value = Decimal(raw if isinstance(raw, str) else str(raw))
+        except decimal.InvalidOperation:
+            return None
+    else:
+        return None
+    return value if value.is_finite() else None
+
+
 def unit_finding(
     check: UnitCheck, item: LineItem, raw: object, rule_id: str, source: str
 ) -> Finding:
@@ -221,7 +237,7 @@ def unit_finding(
         actual=got,
         source=source,
         unit=item.unit,
-        actual_value=raw if isinstance(raw, Decimal) else None,
+        actual_value=_exact(raw),
         relation="unit",
         values=((item.code, raw if isinstance(raw, Decimal | bool) else None),),
     )

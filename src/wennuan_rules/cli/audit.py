@@ -1,9 +1,4 @@
-"""``wennuan-rules audit payments|visits`` (contract.md, "Command line"; docs/audits.md).
-
-Exit status: 0 when the audit found no error (warnings allowed), 1 when it found at least one, 2 for
-unusable input (raised as :class:`~wennuan_rules.errors.WennuanError`; ``cli.main`` prints one line
-and returns 2).
-"""
+"""``wennuan-rules audit payments|visits``: audit a roster or a visit log, print the report."""
 
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ at least
 one error; 2 for unusable input or usage, with a one-line message on stderr naming the file, line
 and field.
 
-Each command's work lives beside the code it drives (``form/cli.py``, ``eligibility/cli.py``,
-``audits/cli.py``, ``campaign/rendering.py``); this module only parses arguments and turns errors
-into exit codes.
+Each command is one module of this package (``campaigns``, ``forms``, ``check``, ``assess``,
+``audit``: read the arguments, call the checks, hand the results to :mod:`wennuan_rules.render`);
+this module only parses arguments and turns errors into exit codes.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from importlib import import_module
 from typing import Final, TextIO
 
 from wennuan_rules._data import add_data_dir, remove_data_dir
@@ -29,16 +28,6 @@ __all__ = ["main"]
 
 FORMATS = ("text", "json", "csv")
 LANGS = ("zh-Hans", "zh-Hant", "en")
-
-# command name -> "module:function"; each function is run(args, out) -> exit status
-_COMMANDS: dict[str, str] = {
-    "campaigns": "wennuan_rules.campaign.rendering:run_cli",
-    "forms": "wennuan_rules.form.cli:run_forms",
-    "check": "wennuan_rules.form.cli:run_check",
-    "template": "wennuan_rules.excel.cli:run_template",
-    "assess": "wennuan_rules.eligibility.cli:run_assess",
-    "audit": "wennuan_rules.audits.cli:run_audit",
-}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -220,12 +209,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _runner(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
-    module, _, func = _COMMANDS[name].partition(":")
-    run: Callable[[argparse.Namespace, TextIO], int] = getattr(import_module(module), func)
-    return run
+    """The command's ``run(args, out) -> exit status`` (its module loaded only when it runs)."""
+    if name == "campaigns":
+        from wennuan_rules.cli import campaigns
+
+        return campaigns.run
+    if name == "forms":
+        from wennuan_rules.cli import forms
+
+        return forms.run_forms
+    if name == "check":
+        from wennuan_rules.cli import check
+
+        return check.run_check
+    if name == "template":
+        from wennuan_rules.cli import template
+
+        return template.run_template
+    if name == "assess":
+        from wennuan_rules.cli import assess
+
+        return assess.run_assess
+    from wennuan_rules.cli import audit
+
+    return audit.run_audit
 
 
-_NAMES: Final = "campaigns, forms, check, assess, audit"
+_NAMES: Final = "campaigns, forms, check, template, assess, audit"
 
 
 def _fail(text: str) -> None:

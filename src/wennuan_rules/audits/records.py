@@ -1,0 +1,124 @@
+"""The records a visit audit reads: visit groups, visits, the plan, families on file (domain types,
+read by :mod:`wennuan_rules.audits.visits`, checked by :mod:`wennuan_rules.audits.rules.visits`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Final
+
+import attrs
+
+from wennuan_rules.audits.roster import normalize_id_number
+from wennuan_rules.vocabulary import HardshipCategory
+
+__all__ = ["QUOTA_PER", "FamilyOnFile", "Visit", "VisitGroup", "VisitPlan", "Visitee"]
+
+QUOTA_PER: Final = ("unit-visited", "group")
+
+_opt_text = attrs.validators.optional(attrs.validators.instance_of(str))
+_texts = attrs.validators.deep_iterable(
+    attrs.validators.instance_of(str), attrs.validators.instance_of(tuple)
+)
+
+
+@attrs.frozen
+class Visitee:
+    """A household a plan assigns to a group (any of ``ref``, ``id_number``, ``name`` identifies
+    it)."""
+
+    ref: str | None = attrs.field(default=None, validator=_opt_text)
+    kind: str | None = attrs.field(default=None, validator=_opt_text)
+    unit: str | None = attrs.field(default=None, validator=_opt_text)
+    name: str | None = attrs.field(default=None, validator=_opt_text)
+    id_number: str | None = attrs.field(default=None, validator=_opt_text)
+
+
+@attrs.frozen
+class VisitGroup:
+    """A visiting group of the plan (附件4 分组表): its leaders, liaison, the units it visits."""
+
+    id: str = attrs.field(validator=attrs.validators.instance_of(str))
+    leaders: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    liaison: str | None = attrs.field(default=None, validator=_opt_text)
+    units: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    departments: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    households: tuple[Visitee, ...] = attrs.field(default=())
+
+
+@attrs.frozen
+class Visit:
+    """One visit of the log.
+
+    Attributes:
+        visited_on: the day of the visit.
+        group: the visiting group's id (``None`` when the log does not say).
+        household: the household's reference (matches ``Visitee.ref`` and ``FamilyOnFile.ref``).
+        kind: the household's kind (``model-worker``, ``migrant-worker``, ``worker``; or a label).
+        unit: the county, industry or enterprise visited.
+        name: the head of the household's name.
+        id_number: their 居民身份证 number (matches the families on file).
+        row: the CSV line or 1-based JSON record.
+    """
+
+    visited_on: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
+    group: str | None = attrs.field(default=None, validator=_opt_text)
+    household: str | None = attrs.field(default=None, validator=_opt_text)
+    kind: str | None = attrs.field(default=None, validator=_opt_text)
+    unit: str | None = attrs.field(default=None, validator=_opt_text)
+    name: str | None = attrs.field(default=None, validator=_opt_text)
+    id_number: str | None = attrs.field(default=None, validator=_opt_text)
+    row: int | None = attrs.field(default=None)
+
+    @property
+    def where(self) -> str:
+        return str(self.row) if self.row is not None else (self.household or "?")
+
+    def key(self) -> str:
+        """Which household this was: its reference, else its normalised ID number, else the name
+        of its head; never its place in a file (a compact JSON log has every visit on one line):
+        :func:`audit_visits` refuses a visit read from a file that names no household
+        (:meth:`identified`). A visit built in Python without any of them is its own household
+        (``row`` as the caller gave it, else the object itself)."""
+        if self.household:
+            return "ref:" + self.household
+        if self.id_number:
+            return "id:" + normalize_id_number(self.id_number)
+        if self.name:
+            return "name:" + unicodedata.normalize("NFKC", self.name).strip()
+        return f"row:{self.row}" if self.row is not None else f"visit:{id(self)}"
+
+    def identified(self) -> bool:
+        """Whether the visit says which household it was (reference, ID number or name)."""
+        return bool(self.household or self.id_number or self.name)
+
+
+@attrs.frozen
+class VisitPlan:
+    """A visits file read whole: the plan's groups and the log's visits (either may be empty)."""
+
+    groups: tuple[VisitGroup, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    unit: str | None = None
+    campaign: str | None = None
+    file: str | None = None
+
+
+@attrs.frozen
+class FamilyOnFile:
+    """A family on the hardship file (建档困难职工家庭), which coverage rules require to be
+    visited."""
+
+    ref: str | None = attrs.field(default=None, validator=_opt_text)
+    name: str | None = attrs.field(default=None, validator=_opt_text)
+    id_number: str | None = attrs.field(default=None, validator=_opt_text)
+    file_category: HardshipCategory | None = attrs.field(default=None)
+    filed_on: dt.date | None = attrs.field(default=None)
+    row: int | None = attrs.field(default=None)
+
+    @property
+    def where(self) -> str:
+        return str(self.row) if self.row is not None else (self.ref or "?")
+
+
+# -- readers ---------------------------------------------------------------------------------------

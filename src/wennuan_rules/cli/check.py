@@ -1,0 +1,183 @@
+"""``wennuan-rules check FILE|--sample [FORM]``: check returns, print reports or a summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from wennuan_rules.cli.forms import _extra_forms, _find
+from wennuan_rules.errors import InputFileError, UnknownIdError
+from wennuan_rules.form.model import FormTemplate, Return
+from wennuan_rules.form.readers import read_returns
+from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
+from wennuan_rules.i18n import N_, translate
+from wennuan_rules.render import (
+    report_text,
+    summary_csv,
+    summary_text,
+    write_reports_csv,
+)
+from wennuan_rules.report import Report
+
+__all__ = ["DEFAULT_SAMPLE", "run_check", "sample_path"]
+
+
+#: The sample ``wennuan-rules check --sample`` checks when no form is named.
+DEFAULT_SAMPLE = "wuhan-2015:swn"
+
+
+def sample_path(form_id: str) -> Path:
+    """The bundled sample return of a form (``data/samples/<campaign>__<form>.json``).
+
+    Raises:
+        UnknownIdError: there is no sample of that form (the message lists those there are).
+    """
+    folder = resources.files("wennuan_rules").joinpath("data", "samples")
+    name = form_id.strip().replace(":", "__") + ".json"
+    entry = folder.joinpath(name)
+    if entry.is_file():
+        return Path(str(entry))
+    known = sorted(
+        p.name[: -len(".json")].replace("__", ":")
+        for p in folder.iterdir()
+        if p.name.endswith(".json") and "__" in p.name
+    )
+    raise UnknownIdError(
+        N_("no sample return of form {got}; samples: {expected}"),
+        what="sample",
+        expected=", ".join(known) or "none",
+        got=form_id,
+    )
+
+
+def _tee(
+    returns: Iterator[Return], acc: _Accumulator | None, extra: dict[str, FormTemplate]
+) -> Iterator[Return]:
+    for entry in returns:
+        if acc is not None:
+            acc.add(entry, extra)
+        yield entry
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    """``wennuan-rules check FILE|--sample [FORM] [--form ID] [--form-file F] [--tolerance T]
+    [--summary] [--rollup UNIT] [--annotate OUT.xlsx]``."""
+    lang: str | None = args.lang
+    extra = _extra_forms(args.form_file)
+    if args.sample is not None and args.file is not None:
+        raise InputFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="check",
+            expected="a FILE or --sample, not both",
+            got=f"{args.file} --sample",
+        )
+    if args.sample is not None:
+        path: str | Path = sample_path(args.sample or DEFAULT_SAMPLE)
+    elif args.file is not None:
+        path = args.file
+    else:
+        raise InputFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="check",
+            expected="a FILE to check, or --sample",
+            got="nothing",
+        )
+    form = _find(args.form, extra) if args.form else None
+    if form is not None:
+        extra.setdefault(form.id, form)
+    acc = _Accumulator("strict", distinct_units=True) if args.rollup is not None else None
+    annotate = getattr(args, "annotate", None)
+    if annotate:
+        from wennuan_rules.excel.cli import annotated
+
+        found, source = annotated(path, form, extra.values())
+    else:
+        source = read_returns(path, form=form, forms=extra.values())
+    returns = _tee(source, acc, extra)
+    reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
+    if annotate:
+        from wennuan_rules.excel.annotate import write_annotated
+
+        done = list(reports)
+        show = bool(getattr(args, "show_personal_data", False))
+        write_annotated(path, found, done, annotate, lang, show_personal_data=show)
+        reports = iter(done)
+
+    def with_rollup() -> Iterator[Report]:
+        yield from reports
+        if acc is not None:
+            yield from validate_many(
+                [acc.result(args.rollup)], tolerance=args.tolerance, forms=extra.values()
+            )
+
+    stream = with_rollup()
+    bad = [0]
+
+    def counted(items: Iterator[Report]) -> Iterator[Report]:
+        for report in items:
+            if not report.ok:
+                bad[0] += 1
+            yield report
+
+    if args.summary:
+        summary = summarize(counted(stream), forms=extra.values())
+        if args.format == "json":
+            out.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        elif args.format == "csv":
+            out.write(summary_csv(summary))
+        else:
+            out.write(summary_text(summary, lang))
+        return 1 if bad[0] else 0
+    _write_reports(counted(stream), args.format, lang, out)
+    return 1 if bad[0] else 0
+
+
+def _write_reports(reports: Iterator[Report], fmt: str, lang: str | None, out: TextIO) -> None:
+    """Write reports as they come (constant memory): one JSON object for one return, a list for
+    many."""
+    first = next(reports, None)
+    if first is None:  # pragma: no cover - readers yield at least one return or raise
+        return
+    second = next(reports, None)
+    if fmt == "json":
+        if second is None:
+            out.write(json.dumps(first.to_dict(lang), ensure_ascii=False, indent=2) + "\n")
+            return
+        out.write("[\n")
+        out.write(json.dumps(first.to_dict(lang), ensure_ascii=False, indent=2))
+        for report in _chain(second, reports):
+            out.write(",\n" + json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
+        out.write("\n]\n")
+        return
+    if fmt == "csv":
+        write_reports_csv(_chain(first, _chain(second, reports)), out, lang)
+        return
+    total = bad = 0
+    for report in _chain(first, _chain(second, reports)):
+        if total:
+            out.write("\n")
+        out.write(report_text(report, lang) + "\n")
+        total += 1
+        bad += not report.ok
+    if total > 1:
+        out.write(
+            "\n"
+            + translate(
+                N_("{total} returns checked: {bad} with errors, {good} without"),
+                lang,
+                total=total,
+                bad=bad,
+                good=total - bad,
+            )
+            + "\n"
+        )
+
+
+def _chain(first: Report | None, rest: Iterator[Report]) -> Iterator[Report]:
+    if first is not None:
+        yield first
+    yield from rest

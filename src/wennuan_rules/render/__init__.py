@@ -1,0 +1,42 @@
+"""Renderers: the only code that formats. Results (reports, summaries, assessments, campaigns) to
+text, JSON, CSV, HTML (notebooks) and pandas frames, in zh-Hans, zh-Hant or en. Renderers never
+decide: none of them evaluates a rule.
+
+One module per format (:mod:`.text`, :mod:`.json`, :mod:`.csv`, :mod:`.html`, :mod:`.frame`) and
+per subject where a subject has its own layout (:mod:`.campaigns`). CSV output is safe to open in
+spreadsheet software (:func:`safe_cell`). Every name that ``wennuan_rules.render`` had when it was
+one module is re-exported here.
+"""
+
+from __future__ import annotations
+
+from wennuan_rules.render.csv import (
+    CSV_COLUMNS,
+    SUMMARY_COLUMNS,
+    reports_csv,
+    safe_cell,
+    summary_csv,
+    write_reports_csv,
+)
+from wennuan_rules.render.frame import findings_frame
+from wennuan_rules.render.html import report_html
+from wennuan_rules.render.json import reports_json
+from wennuan_rules.render.text import report_text, reports_text, summary_text
+from wennuan_rules.render.width import display_width, pad
+
+__all__ = [
+    "CSV_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "display_width",
+    "findings_frame",
+    "pad",
+    "report_html",
+    "report_text",
+    "reports_csv",
+    "reports_json",
+    "reports_text",
+    "safe_cell",
+    "summary_csv",
+    "summary_text",
+    "write_reports_csv",
+]
