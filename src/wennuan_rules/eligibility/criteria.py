@@ -506,6 +506,58 @@ def _dec(value: Decimal) -> str:
     return str(value)
 
 
+def _income_reason(
+    criterion: str,
+    source: str,
+    household: Household,
+    pv: ParameterValue,
+    total: Decimal,
+    annual: bool,
+    multiple: Decimal,
+    met: bool,
+    op: str,
+) -> Reason:
+    """The reason of an income comparison with ``multiple`` × the 低保 standard (× 12 for annual
+    income, × members): the message, the exact figures and the per-capita income as a fraction."""
+    per_limit = multiple * pv.value * (12 if annual else 1)
+    limit = per_limit * household.members
+    msgid = (
+        N_(
+            "per-capita annual income {per_capita} yuan {op} {multiple} × {standard} yuan × 12 "
+            "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
+        )
+        if annual
+        else N_(
+            "per-capita monthly income {per_capita} yuan {op} {multiple} × {standard} yuan "
+            "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
+        )
+    )
+    per_capita = per_capita_text(total, household.members)
+    values = (
+        ("income", _dec(total)),
+        ("period", "annual" if annual else "monthly"),
+        ("members", str(household.members)),
+        ("per_capita", per_capita),
+        ("multiple", _dec(multiple)),
+        ("standard", _dec(pv.value)),
+        ("limit_per_capita", _dec(per_limit)),
+        ("limit", _dec(limit)),
+        ("comparison", op),
+    )
+    message = Message.of(
+        msgid,
+        per_capita=per_capita,
+        op=op,
+        multiple=_dec(multiple),
+        standard=_dec(pv.value),
+        income=_dec(total),
+        members=household.members,
+        limit=_dec(limit),
+    )
+    exact = (("per_capita", per_capita_exact(total, household.members)),)
+    return Reason(criterion, met, message, source, values, pv, exact=exact)
+
+
 @attrs.frozen
 class IncomeWithin(Criterion):
     """Per-capita income within ``multiple`` × the 低保 standard.
@@ -608,41 +660,11 @@ class IncomeWithin(Criterion):
         limit = per_limit * household.members
         met = total < limit if self.strict else total <= limit
         op = ("<" if met else "≥") if self.strict else ("≤" if met else ">")
-        msgid = (
-            N_(
-                "per-capita annual income {per_capita} yuan {op} {multiple} × {standard} yuan × 12 "
-                "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
-            )
-            if annual
-            else N_(
-                "per-capita monthly income {per_capita} yuan {op} {multiple} × {standard} yuan "
-                "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
-            )
+        return (
+            _income_reason(
+                self.id, self.source, household, pv, total, annual, self.multiple, met, op
+            ),
         )
-        per_capita = per_capita_text(total, household.members)
-        values = (
-            ("income", _dec(total)),
-            ("period", "annual" if annual else "monthly"),
-            ("members", str(household.members)),
-            ("per_capita", per_capita),
-            ("multiple", _dec(self.multiple)),
-            ("standard", _dec(pv.value)),
-            ("limit_per_capita", _dec(per_limit)),
-            ("limit", _dec(limit)),
-            ("comparison", op),
-        )
-        message = Message.of(
-            msgid,
-            per_capita=per_capita,
-            op=op,
-            multiple=_dec(self.multiple),
-            standard=_dec(pv.value),
-            income=_dec(total),
-            members=household.members,
-            limit=_dec(limit),
-        )
-        exact = (("per_capita", per_capita_exact(total, household.members)),)
-        return (Reason(self.id, met, message, self.source, values, pv, exact=exact),)
 
 
 @attrs.frozen
@@ -704,40 +726,11 @@ class IncomeNotBelow(IncomeWithin):
         limit = per_limit * household.members
         met = total >= limit
         op = "≥" if met else "<"
-        msgid = (
-            N_(
-                "per-capita annual income {per_capita} yuan {op} {multiple} × {standard} yuan × 12 "
-                "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
-            )
-            if annual
-            else N_(
-                "per-capita monthly income {per_capita} yuan {op} {multiple} × {standard} yuan "
-                "(household {income} yuan ÷ {members} people; limit {limit} yuan)"
-            )
+        return (
+            _income_reason(
+                self.id, self.source, household, pv, total, annual, self.multiple, met, op
+            ),
         )
-        per_capita = per_capita_text(total, household.members)
-        values = (
-            ("income", _dec(total)),
-            ("period", "annual" if annual else "monthly"),
-            ("members", str(household.members)),
-            ("per_capita", per_capita),
-            ("multiple", _dec(self.multiple)),
-            ("standard", _dec(pv.value)),
-            ("limit_per_capita", _dec(per_limit)),
-            ("limit", _dec(limit)),
-            ("comparison", op),
-        )
-        message = Message.of(
-            msgid,
-            per_capita=per_capita,
-            op=op,
-            multiple=_dec(self.multiple),
-            standard=_dec(pv.value),
-            income=_dec(total),
-            members=household.members,
-            limit=_dec(limit),
-        )
-        return (Reason(self.id, met, message, self.source, values, pv),)
 
 
 # -- yes/no facts --------------------------------------------------------------------------------
