@@ -1,17 +1,7 @@
-"""The audit rules: one function per rule, registered by :func:`audit_rule` (docs/audits.md).
-
-A rule is registered under an id ``<kind>/<name>`` (``payments/real-name``, ``visits/quota``) with
-its severity and the clause it cites. A campaign's audit data file lists which rules its audits run,
-in order (``[rules] payments = [...]``, ``visits = [...]``); without a list, every rule of the kind
-runs, in the order registered.
-
-A rule function is called once per audit with the audit's context and its :class:`RuleUse` (the
-rule, the severity and the parameters the data file gives it). A payment rule returns a
-:class:`Check` (``row``: called for every row, keeping whatever state the rule needs, such as the
-ID numbers already paid; ``finish``: called after the last row) or ``None`` when the campaign has
-no such rule (no 实名制 clause, no spending deadline). A visit rule looks at the whole plan and
-returns ``None``.
-"""
+"""The audit rules: one function per rule (payments, reconciliation, visits), each registered with
+its id, severity and clause by :func:`audit_rule`. How rules are registered, chosen by a campaign's
+audit data and called is said once, in :mod:`wennuan_rules.audits.registry`; importing this package
+registers them all."""
 
 from __future__ import annotations
 
