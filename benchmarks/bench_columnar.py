@@ -181,31 +181,31 @@ def hand_polars(path: str) -> tuple[int, int, int]:
         + [pl.col("b" + code).sum().alias("nu" + code) for code, _ in bv.ITEMS]
     ).row(0)
     assert len(summary) == 2 * (len(fails) + len(bv.ITEMS))
-    # the failed ids, listed only for the rows that have one (most rows have none)
-    failed = pl.concat_list(
-        [pl.when(pl.col("f" + str(i))).then(pl.lit(rid)) for i, (_, _, rid) in enumerate(fails)]
-        + [
-            pl.when(u).then(pl.lit(P + code + ":unit"))
-            for u, (code, _) in zip(unit_bad, bv.ITEMS, strict=True)
-        ]
-    ).list.drop_nulls()
-    not_evaluated = pl.concat_list(
-        [
-            pl.when(pl.col("f" + str(i)).is_null()).then(pl.lit(rid))
-            for i, (_, _, rid) in enumerate(fails)
-        ]
-        + [pl.when(pl.col("b" + code)).then(pl.lit(P + code + ":unit")) for code, _ in bv.ITEMS]
-    ).list.drop_nulls()
-    some = checked.filter(pl.col("_any")).select("_row", failed.alias("failed"))
-    nev = checked.filter(pl.col("_any_nev")).select("_row", not_evaluated.alias("not_evaluated"))
-    empty = pl.lit([], pl.List(pl.String))
-    out = (
-        checked.select("_row", "unit", "ok", "errors", "warnings")
-        .join(some, on="_row", how="left")
-        .join(nev, on="_row", how="left")
-        .with_columns(pl.col("failed").fill_null(empty), pl.col("not_evaluated").fill_null(empty))
-        .sort("_row")
-    )
+    # the failed and not-evaluated ids, listed only for the rows that have one (most rows have
+    # none): the conditions unpivoted to one (row, position) per id that holds, gathered per row
+    failed = [(pl.col("f" + str(i)).fill_null(False), rid) for i, (_, _, rid) in enumerate(fails)]
+    failed += [(pl.col("u" + code), P + code + ":unit") for code, _ in bv.ITEMS]
+    nev = [(pl.col("f" + str(i)).is_null(), rid) for i, (_, _, rid) in enumerate(fails)]
+    nev += [(pl.col("b" + code), P + code + ":unit") for code, _ in bv.ITEMS]
+    out = checked.select("_row", "unit", "ok", "errors", "warnings")
+    for name, flag, pairs in (("failed", "_any", failed), ("not_evaluated", "_any_nev", nev)):
+        names = pl.Series(name, [rid for _, rid in pairs])
+        hits = (
+            checked.lazy()
+            .filter(pl.col(flag))
+            .select("_row", *[c.alias(str(j)) for j, (c, _) in enumerate(pairs)])
+            .unpivot(index="_row", variable_name="_j", value_name="_hit")
+            .filter(pl.col("_hit"))
+            .select("_row", pl.col("_j").cast(pl.UInt32))
+            .collect()
+            .sort("_row", "_j")
+        )
+        hits = hits.with_columns(names.gather(hits.get_column("_j")))
+        lists = hits.group_by("_row", maintain_order=True).agg(pl.col(name))
+        out = out.join(lists, on="_row", how="left").with_columns(
+            pl.col(name).fill_null(pl.lit([], pl.List(pl.String)))
+        )
+    out = out.sort("_row")
     return _totals(out)
 
 
