@@ -363,3 +363,22 @@ def test_a_family_visited_in_the_period_is_never_missed(
         entries = [(i, day) for i, (cats, day) in enumerate(listed, start=2) if c in cats]
         assert by[c.id]["listed"] == len(entries)
         assert by[c.id]["visited"] + len(by[c.id]["missed"]) == len(entries)
+
+
+@pytest.mark.parametrize(
+    ("kind", "record", "ok"),
+    [
+        ("visit", {"date": "2010-01-26", "household": "M1", "model_worker_level": "省部级"}, True),
+        ("visit", {"date": "2010-01-26", "household": "M1", "model_worker_level": 3}, False),
+        ("family", {"ref": "F1", "must_visit": ["特困企业", "emergency-families"]}, True),
+        ("family", {"ref": "F1", "must_visit": "特困职工家庭、重大疾病职工家庭"}, True),
+        ("family", {"ref": "F1", "must_visit": [1]}, False),
+    ],
+)
+def test_the_schema_and_the_readers_agree_on_the_new_fields(
+    kind: str, record: dict[str, object], ok: bool, tmp_path: Path
+) -> None:
+    from test_audits_schemas import reader_accepts, valid
+
+    assert valid("visits", kind, record) is ok
+    assert reader_accepts(kind, record, tmp_path) is ok

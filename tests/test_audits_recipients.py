@@ -184,3 +184,28 @@ def test_findings_follow_the_two_conditions(
     # never silently passed: every row is counted once, passed, failed or not evaluated
     assert sum(counts[UNION].values()) == len(roster)
     assert sum(counts[CATEGORY].values()) == len(roster)
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        (True, True),
+        (False, True),
+        (None, True),
+        ("是", True),
+        ("未建會", True),
+        ("", True),
+        (1, True),
+        ("也许", False),
+        (2, False),
+        (["是"], False),
+    ],
+)
+def test_the_schema_and_the_reader_agree_on_the_union_column(
+    value: object, ok: bool, tmp_path: Path
+) -> None:
+    from test_audits_schemas import full_payment, reader_accepts, valid
+
+    record = {**full_payment(), "employer_has_union": value}
+    assert valid("roster", "payment", record) is ok
+    assert reader_accepts("payment", record, tmp_path) is ok

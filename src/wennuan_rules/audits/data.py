@@ -26,6 +26,31 @@ so it is data, not code::
                 "amount", { id = "duplicate", severity = "warning" }, "group", "reconcile"]
     visits = ["group", "window", "quota", "coverage"]
 
+    [recipients]                     # whom aid may go to (payments/recipient-category, …)
+    groups = ["worker", "model-worker", "migrant-worker"]
+    unionised_employer = true
+    union_applies_to = []            # the groups the union condition binds ([] = every row)
+    source = "平工总［2009］38号 附件3 三1"
+
+    [leaders_visits]                 # the leaders' visits (visits/leaders)
+    group = "leaders"
+    aliases = ["省市领导"]
+    label = { zh-Hans = "省、市领导", zh-Hant = "省、市領導", en = "provincial and city leaders" }
+    source = "平工总［2009］38号 附件3 三6"
+    [[leaders_visits.targets]]
+    kinds = ["worker"]
+    minimum = 16
+    label = { zh-Hans = "困难职工", zh-Hant = "困難職工", en = "workers in hardship" }
+
+    [[visiting_groups]]              # the official grouping (visits/grouping)
+    id = "g1"
+    aliases = ["第一组"]
+    leaders = ["李丰海"]
+    liaison = "唐建勋"
+    units = ["叶县"]
+    departments = ["保障部"]
+    source = "平工总［2009］38号 附件4"
+
 A rule is named by its id without the kind (``real-name`` for ``payments/real-name``: the ids of
 :func:`wennuan_rules.audits.rules.registered`), or given as a table with its ``id`` and parameters
 (``severity``: ``error`` or ``warning``, replacing the rule's own). An unknown rule, a rule named

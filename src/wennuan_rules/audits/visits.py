@@ -29,6 +29,8 @@ data lists (``[rules] visits``; every rule by default), in order:
   豫工文〔2017〕61号 三2 "全覆盖、不遗漏"); one finding per family missed. Only visits inside the
   window of the ``window`` rule count (``coverage_in_window=False``: a visit on any date).
 * ``group``: a visit names a group of the plan.
+* ``grouping``, ``leaders``, ``must-visit``: the official grouping (附件4), the leaders' visits
+  (附件3 三6) and 五必访 (四(一)); :mod:`wennuan_rules.audits.rules.visit_plan`.
 
 Names and ID numbers are masked in findings unless ``show_personal_data=True``.
 """
