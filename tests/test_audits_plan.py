@@ -156,6 +156,16 @@ def test_leaders_short_of_workers() -> None:
     assert rule(report, QUOTA) == []
 
 
+def test_the_leaders_visits_beside_the_plan_of_the_five_groups() -> None:
+    # the bundled plan (附件4) and a log with the leaders' visits besides: the leaders are not a
+    # group "not in the plan", nor a group outside the official grouping
+    plan = read_visits(SAMPLES / f"{P10}-visits.json")
+    both = attrs.evolve(plan, visits=(*plan.visits, *leaders_log(16, 10)))
+    report = audit_visits(both, P10)
+    assert rule(report, f"{P10}:visits/group") == rule(report, GROUPING) == []
+    assert rule(report, LEADERS) == [] and report.extra["leaders"]["counted_from"] == "log"
+
+
 def test_model_workers_below_provincial_rank_do_not_count() -> None:
     # 16 workers; 8 provincial model workers and 5 of city rank: 8 < 10
     report = audit_visits(leaders_log(16, 8, city=5), P10)
