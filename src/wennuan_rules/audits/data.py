@@ -151,6 +151,60 @@ def _rule_lists(top: Table) -> tuple[tuple[str, tuple[RuleUse, ...]], ...]:
     return tuple(out)
 
 
+def _read(top: Table) -> AuditData:
+    campaign = top.get("campaign", str)
+    form = top.opt("form", str)
+    groups = []
+    for t in top.tables("groups", required=False):
+        groups.append(
+            RecipientGroup(id=t.get("id", str), label=t.label("label"), source=t.get("source", str))
+        )
+        t.close()
+    ids = {g.id for g in groups}
+    reconcile = []
+    for t in top.tables("reconcile", required=False):
+        measure = t.get("measure", str, "amount")
+        if measure not in MEASURES:
+            raise t.error("measure", " or ".join(MEASURES), measure)
+        relation = t.get("relation", str, "eq")
+        if relation not in RELATIONS:
+            raise t.error("relation", " or ".join(RELATIONS), relation)
+        wanted = t.strs("groups", ())
+        for i, g in enumerate(wanted):
+            if g not in ids:
+                raise t.error(
+                    f"groups[{i}]", "a group id of this file: " + ", ".join(sorted(ids)), g
+                )
+        reconcile.append(
+            Reconciliation(
+                item=t.get("item", str),
+                measure=measure,
+                relation=relation,
+                groups=wanted,
+                fund_sources=_fund_sources(t, "fund_sources"),
+                source=t.get("source", str),
+                note=t.get("note", str, ""),
+            )
+        )
+        t.close()
+    recipients = _recipients(top, ids)
+    visiting_groups = _visiting_groups(top)
+    leaders = _leaders_visits(top, ids)
+    rule_lists = _rule_lists(top)
+    top.close()
+    return AuditData(
+        campaign=campaign,
+        form=form,
+        groups=tuple(groups),
+        reconcile=tuple(reconcile),
+        file=top.file,
+        rule_lists=rule_lists,
+        recipients=recipients,
+        visiting_groups=visiting_groups,
+        leaders_visits=leaders,
+    )
+
+
 def _group_ids(t: Table, key: str, ids: set[str]) -> tuple[str, ...]:
     """A list of recipient group ids of this file."""
     wanted = t.strs(key, ())
@@ -232,60 +286,6 @@ def _leaders_visits(top: Table, ids: set[str]) -> LeadersVisits | None:
     )
     t.close()
     return out
-
-
-def _read(top: Table) -> AuditData:
-    campaign = top.get("campaign", str)
-    form = top.opt("form", str)
-    groups = []
-    for t in top.tables("groups", required=False):
-        groups.append(
-            RecipientGroup(id=t.get("id", str), label=t.label("label"), source=t.get("source", str))
-        )
-        t.close()
-    ids = {g.id for g in groups}
-    reconcile = []
-    for t in top.tables("reconcile", required=False):
-        measure = t.get("measure", str, "amount")
-        if measure not in MEASURES:
-            raise t.error("measure", " or ".join(MEASURES), measure)
-        relation = t.get("relation", str, "eq")
-        if relation not in RELATIONS:
-            raise t.error("relation", " or ".join(RELATIONS), relation)
-        wanted = t.strs("groups", ())
-        for i, g in enumerate(wanted):
-            if g not in ids:
-                raise t.error(
-                    f"groups[{i}]", "a group id of this file: " + ", ".join(sorted(ids)), g
-                )
-        reconcile.append(
-            Reconciliation(
-                item=t.get("item", str),
-                measure=measure,
-                relation=relation,
-                groups=wanted,
-                fund_sources=_fund_sources(t, "fund_sources"),
-                source=t.get("source", str),
-                note=t.get("note", str, ""),
-            )
-        )
-        t.close()
-    recipients = _recipients(top, ids)
-    visiting_groups = _visiting_groups(top)
-    leaders = _leaders_visits(top, ids)
-    rule_lists = _rule_lists(top)
-    top.close()
-    return AuditData(
-        campaign=campaign,
-        form=form,
-        groups=tuple(groups),
-        reconcile=tuple(reconcile),
-        file=top.file,
-        rule_lists=rule_lists,
-        recipients=recipients,
-        visiting_groups=visiting_groups,
-        leaders_visits=leaders,
-    )
 
 
 def load_audit_data(path: Path | str) -> AuditData:
