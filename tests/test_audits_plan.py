@@ -392,3 +392,11 @@ def test_the_schema_and_the_readers_agree_on_the_new_fields(
 
     assert valid("visits", kind, record) is ok
     assert reader_accepts(kind, record, tmp_path) is ok
+
+
+def test_python_callers_may_give_the_categories_as_a_list() -> None:
+    family = FamilyOnFile(ref="F2", must_visit=[FiveMustVisits.SERIOUS_ILLNESS], row=3)
+    report = audit_visits([_visit("g1", 2)], P10, must_visit=iter([family]))
+    assert rule(report, MUST) == [("3", "2009-12-21 .. 2010-02-13", None)]
+    with pytest.raises(TypeError):
+        FamilyOnFile(ref="F2", must_visit=["serious-illness"])  # type: ignore[list-item]

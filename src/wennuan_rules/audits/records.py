@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
@@ -21,6 +22,10 @@ _texts = attrs.validators.deep_iterable(
     attrs.validators.instance_of(str), attrs.validators.instance_of(tuple)
 )
 _opt_level = attrs.validators.optional(attrs.validators.instance_of(ModelWorkerLevel))
+
+
+def _as_tuple(value: Iterable[FiveMustVisits]) -> tuple[FiveMustVisits, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -123,6 +128,7 @@ class FamilyOnFile:
     row: int | None = attrs.field(default=None)
     must_visit: tuple[FiveMustVisits, ...] = attrs.field(
         default=(),
+        converter=_as_tuple,
         validator=attrs.validators.deep_iterable(
             attrs.validators.instance_of(FiveMustVisits), attrs.validators.instance_of(tuple)
         ),
