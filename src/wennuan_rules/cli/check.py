@@ -9,10 +9,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from wennuan_rules._io import Problems
 from wennuan_rules.cli.forms import _extra_forms, _find
+from wennuan_rules.cli.problems import status
 from wennuan_rules.errors import InputFileError, UnknownIdError
 from wennuan_rules.form.model import FormTemplate, Return
-from wennuan_rules.form.readers import read_returns
+from wennuan_rules.form.readers import iter_returns
 from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.render import (
@@ -95,12 +97,13 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         return run_check_columnar(args, out, path, form)
     acc = _Accumulator("strict", distinct_units=True) if args.rollup is not None else None
     annotate = getattr(args, "annotate", None)
+    problems = Problems(str(path))
     if annotate:
         from wennuan_rules.excel.cli import annotated
 
         found, source = annotated(path, form, extra.values())
-    else:
-        source = read_returns(path, form=form, forms=extra.values())
+    else:  # every usable return is checked; the input problems are told at the end (exit 2)
+        source = iter_returns(path, form=form, forms=extra.values(), problems=problems)
     returns = _tee(source, acc, extra)
     reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
     if annotate:
@@ -135,9 +138,9 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             out.write(summary_csv(summary))
         else:
             out.write(summary_text(summary, lang))
-        return 1 if bad[0] else 0
+        return status(problems, lang, 1 if bad[0] else 0)
     _write_reports(counted(stream), args.format, lang, out)
-    return 1 if bad[0] else 0
+    return status(problems, lang, 1 if bad[0] else 0)
 
 
 def _write_reports(reports: Iterator[Report], fmt: str, lang: str | None, out: TextIO) -> None:
