@@ -25,7 +25,7 @@ from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.validate import Value, _twice, parse_value
 from wennuan_rules.i18n import N_
 
-__all__ = ["detect_encoding", "iter_returns", "read_returns"]
+__all__ = ["RETURN_SUFFIXES", "detect_encoding", "folder_files", "iter_returns", "read_returns"]
 
 _JSON_KEYS: Final = ("form", "unit", "values")
 
@@ -352,6 +352,30 @@ def _wide(
 
 # -- entry point -----------------------------------------------------------------------------------
 
+#: the suffixes of the files read from a folder of returns
+RETURN_SUFFIXES: Final = (".json", ".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls")
+
+
+def folder_files(path: str | Path) -> list[Path]:
+    """The files of returns in a folder, sorted by name: ``.json``, ``.csv``, ``.txt``, ``.tsv``,
+    ``.xlsx``, ``.xlsm``, ``.xls`` (not in subfolders; hidden files and Excel's ``~$`` lock files
+    left out).
+
+    Raises:
+        InputFileError: the folder holds no such file.
+    """
+    found = sorted(
+        p
+        for p in Path(path).iterdir()
+        if p.is_file()
+        and p.suffix.lower() in RETURN_SUFFIXES
+        and not p.name.startswith((".", "~$"))
+    )
+    if not found:
+        name = _file_name(path, InputFileError)
+        raise _file_error(name, "a folder with .json, .csv, .xlsx or .xls returns", "no such file")
+    return found
+
 
 @overload
 def read_returns(
@@ -380,7 +404,7 @@ def read_returns(
     forms: Iterable[FormTemplate] = (),
     errors: str = "raise",
 ) -> Iterator[Return] | _io.Collected[tuple[Return, ...]]:
-    """Read the returns in a file, one at a time.
+    """Read the returns in a file (or in every file of a folder, by name), one at a time.
 
     The format comes from the extension (``.json``; ``.csv``/``.txt``; ``.xlsx``/``.xls``), else
     from the first character (``{`` or ``[`` is JSON). CSV is long (header ``code,value``: one
@@ -389,8 +413,8 @@ def read_returns(
     :mod:`wennuan_rules.form.workbook`, the ``excel`` extra).
 
     The whole file is read whatever its problems (collect, don't stop: :mod:`wennuan_rules._io`):
-    a cell that cannot be read is not reported (rules reading it are not evaluated), a return that
-    cannot be read is left out, and each problem is kept, naming file, line, column and code.
+    a return with a problem (a cell that cannot be read, an unknown code) is left out, the others
+    read, and each problem is kept, naming file, line, column and code.
 
     Args:
         path: the file.
@@ -463,8 +487,13 @@ def _returns(
     name = _file_name(path, InputFileError)
     try:
         exists = Path(path).is_file()
+        folder = not exists and Path(path).is_dir()
     except (OSError, ValueError):
-        exists = False
+        exists = folder = False
+    if folder:  # every file read, whatever the problems of another
+        for entry in folder_files(path):
+            yield from _io.collecting(_returns(entry, form, forms, problems), problems)
+        return
     if not exists:
         raise InputFileError(
             N_("cannot open {file}: {reason}"),
