@@ -18,6 +18,7 @@ from wennuan_rules.errors import (
     CalendarError,
     DataFileError,
     InputFileError,
+    InputProblems,
     InvalidValueError,
     ParameterError,
     UnknownIdError,
@@ -115,12 +116,15 @@ _LAZY: dict[str, str] = {
     "iter_payments": "wennuan_rules.audits",
     "read_visits": "wennuan_rules.audits",
     "read_families": "wennuan_rules.audits",
+    # collect, don't stop: what a reader returns with errors="collect"
+    "Collected": "wennuan_rules._io",
 }
 
 __all__ = [
     "CalendarError",
     "DataFileError",
     "InputFileError",
+    "InputProblems",
     "InvalidValueError",
     "ParameterError",
     "UnknownIdError",
@@ -147,6 +151,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from wennuan_rules._data import add_data_dir as add_data_dir
     from wennuan_rules._data import data_dirs as data_dirs
     from wennuan_rules._data import remove_data_dir as remove_data_dir
+    from wennuan_rules._io import Collected as Collected
     from wennuan_rules.form.columnar import validate_frame as validate_frame
     from wennuan_rules.form.sql import form_sql as form_sql
     from wennuan_rules.lunar import (
