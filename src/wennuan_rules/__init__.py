@@ -113,6 +113,14 @@ _LAZY: dict[str, str] = {
     "iter_payments": "wennuan_rules.audits",
     "read_visits": "wennuan_rules.audits",
     "read_families": "wennuan_rules.audits",
+    # audits of lists: hardship files (解困脱困), civil-affairs comparison, goods rosters
+    "audit_files": "wennuan_rules.audits.lists",
+    "audit_civil_affairs": "wennuan_rules.audits.lists",
+    "audit_goods": "wennuan_rules.audits.lists",
+    "read_hardship_files": "wennuan_rules.audits.lists_records",
+    "read_civil_affairs": "wennuan_rules.audits.lists_records",
+    "read_goods": "wennuan_rules.audits.lists_records",
+    "read_prohibited": "wennuan_rules.audits.lists_records",
 }
 
 __all__ = [

@@ -1,4 +1,5 @@
-"""``wennuan-rules audit payments|visits``: audit a roster or a visit log, print the report."""
+"""``wennuan-rules audit payments|visits``: audit a roster or a visit log, print the report
+(``audit files|civil-affairs|goods``: :mod:`wennuan_rules.cli.audit_lists`)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ from wennuan_rules.i18n import N_
 from wennuan_rules.render import reports_csv, reports_json, reports_text
 from wennuan_rules.report import Report
 
-__all__ = ["run_audit"]
+__all__ = ["run_audit", "write_report"]
 
 
-def _write(report: Report, fmt: str, lang: str | None, out: TextIO) -> None:
+def write_report(report: Report, fmt: str, lang: str | None, out: TextIO) -> None:
     if fmt == "json":
         out.write(reports_json([report], lang, single=True) + "\n")
     elif fmt == "csv":
@@ -76,6 +77,10 @@ def _return_values(path: str, info: AuditData) -> dict[str, object]:
 
 def run_audit(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``audit payments`` or ``audit visits``; returns the exit status (0 or 1)."""
+    if args.audit_kind not in ("payments", "visits"):
+        from wennuan_rules.cli.audit_lists import run_list_audit
+
+        return run_list_audit(args, out, write_report)
     campaign = resolve_campaign(args.campaign)
     custom = getattr(args, "audit_data", None)
     info = load_audit_data(custom) if custom else audit_data(campaign.id)
@@ -108,5 +113,5 @@ def run_audit(args: argparse.Namespace, out: TextIO) -> int:
             quota_per=getattr(args, "quota_per", None),
             coverage_in_window=not getattr(args, "coverage_any_date", False),
         )
-    _write(report, args.format, args.lang, out)
+    write_report(report, args.format, args.lang, out)
     return 0 if report.ok else 1
