@@ -118,6 +118,14 @@ _LAZY: dict[str, str] = {
     "read_families": "wennuan_rules.audits",
     # collect, don't stop: what a reader returns with errors="collect"
     "Collected": "wennuan_rules._io",
+    # audits of lists: hardship files (解困脱困), civil-affairs comparison, goods rosters
+    "audit_files": "wennuan_rules.audits.lists",
+    "audit_civil_affairs": "wennuan_rules.audits.lists",
+    "audit_goods": "wennuan_rules.audits.lists",
+    "read_hardship_files": "wennuan_rules.audits.lists_records",
+    "read_civil_affairs": "wennuan_rules.audits.lists_records",
+    "read_goods": "wennuan_rules.audits.lists_records",
+    "read_prohibited": "wennuan_rules.audits.lists_records",
 }
 
 __all__ = [

@@ -1,4 +1,5 @@
-"""``wennuan-rules audit payments|visits``: audit a roster or a visit log, print the report."""
+"""``wennuan-rules audit payments|visits``: audit a roster or a visit log, print the report
+(``audit files|civil-affairs|goods``: :mod:`wennuan_rules.cli.audit_lists`)."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ from wennuan_rules.i18n import N_
 from wennuan_rules.render import reports_csv, reports_json, reports_text
 from wennuan_rules.report import Report
 
-__all__ = ["run_audit"]
+__all__ = ["run_audit", "write_report"]
 
 
-def _write(report: Report, fmt: str, lang: str | None, out: TextIO) -> None:
+def write_report(report: Report, fmt: str, lang: str | None, out: TextIO) -> None:
     if fmt == "json":
         out.write(reports_json([report], lang, single=True) + "\n")
     elif fmt == "csv":
@@ -83,9 +84,13 @@ def _return_values(path: str, info: AuditData) -> dict[str, object]:
 
 
 def run_audit(args: argparse.Namespace, out: TextIO) -> int:
-    """Run ``audit payments`` or ``audit visits``; returns the exit status: 0 or 1 as the audit
-    found, 2 when the input had a problem (every usable row audited and reported all the same;
-    nothing reported when no row could be read)."""
+    """Run an ``audit`` command; returns the exit status: 0 or 1 as the audit found, 2 when the
+    input had a problem (every usable row audited and reported all the same; nothing reported
+    when no row could be read)."""
+    if args.audit_kind not in ("payments", "visits"):
+        from wennuan_rules.cli.audit_lists import run_list_audit
+
+        return run_list_audit(args, out, write_report)
     campaign = resolve_campaign(args.campaign)
     custom = getattr(args, "audit_data", None)
     info = load_audit_data(custom) if custom else audit_data(campaign.id)
@@ -96,7 +101,7 @@ def run_audit(args: argparse.Namespace, out: TextIO) -> int:
     else:
         report = _audit_visits(args, campaign, info, problems, read)
     if read[0] or not problems:
-        _write(report, args.format, args.lang, out)
+        write_report(report, args.format, args.lang, out)
     return status(problems, args.lang, 0 if report.ok else 1)
 
 

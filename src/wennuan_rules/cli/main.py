@@ -230,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pv.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     _common(pv)
+    from wennuan_rules.cli.audit_lists import add_parsers
+
+    add_parsers(audit, _common)
     return parser
 
 
@@ -303,7 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(translate(N_("choose a command: {commands} (see --help)"), None, commands=_NAMES))
         return 2
     if args.command == "audit" and getattr(args, "audit_kind", None) is None:
-        parser.exit(2, "wennuan-rules audit: choose payments or visits\n")
+        kinds = "payments, visits, files, civil-affairs or goods"
+        parser.exit(2, f"wennuan-rules audit: choose {kinds}\n")
     lang: str | None = None
     added: list[str] = []
     try:
