@@ -104,12 +104,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     returns = _tee(source, acc, extra)
     reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
     if annotate:
-        from wennuan_rules.excel.annotate import write_annotated
+        from wennuan_rules.excel.annotate import annotate as annotated_copy
 
-        done = list(reports)
         show = bool(getattr(args, "show_personal_data", False))
-        write_annotated(path, found, done, annotate, lang, show_personal_data=show)
-        reports = iter(done)
+        reports = annotated_copy(path, found, reports, annotate, lang, show_personal_data=show)
 
     def with_rollup() -> Iterator[Report]:
         yield from reports
