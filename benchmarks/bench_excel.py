@@ -39,7 +39,7 @@ from typing import Any
 
 import _harness as h
 import wennuan_rules as wr
-from wennuan_rules._io.excel import read_sheets
+from wennuan_rules._io.excel import Book, read_sheets
 from wennuan_rules.cli.check import sample_path
 from wennuan_rules.excel.annotate import annotate
 from wennuan_rules.form.workbook import iter_workbook
@@ -178,9 +178,12 @@ def base_returns(path: str) -> tuple[int, object]:
 
 
 def lib_annotate(path: str, out: str) -> int:
-    found, rets = itertools.tee(iter_workbook(path, os.path.basename(path), wr.get_form(FORM)))
+    book = Book(path)
+    found, rets = itertools.tee(
+        iter_workbook(path, os.path.basename(path), wr.get_form(FORM), book=book)
+    )
     reports = wr.validate_many(f.ret for f in rets)
-    return sum(len(r.findings) for r in annotate(path, found, reports, out))
+    return sum(len(r.findings) for r in annotate(path, found, reports, out, book=book))
 
 
 def base_copy(path: str, out: str) -> int:

@@ -25,6 +25,7 @@ from wennuan_rules.i18n import N_
 __all__ = [
     "EXCEL_SUFFIXES",
     "INSTALL",
+    "Book",
     "Sheet",
     "cell_name",
     "cell_text",
@@ -250,6 +251,29 @@ def _open(path: PathLike, name: str) -> Any:
         ) from None
 
 
+class Book:
+    """An opened workbook whose sheets are loaded one at a time and shared: a reader of the returns
+    and the writer of the marked-up copy given the same ``Book`` walk the one sheet calamine holds
+    in memory (a sheet is loaded whole into calamine's own memory)."""
+
+    __slots__ = ("_book", "_loaded", "_sheet", "label", "names")
+
+    def __init__(self, path: PathLike, name: str | None = None) -> None:
+        self.label = str(path) if name is None else name
+        self._book = _open(path, self.label)
+        self.names: list[str] = list(self._book.sheet_names)
+        self._loaded: str | None = None
+        self._sheet: Any = None
+
+    def sheet(self, sheet_name: str) -> Any:
+        """calamine's sheet ``sheet_name``, loaded unless it is the one loaded last."""
+        if self._loaded != sheet_name:
+            self._sheet = self._loaded = None
+            self._sheet = self._book.get_sheet_by_name(sheet_name)
+            self._loaded = sheet_name
+        return self._sheet
+
+
 def sheet_names(path: PathLike, name: str | None = None) -> list[str]:
     """The names of the sheets of a workbook, in order.
 
@@ -257,7 +281,7 @@ def sheet_names(path: PathLike, name: str | None = None) -> list[str]:
         WennuanError: the ``excel`` extra is not installed.
         InputFileError: the file cannot be read or is not a workbook.
     """
-    return list(_open(path, str(path) if name is None else name).sheet_names)
+    return Book(path, name).names
 
 
 def _rows(raw: Any, lazy: bool) -> Any:
@@ -270,21 +294,22 @@ def _rows(raw: Any, lazy: bool) -> Any:
 
 
 def raw_sheets(
-    path: PathLike, name: str | None = None, *, lazy: bool = False
+    path: PathLike, name: str | None = None, *, lazy: bool = False, book: Book | None = None
 ) -> Iterator[tuple[str, Any, list[tuple[tuple[int, int], tuple[int, int]]]]]:
     """``(sheet name, rows as calamine gives them, merged ranges)`` for each sheet: floats not
     converted (for copying a workbook value for value). The rows are a list, or an iterator
-    handing them out one at a time when ``lazy``.
+    handing them out one at a time when ``lazy``; ``book``: the workbook already opened.
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
         InputFileError: the file cannot be read or is not a workbook.
     """
-    label = str(path) if name is None else name
-    book = _open(path, label)
-    for sheet_name in book.sheet_names:
+    if book is None:
+        book = Book(path, name)
+    label = book.label
+    for sheet_name in book.names:
         try:
-            raw = book.get_sheet_by_name(sheet_name)
+            raw = book.sheet(sheet_name)
             data = _rows(raw, lazy)
             merged = list(getattr(raw, "merged_cell_ranges", None) or ())
         except Exception as exc:  # pragma: no cover - a sheet calamine cannot decode
@@ -298,7 +323,9 @@ def raw_sheets(
         yield sheet_name, data, merged
 
 
-def read_sheets(path: PathLike, name: str | None = None) -> Iterator[Sheet]:
+def read_sheets(
+    path: PathLike, name: str | None = None, book: Book | None = None
+) -> Iterator[Sheet]:
     """The sheets of a workbook, one at a time, each converting its rows when they are asked for
     (:func:`number`; :class:`Sheet`).
 
@@ -306,7 +333,7 @@ def read_sheets(path: PathLike, name: str | None = None) -> Iterator[Sheet]:
         WennuanError: the ``excel`` extra is not installed.
         InputFileError: the file cannot be read or is not a workbook.
     """
-    for sheet_name, rows, merged in raw_sheets(path, name, lazy=True):
+    for sheet_name, rows, merged in raw_sheets(path, name, lazy=True, book=book):
         yield Sheet(sheet_name, [], merged, set(), rows)
 
 

@@ -98,7 +98,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     if annotate:
         from wennuan_rules.excel.cli import annotated
 
-        found, source = annotated(path, form, extra.values())
+        found, source, book = annotated(path, form, extra.values())
     else:
         source = read_returns(path, form=form, forms=extra.values())
     returns = _tee(source, acc, extra)
@@ -107,7 +107,9 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         from wennuan_rules.excel.annotate import annotate as annotated_copy
 
         show = bool(getattr(args, "show_personal_data", False))
-        reports = annotated_copy(path, found, reports, annotate, lang, show_personal_data=show)
+        reports = annotated_copy(
+            path, found, reports, annotate, lang, show_personal_data=show, book=book
+        )
 
     def with_rollup() -> Iterator[Report]:
         yield from reports

@@ -17,13 +17,13 @@ from typing import Any, Final
 
 from wennuan_rules._io.excel import (
     _BIG,
+    Book,
     cell_name,
     cell_text,
     lost_digits,
     number,
     raw_sheets,
     require,
-    sheet_names,
 )
 from wennuan_rules.form.layout import get_layout
 from wennuan_rules.form.loader import get_form
@@ -309,6 +309,7 @@ def annotate(
     lang: str | None = None,
     *,
     show_personal_data: bool = False,
+    book: Book | None = None,
 ) -> Iterator[Report]:
     """Write the marked-up copy of workbook ``source`` at ``out`` while handing on the reports.
 
@@ -318,32 +319,35 @@ def annotate(
     same order; both are taken one pair at a time as the copy reaches their rows, and each
     report is yielded once taken, so a large wide sheet is checked, copied and reported in
     constant memory. The copy is complete when the iterator is exhausted; if taking the pairs
-    raises (a workbook with problems), no file is left at ``out``.
+    raises (a workbook with problems), no file is left at ``out``. ``book``: the workbook as
+    opened for reading ``found`` (:class:`~wennuan_rules._io.excel.Book`), so that calamine holds
+    each sheet once.
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
     """
     xlsxwriter = require("xlsxwriter")
     lang = normalize_lang(lang)
-    names = sheet_names(source, str(source))
-    book = xlsxwriter.Workbook(
+    if book is None:
+        book = Book(source, str(source))
+    copy = xlsxwriter.Workbook(
         str(out), {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
     )
     try:
-        w = _Writer(book)
-        sheets = {name: book.add_worksheet(name) for name in names}
-        findings = _Findings(book, w.style, lang)
+        w = _Writer(copy)
+        sheets = {name: copy.add_worksheet(name) for name in book.names}
+        findings = _Findings(copy, w.style, lang)
         marks = _Marks(zip(found, reports, strict=True), findings, not show_personal_data)
-        for name, data, merged in raw_sheets(source, str(source), lazy=True):
+        for name, data, merged in raw_sheets(source, lazy=True, book=book):
             yield from w.sheet(sheets[name], name, data, merged, marks)
         marks.upto(None, 0)
         yield from marks.hand_on()
         findings.close()
     except BaseException:
-        book.close()
+        copy.close()
         Path(out).unlink(missing_ok=True)
         raise
-    book.close()
+    copy.close()
 
 
 def write_annotated(

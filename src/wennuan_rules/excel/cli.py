@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from wennuan_rules._io import file_format
+from wennuan_rules._io.excel import Book
 from wennuan_rules.errors import InputFileError
 from wennuan_rules.form.loader import _file_name
 from wennuan_rules.form.model import FormTemplate, Return
@@ -19,10 +20,10 @@ __all__ = ["annotated"]
 
 def annotated(
     path: str | Path, form: FormTemplate | None, forms: Iterable[FormTemplate]
-) -> tuple[Iterator[SheetReturn], Iterator[Return]]:
+) -> tuple[Iterator[SheetReturn], Iterator[Return], Book]:
     """The returns of a workbook with their cells (for ``--annotate``), and the returns alone,
     read one at a time (the two iterators share the reading; the problems of the workbook are
-    raised after its last return).
+    raised after its last return), and the opened workbook (for the writer of the copy).
 
     Raises:
         InputFileError: ``path`` is not a workbook.
@@ -35,5 +36,6 @@ def annotated(
             expected="an .xlsx or .xls workbook to check",
             got=name,
         )
-    found, rets = itertools.tee(iter_workbook(str(path), name, form, forms))
-    return found, (entry.ret for entry in rets)
+    book = Book(path, name)
+    found, rets = itertools.tee(iter_workbook(str(path), name, form, forms, book))
+    return found, (entry.ret for entry in rets), book

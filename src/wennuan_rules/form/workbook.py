@@ -26,7 +26,7 @@ from typing import Any, Final
 import attrs
 
 from wennuan_rules._io.csvfile import header_key
-from wennuan_rules._io.excel import Cell, Sheet, cell_text, read_sheets
+from wennuan_rules._io.excel import Book, Cell, Sheet, cell_text, read_sheets
 from wennuan_rules.errors import InputFileError, InvalidValueError, WennuanError
 from wennuan_rules.form.layout import Layout, get_layout
 from wennuan_rules.form.loader import forms as bundled_forms
@@ -316,12 +316,17 @@ def _unit_cell(sheet: Sheet) -> tuple[int, int] | None:
 
 
 def iter_workbook(
-    path: str, name: str, form: FormTemplate | None = None, forms: Iterable[FormTemplate] = ()
+    path: str,
+    name: str,
+    form: FormTemplate | None = None,
+    forms: Iterable[FormTemplate] = (),
+    book: Book | None = None,
 ) -> Iterator[SheetReturn]:
     """The returns of every sheet of a workbook, with their cells, one at a time (a wide sheet
     in constant memory). The problems are collected as the rows are read and raised after the
     last return: a caller that must not act on a workbook with problems uses
-    :func:`read_workbook`, or undoes what it did when this raises.
+    :func:`read_workbook`, or undoes what it did when this raises. ``book``: the workbook
+    already opened (shared with the writer of the marked-up copy).
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
@@ -332,7 +337,7 @@ def iter_workbook(
     reader = _Reader(name, form, forms)
     reader.unknown = []
     count = 0
-    for sheet in read_sheets(path, name):
+    for sheet in read_sheets(path, name, book):
         for found in reader.sheet(sheet):
             count += 1
             yield found
