@@ -37,5 +37,5 @@ def annotated(
             got=name,
         )
     book = Book(path, name)
-    found, rets = itertools.tee(iter_workbook(str(path), name, form, forms, book))
+    found, rets = itertools.tee(iter_workbook(str(path), name, form, forms, book=book))
     return found, (entry.ret for entry in rets), book

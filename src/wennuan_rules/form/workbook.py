@@ -21,13 +21,14 @@ import operator
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
+from wennuan_rules._io.collect import Problems
 from wennuan_rules._io.csvfile import header_key
 from wennuan_rules._io.excel import Book, Cell, Sheet, cell_text, read_sheets
-from wennuan_rules.errors import InputFileError, InvalidValueError, WennuanError
+from wennuan_rules.errors import InputFileError, InputProblems, InvalidValueError, WennuanError
 from wennuan_rules.form.layout import Layout, get_layout
 from wennuan_rules.form.loader import forms as bundled_forms
 from wennuan_rules.form.model import FormTemplate, Return
@@ -79,26 +80,11 @@ class _RowCells(Mapping[str, tuple[int, int]]):
         return len(self._columns)
 
 
-class WorkbookProblems(InputFileError):
+class WorkbookProblems(InputProblems):
     """Every problem of a workbook (``problems``), each naming its sheet, cell and code."""
 
     def __init__(self, file: str, problems: list[WennuanError]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(
-            N_("{file}: {count} problems; the first: {first}"),
-            file=file,
-            params={"file": file, "count": len(problems), "first": problems[0].message()},
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.file, list(self.problems)))
-
-    def message(self, lang: str | None = None) -> str:
-        """Every problem, one per line, in ``lang``."""
-        problems = getattr(self, "problems", ())
-        if not problems:
-            return super().message(lang)
-        return "\n".join(p.message(lang) for p in problems)
+        super().__init__(file, problems)
 
 
 def _lost(sheet: Sheet, row: int, col: int, code: str, raw: Cell = None) -> InvalidValueError:
@@ -320,13 +306,15 @@ def iter_workbook(
     name: str,
     form: FormTemplate | None = None,
     forms: Iterable[FormTemplate] = (),
+    problems: Problems | None = None,
     book: Book | None = None,
 ) -> Iterator[SheetReturn]:
     """The returns of every sheet of a workbook, with their cells, one at a time (a wide sheet
     in constant memory). The problems are collected as the rows are read and raised after the
-    last return: a caller that must not act on a workbook with problems uses
-    :func:`read_workbook`, or undoes what it did when this raises. ``book``: the workbook
-    already opened (shared with the writer of the marked-up copy).
+    last return (or put in ``problems``; a cell that cannot be read is then not reported): a
+    caller that must not act on a workbook with problems uses :func:`read_workbook`, or undoes
+    what it did when this raises. ``book``: the workbook already opened (shared with the writer
+    of the marked-up copy).
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
@@ -341,7 +329,10 @@ def iter_workbook(
         for found in reader.sheet(sheet):
             count += 1
             yield found
-    if reader.problems:
+    if reader.problems and problems is not None:
+        for problem in reader.problems:
+            problems.add(problem)
+    elif reader.problems:
         raise WorkbookProblems(name, reader.problems)
     if not count:
         raise InputFileError(
@@ -354,14 +345,19 @@ def iter_workbook(
 
 
 def read_workbook(
-    path: str, name: str, form: FormTemplate | None = None, forms: Iterable[FormTemplate] = ()
+    path: str,
+    name: str,
+    form: FormTemplate | None = None,
+    forms: Iterable[FormTemplate] = (),
+    problems: Problems | None = None,
 ) -> list[SheetReturn]:
     """The returns of every sheet of a workbook, with their cells; every problem is collected
-    before anything is returned.
+    before anything is returned (``problems``: where every problem is put instead of being
+    raised; a cell that cannot be read is then not reported).
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
         WorkbookProblems: every problem found (sheet, cell and code of each).
         InputFileError: no sheet holds a return.
     """
-    return list(iter_workbook(path, name, form, forms))
+    return list(iter_workbook(path, name, form, forms, problems))
