@@ -124,18 +124,18 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     if annotate:
         from wennuan_rules.excel.cli import annotated
 
-        found, source = annotated(path, form, extra.values())
+        found, source, book = annotated(path, form, extra.values())
     else:  # every usable return is checked; the input problems are told at the end (exit 2)
         source = iter_returns(path, form=form, forms=extra.values(), problems=problems)
     returns = _tee(source, acc, extra)
     reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
     if annotate:
-        from wennuan_rules.excel.annotate import write_annotated
+        from wennuan_rules.excel.annotate import annotate as annotated_copy
 
-        done = list(reports)
         show = bool(getattr(args, "show_personal_data", False))
-        write_annotated(path, found, done, annotate, lang, show_personal_data=show)
-        reports = iter(done)
+        reports = annotated_copy(
+            path, found, reports, annotate, lang, show_personal_data=show, book=book
+        )
 
     def with_rollup() -> Iterator[Report]:
         yield from reports
