@@ -39,6 +39,7 @@ from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, 
 from wennuan_rules.form.rules.solve import Solver
 from wennuan_rules.i18n import N_
 from wennuan_rules.money import refuse_foreign_digits
+from wennuan_rules.plausibility import bounds
 from wennuan_rules.results import Finding, Fix, Report, RuleSummary, Severity, Summary
 
 __all__ = [
@@ -171,7 +172,7 @@ class _Compiled:
     rule_ids: tuple[str, ...]
     unit_ids: tuple[str, ...]
     severities: tuple[Severity, ...]
-    evaluate: Callable[..., tuple[list[Value], list[int], int, list[int], list[int]]]
+    evaluate: Callable[..., tuple[list[Value], list[int], int, list[int], list[int], int]]
     rule_slots: tuple[tuple[int, ...], ...]
     single_exact: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
     single_tol: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
@@ -198,9 +199,14 @@ def _source(form: FormTemplate) -> tuple[str, dict[str, Decimal]]:
     n = len(form.items)
     names = ", ".join(f"v{i}" for i in range(n)) + ("," if n == 1 else "")
     k_names = Constants()
-    read: list[str] = ["    g = values.get", "    u = []", "    r = 0"]
+    read: list[str] = ["    g = values.get", "    u = []", "    r = 0", "    o = 0"]
+    limits = bounds()
     for i, check in enumerate(form.unit_checks):
-        read += item_lines(i, check)
+        # a number above the plausibility bound of its unit, or of more digits than any real
+        # figure, is looked at by form/plausible.py (which runs only when one was read)
+        bound = limits.units.get(form.items[i].unit)
+        above = f"> {k_names.name(bound.max)}" if bound is not None else ">= H"
+        read += item_lines(i, check, above)
     head = ["    f = []", "    ne_list = []", "    fl = f.append", "    ne = ne_list.append"]
     src: list[str] = []
     bodies: dict[str, list[str]] = {"exact": [], "tol": []}
@@ -214,7 +220,7 @@ def _source(form: FormTemplate) -> tuple[str, dict[str, Decimal]]:
         src += [f"def sides_{k}(s):", *sides_lines(rule.expr, rule.items, slot, k_names), ""]
     for suffix in ("exact", "tol"):
         src += [f"def evaluate_{suffix}(values, T):", *read, *head, *bodies[suffix]]
-        src += [f"    return [{names}], u, r, f, ne_list", ""]
+        src += [f"    return [{names}], u, r, f, ne_list, o", ""]
     return "\n".join(src), k_names.namespace()
 
 
@@ -229,7 +235,16 @@ def _compile(form: FormTemplate) -> _Compiled:
     def cv(raw: object, i: int) -> Value:
         return parse_value(raw, items[i])
 
-    namespace: dict[str, Any] = {"D": Decimal, "Z": _ZERO, "M": _MICRO, "cv": cv, **constants}
+    high = Decimal(10) ** bounds().max_digits
+    namespace: dict[str, Any] = {
+        "D": Decimal,
+        "Z": _ZERO,
+        "M": _MICRO,
+        "H": high,
+        "NH": -high,
+        "cv": cv,
+        **constants,
+    }
     exec(compile(src, f"<rules of {form.id}>", "exec"), namespace)
 
     exact, tolerant = namespace["evaluate_exact"], namespace["evaluate_tol"]
@@ -485,9 +500,20 @@ def _validate(
     unit: str | None,
     tol: Decimal | None,
 ) -> Report:
-    """The rules' report, with the plausibility findings (form/plausible.py) first."""
+    """The rules' report, with the plausibility findings (form/plausible.py) first.
+
+    The plausibility check runs only when the evaluator read a number it must look at (above the
+    bound of its unit, too long, or given for a yes-no item), or when reading the return failed:
+    then it runs first, so that its error is the one raised, as if it had run before the rules.
+    """
+    try:
+        report, look = _validate_rules(c, values, unit, tol)
+    except Exception:
+        implausible(c.form, values, parse_value)
+        raise
+    if not look:
+        return report
     odd = implausible(c.form, values, parse_value)
-    report = _validate_rules(c, values, unit, tol)
     if not odd:
         return report
     findings = sorted((*odd, *report.findings), key=lambda f: f.severity is not Severity.ERROR)
@@ -499,13 +525,14 @@ def _validate_rules(
     values: Mapping[str, object],
     unit: str | None,
     tol: Decimal | None,
-) -> Report:
+) -> tuple[Report, int]:
+    """The report of the rules, and whether a number read needs the plausibility check."""
     if not isinstance(values, dict) or not values.keys() <= c.codes:
         values = _canonical(c.form, values)
     # one exact context for the whole return: evaluation, findings and the likely fix
     with decimal.localcontext(_CONTEXT):
         try:
-            slots, bad_units, reported, failed, not_eval = c.evaluate(values, tol)
+            slots, bad_units, reported, failed, not_eval, look = c.evaluate(values, tol)
         except (decimal.InvalidOperation, decimal.Inexact):
             raise _too_large(c, values) from None
         n_rules = len(c.rules)
@@ -523,12 +550,12 @@ def _validate_rules(
                 missing = tuple(c.items[i].code for i in absent)
             nev = tuple(nev_list)
         if not failed and not bad_units:
-            return Report(c.form.id, unit, (), passed, nev, not_reported=missing)
+            return Report(c.form.id, unit, (), passed, nev, not_reported=missing), look
         findings = [_rule_finding(c, k, slots) for k in failed]
         findings += [_unit_finding(c, i, values) for i in bad_units]
         findings.sort(key=lambda f: f.severity is not Severity.ERROR)
         fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None
-    return Report(c.form.id, unit, tuple(findings), passed, nev, fix, not_reported=missing)
+    return Report(c.form.id, unit, tuple(findings), passed, nev, fix, not_reported=missing), look
 
 
 def validate(

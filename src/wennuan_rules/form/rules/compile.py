@@ -121,9 +121,15 @@ def sides_lines(
     return out
 
 
-def item_lines(i: int, check: UnitCheck) -> list[str]:
+def item_lines(i: int, check: UnitCheck, above: str = "") -> list[str]:
     """Lines that read item ``i`` into ``v<i>`` (None when not reported or failing its unit
-    check, recording the failure in ``u``; ``r`` counts reported items)."""
+    check, recording the failure in ``u``; ``r`` counts reported items).
+
+    ``above`` is a comparison (``> P3``, ``>= H``) true of a number the plausibility check must
+    look at; such a number, a negative one of ``H`` or more, or a number given for a yes-no item
+    sets ``o`` (the caller then runs the plausibility check). Text of plain ASCII digits (and,
+    for 万元, one point and at most 6 decimals) is proven non-negative and of its unit by the test
+    that reads it, so its unit check is not run again."""
     v = f"v{i}"
     if check.kind == "yes-no":
         return [
@@ -133,33 +139,45 @@ def item_lines(i: int, check: UnitCheck) -> list[str]:
             f"            {v} = cv({v}, {i})",
             f"            if {v} is not None and {v}.__class__ is not bool:",
             "                r += 1",
+            *(["                o = 1"] if above else []),
             f"                u.append({i})",
             f"                {v} = None",
             f"        if {v} is not None:",
             "            r += 1",
         ]
     whole = check.kind == "whole"
-    # digits only (counts), or digits and one point (万元): Decimal reads them exactly; anything
-    # else (signs, separators, full-width digits, units, junk) goes through parse_value
-    fast = f"{v}.isdigit()" if whole else f"{v}.replace('.', '', 1).isdigit()"
+    # digits only (counts), or digits and one point with at most 6 decimals after it (no point
+    # before the last 7 characters) for 万元: Decimal reads them exactly and they pass the unit
+    # check; anything else (signs, separators, full-width or other digits, units, junk, more
+    # decimals) goes through parse_value and the unit check
+    fast = (
+        f"{v}.isdigit() and {v}.isascii()"
+        if whole
+        else f"{v}.replace('.', '', 1).isdigit() and {v}.isascii() and {v}.find('.', 0, -7) < 0"
+    )
     # v % 1 is 0 for whole numbers, v % 0.000001 for at most 6 decimals (exact; raises for
     # Infinity or numbers of more than 60 digits)
     check_src = f"{v} % 1" if whole else f"{v} % M"
+    flag = [f"if {v} {above}:", "    o = 1"] if above else []
     return [
         f"    {v} = g({check.code!r})",
         f"    if {v} is not None:",
-        f"        if {v}.__class__ is not D:",
-        f"            if {v}.__class__ is str and {fast}:",
-        f"                {v} = D({v})",
-        "            else:",
+        f"        if {v}.__class__ is str and {fast}:",
+        f"            {v} = D({v})",
+        "            r += 1",
+        *("            " + line for line in flag),
+        "        else:",
+        f"            if {v}.__class__ is not D:",
         f"                {v} = cv({v}, {i})",
         f"                if {v}.__class__ is bool:",
         "                    r += 1",
         f"                    u.append({i})",
         f"                    {v} = None",
-        f"        if {v} is not None:",
-        "            r += 1",
-        f"            if {v} < Z or {check_src}:",
-        f"                u.append({i})",
-        f"                {v} = None",
+        f"            if {v} is not None:",
+        "                r += 1",
+        *("                " + line for line in flag),
+        f"                if {v} < Z or {check_src}:",
+        *([f"                    if {v} <= NH:", "                        o = 1"] if above else []),
+        f"                    u.append({i})",
+        f"                    {v} = None",
     ]
