@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from wennuan_rules._data import PACKAGE_DIR
 from wennuan_rules.cli.forms import _extra_forms, _find
 from wennuan_rules.errors import InputFileError, UnknownIdError
 from wennuan_rules.form.model import FormTemplate, Return
@@ -36,7 +36,7 @@ def sample_path(form_id: str) -> Path:
     Raises:
         UnknownIdError: there is no sample of that form (the message lists those there are).
     """
-    folder = resources.files("wennuan_rules").joinpath("data", "samples")
+    folder = PACKAGE_DIR / "data" / "samples"
     name = form_id.strip().replace(":", "__") + ".json"
     entry = folder.joinpath(name)
     if entry.is_file():

@@ -162,6 +162,53 @@ def parse_value(raw: object, item: LineItem) -> Value:
 # -- compilation -----------------------------------------------------------------------------------
 
 
+class _Lazy:
+    """Generated functions compiled when first asked for: a command that checks a few returns
+    compiles the evaluator and the helpers of the rules that failed, not all of them."""
+
+    def __init__(self, name: str, sources: dict[str, str], namespace: dict[str, Any]) -> None:
+        self.name, self.sources, self.namespace = name, sources, namespace
+
+    def get(self, function: str) -> Any:
+        found = self.namespace.get(function)
+        if found is None:
+            exec(_code(self.sources[function], f"<rules of {self.name}>"), self.namespace)
+            found = self.namespace[function]
+        return found
+
+
+def _code(source: str, name: str) -> Any:
+    """``compile(source)``, its code object kept in the cache of :mod:`wennuan_rules._cache`
+    (compiling a form's evaluator is a large part of a command's start-up)."""
+    import marshal
+    import sys
+
+    from wennuan_rules._cache import derived
+
+    tag = f"wennuan_rules code 1 {sys.implementation.cache_tag} {sys.version}\n{name}\n"
+    data = derived(
+        (tag + source).encode("utf-8"),
+        lambda: marshal.dumps(compile(source, name, "exec")),
+    )
+    try:
+        return marshal.loads(data)
+    except (ValueError, EOFError, TypeError):  # a damaged cache file
+        return compile(source, name, "exec")
+
+
+class _Column:
+    """``column[k]``: the generated function ``pattern.format(k)`` (compiled on first use)."""
+
+    def __init__(self, lazy: _Lazy, pattern: str, size: int) -> None:
+        self.lazy, self.pattern, self.size = lazy, pattern, size
+
+    def __getitem__(self, k: int) -> Any:
+        return self.lazy.get(self.pattern.format(k))
+
+    def __len__(self) -> int:
+        return self.size
+
+
 @attrs.frozen
 class _Compiled:
     form: FormTemplate
@@ -174,14 +221,15 @@ class _Compiled:
     severities: tuple[Severity, ...]
     evaluate: Callable[..., tuple[list[Value], list[int], int, list[int], list[int], int]]
     rule_slots: tuple[tuple[int, ...], ...]
-    single_exact: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
-    single_tol: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
+    #: per rule, its evaluator alone (0 passed, 1 failed, 2 not evaluated), generated
+    single_exact: _Column
+    single_tol: _Column
     rules_of_item: tuple[tuple[int, ...], ...]
     #: per rule, its single-item solve; ``None`` for implications and <->
     linear: tuple[Solver | None, ...]
     #: per rule, the builder of its finding, and the values of the sides it shows (generated)
     findings: tuple[FindingBuilder, ...]
-    sides: tuple[Callable[[Sequence[Value]], tuple[Decimal, Decimal]], ...]
+    sides: _Column
 
 
 def _single_rule(body: list[str], items: Sequence[str], k: int, suffix: str) -> list[str]:
@@ -193,8 +241,9 @@ def _single_rule(body: list[str], items: Sequence[str], k: int, suffix: str) -> 
     return out
 
 
-def _source(form: FormTemplate) -> tuple[str, dict[str, Decimal]]:
-    """The evaluators of ``form`` as Python source, generated from the rules' AST."""
+def _source(form: FormTemplate) -> tuple[list[str], list[str], dict[str, Decimal]]:
+    """The evaluators of ``form`` (exact, tolerant) and the helpers of each rule (single-rule
+    evaluators, shown sides) as Python source, generated from the rules' AST."""
     slot = {item.code: f"v{i}" for i, item in enumerate(form.items)}
     n = len(form.items)
     names = ", ".join(f"v{i}" for i in range(n)) + ("," if n == 1 else "")
@@ -208,20 +257,32 @@ def _source(form: FormTemplate) -> tuple[str, dict[str, Decimal]]:
         above = f"> {k_names.name(bound.max)}" if bound is not None else ">= H"
         read += item_lines(i, check, above)
     head = ["    f = []", "    ne_list = []", "    fl = f.append", "    ne = ne_list.append"]
-    src: list[str] = []
+    helpers: list[str] = []
     bodies: dict[str, list[str]] = {"exact": [], "tol": []}
     for k, rule in enumerate(form.rules):
         used = [slot[c] for c in rule.items]
+        src: list[str] = []
         for suffix in ("exact", "tol"):
             body = rule_lines(rule.expr, rule.items, slot, k_names, suffix == "tol")
             src += _single_rule(body, used, k, suffix)
             bodies[suffix] += [line.replace("(K)", f"({k})") for line in body]
         assert not isinstance(rule.expr, UnitCheck)
         src += [f"def sides_{k}(s):", *sides_lines(rule.expr, rule.items, slot, k_names), ""]
-    for suffix in ("exact", "tol"):
-        src += [f"def evaluate_{suffix}(values, T):", *read, *head, *bodies[suffix]]
-        src += [f"    return [{names}], u, r, f, ne_list, o", ""]
-    return "\n".join(src), k_names.namespace()
+        helpers.append("\n".join(src))
+    evaluators = [
+        "\n".join(
+            [
+                f"def evaluate_{suffix}(values, T):",
+                *read,
+                *head,
+                *bodies[suffix],
+                f"    return [{names}], u, r, f, ne_list, o",
+                "",
+            ]
+        )
+        for suffix in ("exact", "tol")
+    ]
+    return evaluators, helpers, k_names.namespace()
 
 
 def _compile(form: FormTemplate) -> _Compiled:
@@ -230,7 +291,7 @@ def _compile(form: FormTemplate) -> _Compiled:
         return cached  # type: ignore[no-any-return]
     items = form.items
     slot = {item.code: i for i, item in enumerate(items)}
-    src, constants = _source(form)
+    evaluators, helpers, constants = _source(form)
 
     def cv(raw: object, i: int) -> Value:
         return parse_value(raw, items[i])
@@ -245,13 +306,17 @@ def _compile(form: FormTemplate) -> _Compiled:
         "cv": cv,
         **constants,
     }
-    exec(compile(src, f"<rules of {form.id}>", "exec"), namespace)
-
-    exact, tolerant = namespace["evaluate_exact"], namespace["evaluate_tol"]
+    sources = {"evaluate_exact": evaluators[0], "evaluate_tol": evaluators[1]}
+    for k, text in enumerate(helpers):
+        sources.update(dict.fromkeys((f"rule_{k}_exact", f"rule_{k}_tol", f"sides_{k}"), text))
+    lazy = _Lazy(form.id, sources, namespace)
+    exact = lazy.get("evaluate_exact")
 
     def evaluate(values: Mapping[str, object], tolerance: Decimal | None) -> Any:
         """Run under ``_CONTEXT`` (as ``_validate`` does, once for the return)."""
-        return exact(values, None) if tolerance is None else tolerant(values, tolerance)
+        if tolerance is None:
+            return exact(values, None)
+        return lazy.get("evaluate_tol")(values, tolerance)
 
     def unit_of(code: str) -> str:
         return items[slot[code]].unit
@@ -267,8 +332,8 @@ def _compile(form: FormTemplate) -> _Compiled:
         severities=tuple(r.severity for r in form.rules),
         evaluate=evaluate,
         rule_slots=tuple(tuple(slot[c] for c in r.items) for r in form.rules),
-        single_exact=tuple(namespace[f"rule_{k}_exact"] for k in range(len(form.rules))),
-        single_tol=tuple(namespace[f"rule_{k}_tol"] for k in range(len(form.rules))),
+        single_exact=_Column(lazy, "rule_{}_exact", len(form.rules)),
+        single_tol=_Column(lazy, "rule_{}_tol", len(form.rules)),
         rules_of_item=tuple(
             tuple(k for k, r in enumerate(form.rules) if item.code in r.items) for item in items
         ),
@@ -279,7 +344,7 @@ def _compile(form: FormTemplate) -> _Compiled:
             FindingBuilder(r, rid, form.rule_source(r), figure_unit(r, unit_of))
             for r, rid in zip(form.rules, [f"{form.id}/{r.name}" for r in form.rules], strict=True)
         ),
-        sides=tuple(namespace[f"sides_{k}"] for k in range(len(form.rules))),
+        sides=_Column(lazy, "sides_{}", len(form.rules)),
     )
     form._cache["compiled"] = compiled
     return compiled
