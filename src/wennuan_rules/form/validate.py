@@ -241,21 +241,26 @@ def _single_rule(body: list[str], items: Sequence[str], k: int, suffix: str) -> 
     return out
 
 
-def _source(form: FormTemplate) -> tuple[list[str], list[str], dict[str, Decimal]]:
+def _source(form: FormTemplate) -> tuple[list[str], list[str], dict[str, Decimal | int]]:
     """The evaluators of ``form`` (exact, tolerant) and the helpers of each rule (single-rule
     evaluators, shown sides) as Python source, generated from the rules' AST."""
     slot = {item.code: f"v{i}" for i, item in enumerate(form.items)}
     n = len(form.items)
     names = ", ".join(f"v{i}" for i in range(n)) + ("," if n == 1 else "")
     k_names = Constants()
-    read: list[str] = ["    g = values.get", "    u = []", "    r = 0", "    o = 0"]
+    read: list[str] = ["    g = values.get", "    u = []", "    m = 0", "    o = 0"]
     limits = bounds()
+    ints: dict[str, int] = {}
     for i, check in enumerate(form.unit_checks):
         # a number above the plausibility bound of its unit, or of more digits than any real
         # figure, is looked at by form/plausible.py (which runs only when one was read)
         bound = limits.units.get(form.items[i].unit)
         above = f"> {k_names.name(bound.max)}" if bound is not None else ">= H"
-        read += item_lines(i, check, above)
+        above_int = ">= IH"
+        if bound is not None and bound.max == bound.max.to_integral_value():
+            ints[f"IB{int(bound.max)}"] = int(bound.max)
+            above_int = f"> IB{int(bound.max)}"
+        read += item_lines(i, check, above, above_int)
     head = ["    f = []", "    ne_list = []", "    fl = f.append", "    ne = ne_list.append"]
     helpers: list[str] = []
     bodies: dict[str, list[str]] = {"exact": [], "tol": []}
@@ -276,13 +281,13 @@ def _source(form: FormTemplate) -> tuple[list[str], list[str], dict[str, Decimal
                 *read,
                 *head,
                 *bodies[suffix],
-                f"    return [{names}], u, r, f, ne_list, o",
+                f"    return [{names}], u, {n} - m, f, ne_list, o",
                 "",
             ]
         )
         for suffix in ("exact", "tol")
     ]
-    return evaluators, helpers, k_names.namespace()
+    return evaluators, helpers, {**k_names.namespace(), **ints}
 
 
 def _compile(form: FormTemplate) -> _Compiled:
@@ -303,6 +308,8 @@ def _compile(form: FormTemplate) -> _Compiled:
         "M": _MICRO,
         "H": high,
         "NH": -high,
+        "I": int,
+        "IH": int(high),
         "cv": cv,
         **constants,
     }
@@ -600,6 +607,8 @@ def _validate_rules(
             slots, bad_units, reported, failed, not_eval, look = c.evaluate(values, tol)
         except (decimal.InvalidOperation, decimal.Inexact):
             raise _too_large(c, values) from None
+        if failed or bad_units:  # counts read as ints: Decimals again for findings and the fix
+            slots = [Decimal(v) if v.__class__ is int else v for v in slots]
         n_rules = len(c.rules)
         passed = n_rules - len(failed) - len(not_eval) + reported - len(bad_units)
         nev: tuple[str, ...] = ()
