@@ -128,6 +128,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     p.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="the level that makes a return fail: error (default) or warning",
+    )
+    p.add_argument(
+        "--max-failing",
+        default="0",
+        metavar="SHARE",
+        help="the share of returns allowed to fail before the exit status is 1 (0 to 1, "
+        "e.g. 0.05; default 0)",
+    )
+    p.add_argument(
         "--engine",
         choices=("row", "columnar"),
         default="row",

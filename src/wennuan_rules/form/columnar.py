@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from wennuan_rules.batch import Batch
 from wennuan_rules.errors import InvalidValueError, WennuanError
 from wennuan_rules.form._frame_read import SCALE, Problem, canonical_cell, read_items
 from wennuan_rules.form.loader import get_form
@@ -233,6 +234,16 @@ class FrameResult:
         )
         return {int(r): self.explain(int(r)) for r in rows}
 
+    def batch(self) -> Batch:
+        """The notebook's object (:class:`~wennuan_rules.batch.Batch`): the per-rule summary of
+        every row, and the full reports of the rows with a finding (the others passed every
+        rule), by row."""
+        failing = self.failing()
+        return Batch(self.summary, tuple(failing.values()), tuple(failing), (None,) * len(failing))
+
+    def _repr_html_(self) -> str:
+        return self.batch()._repr_html_()
+
 
 def _summary(pl: Any, checked: Any, form: FormTemplate) -> Summary:
     n = checked.height
@@ -251,13 +262,26 @@ def _summary(pl: Any, checked: Any, form: FormTemplate) -> Summary:
         fl, ne = counts[f"f{k}"] or 0, counts[f"n{k}"]
         rid = f"{form.id}/{rule.name}"
         rows.append(
-            RuleSummary(rid, rule.severity, rule.items, n - fl - ne, fl, ne, form.rule_source(rule))
+            RuleSummary(
+                rid,
+                rule.severity,
+                rule.items,
+                n - fl - ne,
+                fl,
+                ne,
+                form.rule_source(rule),
+                expr=rule.expr,
+            )
         )
     for i, item in enumerate(form.items):
         fl, ne = counts[f"uf{i}"] or 0, counts[f"un{i}"]
         rid = f"{form.id}/{item.code}:unit"
         source = form.item_source(item.code)
-        rows.append(RuleSummary(rid, Severity.ERROR, (item.code,), n - fl - ne, fl, ne, source))
+        rows.append(
+            RuleSummary(
+                rid, Severity.ERROR, (item.code,), n - fl - ne, fl, ne, source, unit_check=True
+            )
+        )
     return Summary({form.id: n} if n else {}, counts["bad"] or 0, tuple(rows))
 
 
