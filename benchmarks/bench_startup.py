@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         "Each cell: median (min–max) of the pairs; whole processes, wall time, output discarded. "
         "`check --sample` exits 1 (the sample return has errors); a run that ends otherwise "
         "stops the benchmark. The library's modules are byte-compiled first, as an installed "
-        "package's are; the first run (not timed) fills the cache of compiled message catalogs.",
+        "package's are; the first run (not timed) fills the cache of catalogs, generated code and "
+        "parsed data files.",
     ]
     h.finish(HEADING, lines, args.no_write)
     return 0

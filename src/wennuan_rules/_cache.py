@@ -47,7 +47,7 @@ def derived(source: bytes, derive: Callable[[], bytes]) -> bytes:
     made = derive()
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        partial = f"{path}.{os.getpid()}.tmp"
+        partial = f"{path}.{os.getpid()}.{id(made):x}.tmp"  # one per process and thread
         with open(partial, "wb") as fh:
             fh.write(made)
         os.replace(partial, path)  # whole or not at all, also with processes racing
