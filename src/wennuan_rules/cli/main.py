@@ -204,6 +204,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the families on file (JSON or CSV) that every visit log must cover",
     )
     pv.add_argument(
+        "--must-visit",
+        default=None,
+        help="the families (and enterprises) of 五必访 with their categories (JSON or CSV, as "
+        "--on-file; default: those of --on-file that name a category)",
+    )
+    pv.add_argument(
         "--quota-per",
         choices=("unit-visited", "group"),
         default=None,
