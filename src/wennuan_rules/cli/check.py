@@ -6,10 +6,10 @@ import argparse
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from wennuan_rules._data import PACKAGE_DIR
 from wennuan_rules._io import Problems
 from wennuan_rules.batch import failing_share_ok, fails, parse_level, parse_share
 from wennuan_rules.cli.forms import _extra_forms, _find
@@ -40,7 +40,7 @@ def sample_path(form_id: str) -> Path:
     Raises:
         UnknownIdError: there is no sample of that form (the message lists those there are).
     """
-    folder = resources.files("wennuan_rules").joinpath("data", "samples")
+    folder = PACKAGE_DIR / "data" / "samples"
     name = form_id.strip().replace(":", "__") + ".json"
     entry = folder.joinpath(name)
     if entry.is_file():
