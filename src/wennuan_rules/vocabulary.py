@@ -401,30 +401,40 @@ class FiveMustVisits(Vocab):
         "特困职工家庭必访",
         "特困職工家庭必訪",
         "families in extreme hardship",
+        "特困职工家庭",
+        "特困職工家庭",
     )
     SERIOUS_ILLNESS = (
         "serious-illness",
         "重大疾病职工家庭必访",
         "重大疾病職工家庭必訪",
         "families with a serious illness",
+        "重大疾病职工家庭",
+        "重大疾病職工家庭",
     )
     EXTREME_MIGRANTS = (
         "extreme-migrants",
         "特困农民工必访",
         "特困農民工必訪",
         "migrant workers in extreme hardship",
+        "特困农民工",
+        "特困農民工",
     )
     EXTREME_ENTERPRISES = (
         "extreme-enterprises",
         "特困企业必访",
         "特困企業必訪",
         "enterprises in extreme difficulty",
+        "特困企业",
+        "特困企業",
     )
     EMERGENCY_FAMILIES = (
         "emergency-families",
         "遭遇突发事件的困难职工家庭必访",
         "遭遇突發事件的困難職工家庭必訪",
         "families struck by an emergency",
+        "遭遇突发事件的困难职工家庭",
+        "遭遇突發事件的困難職工家庭",
     )
 
 

@@ -99,6 +99,7 @@ def run_audit(args: argparse.Namespace, out: TextIO) -> int:
     else:
         plan = read_visits(args.file)
         families = read_families(args.on_file) if args.on_file else None
+        must = getattr(args, "must_visit", None)
         report = audit_visits(
             plan,
             campaign,
@@ -107,6 +108,7 @@ def run_audit(args: argparse.Namespace, out: TextIO) -> int:
             data=info,
             quota_per=getattr(args, "quota_per", None),
             coverage_in_window=not getattr(args, "coverage_any_date", False),
+            must_visit=read_families(must) if must else None,
         )
     _write(report, args.format, args.lang, out)
     return 0 if report.ok else 1

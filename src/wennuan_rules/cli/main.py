@@ -129,6 +129,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     p.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="the level that makes a return fail: error (default) or warning",
+    )
+    p.add_argument(
+        "--max-failing",
+        default="0",
+        metavar="SHARE",
+        help="the share of returns allowed to fail before the exit status is 1 (0 to 1, "
+        "e.g. 0.05; default 0)",
+    )
+    p.add_argument(
         "--engine",
         choices=("row", "columnar"),
         default="row",
@@ -190,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--on-file",
         default=None,
         help="the families on file (JSON or CSV) that every visit log must cover",
+    )
+    pv.add_argument(
+        "--must-visit",
+        default=None,
+        help="the families (and enterprises) of 五必访 with their categories (JSON or CSV, as "
+        "--on-file; default: those of --on-file that name a category)",
     )
     pv.add_argument(
         "--quota-per",

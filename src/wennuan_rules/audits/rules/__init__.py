@@ -19,7 +19,13 @@ from wennuan_rules.audits.registry import (
 )
 
 # the rule modules register their rules on import; importing this package loads them all
-from wennuan_rules.audits.rules import payments, reconcile, visits  # noqa: F401 - they register
+from wennuan_rules.audits.rules import (  # noqa: F401 - they register
+    payments,
+    recipients,
+    reconcile,
+    visit_plan,
+    visits,
+)
 
 __all__ = [
     "COMMON_PARAMS",
