@@ -40,9 +40,10 @@ def test_family_that_is_not_an_object_is_named(tmp_path: Path) -> None:
 def test_unknown_family_field_is_named(tmp_path: Path) -> None:
     e = _refusal(tmp_path, read_families, "f.json", [{"ref": "a", "bogus": 1}])
     assert (e.what, e.got) == ("family field", "bogus")
+    from wennuan_rules.audits.visits import FAMILY_FIELDS
+
     assert e.message("en").endswith(
-        "family field: unknown value bogus; expected one of ref, name, id_number, file_category, "
-        "filed_on"
+        "family field: unknown value bogus; expected one of " + ", ".join(FAMILY_FIELDS)
     )
 
 
