@@ -18,6 +18,7 @@ from wennuan_rules.errors import (
     CalendarError,
     DataFileError,
     InputFileError,
+    InputProblems,
     InvalidValueError,
     ParameterError,
     UnknownIdError,
@@ -115,12 +116,23 @@ _LAZY: dict[str, str] = {
     "iter_payments": "wennuan_rules.audits",
     "read_visits": "wennuan_rules.audits",
     "read_families": "wennuan_rules.audits",
+    # collect, don't stop: what a reader returns with errors="collect"
+    "Collected": "wennuan_rules._io",
+    # audits of lists: hardship files (解困脱困), civil-affairs comparison, goods rosters
+    "audit_files": "wennuan_rules.audits.lists",
+    "audit_civil_affairs": "wennuan_rules.audits.lists",
+    "audit_goods": "wennuan_rules.audits.lists",
+    "read_hardship_files": "wennuan_rules.audits.lists_records",
+    "read_civil_affairs": "wennuan_rules.audits.lists_records",
+    "read_goods": "wennuan_rules.audits.lists_records",
+    "read_prohibited": "wennuan_rules.audits.lists_records",
 }
 
 __all__ = [
     "CalendarError",
     "DataFileError",
     "InputFileError",
+    "InputProblems",
     "InvalidValueError",
     "ParameterError",
     "UnknownIdError",
@@ -147,6 +159,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from wennuan_rules._data import add_data_dir as add_data_dir
     from wennuan_rules._data import data_dirs as data_dirs
     from wennuan_rules._data import remove_data_dir as remove_data_dir
+    from wennuan_rules._io import Collected as Collected
     from wennuan_rules.form.columnar import validate_frame as validate_frame
     from wennuan_rules.form.sql import form_sql as form_sql
     from wennuan_rules.lunar import (

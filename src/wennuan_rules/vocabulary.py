@@ -32,6 +32,7 @@ __all__ = [
     "MonitoringCategory",
     "NewFormWorker",
     "PaymentChannel",
+    "Professional",
     "SixSends",
     "ThreeCombinations",
     "UnionLevel",
@@ -550,6 +551,28 @@ class MonitoringCategory(Vocab):
     )
 
 
+class Professional(Vocab):
+    """专业人才 the 2018 Henan notice names among those to visit; its list ends in 等 (open)."""
+
+    __source__ = "豫工文〔2017〕61号 二3二"
+    CRAFTSMAN_MODEL_WORKER = (
+        "craftsman-model-worker",
+        "工匠劳模",
+        "工匠勞模",
+        "craftsman or model worker",
+        "工匠",
+        "大国工匠",
+        "大國工匠",
+    )
+    SKILLED_TALENT = ("skilled-talent", "技能人才", "技能人才", "skilled talent", "高技能人才")
+    DISCIPLINE_LEADER = (
+        "discipline-leader",
+        "学科带头人",
+        "學科帶頭人",
+        "leader of an academic discipline",
+    )
+
+
 def vocabularies() -> dict[str, type[Vocab]]:
     """Every vocabulary by its class name."""
     return {
@@ -570,5 +593,6 @@ def vocabularies() -> dict[str, type[Vocab]]:
             ThreeCombinations,
             NewFormWorker,
             MonitoringCategory,
+            Professional,
         )
     }

@@ -12,6 +12,12 @@ so it is data, not code::
     label = { zh-Hans = "困难劳模", zh-Hant = "困難勞模", en = "model worker in hardship" }
     source = "武工办〔2014〕74号 附件1 06B"
 
+    [[groups]]                       # or every member of a vocabulary (labels, clause from there)
+    vocabulary = "Professional"
+
+    [[groups]]                       # or every group of the campaign file
+    campaign_groups = true
+
     [[reconcile]]                    # roster total (these groups, sources) against one line item
     item = "06B"
     measure = "amount"               # amount (万元) | payments (人次: rows)
@@ -151,14 +157,44 @@ def _rule_lists(top: Table) -> tuple[tuple[str, tuple[RuleUse, ...]], ...]:
     return tuple(out)
 
 
+def _vocabulary_groups(t: Table, name: str) -> list[RecipientGroup]:
+    """``[[groups]] vocabulary = "Professional"``: one group per member of the vocabulary (one home
+    for their labels and clause: :mod:`wennuan_rules.vocabulary`)."""
+    from wennuan_rules.vocabulary import vocabularies
+
+    vocab = vocabularies().get(name)
+    if vocab is None:
+        raise t.error("vocabulary", "a vocabulary: " + ", ".join(vocabularies()), name)
+    return [RecipientGroup(id=m.id, label=m.label, source=vocab.source()) for m in vocab]
+
+
+def _campaign_groups(campaign: str) -> list[RecipientGroup]:
+    """``[[groups]] campaign_groups = true``: the groups of the campaign file, with their labels
+    and clauses."""
+    from wennuan_rules.campaign import get_campaign
+
+    return [
+        RecipientGroup(id=g.id, label=g.label, source=g.source)
+        for g in get_campaign(campaign).groups
+    ]
+
+
 def _read(top: Table) -> AuditData:
     campaign = top.get("campaign", str)
     form = top.opt("form", str)
     groups = []
     for t in top.tables("groups", required=False):
-        groups.append(
-            RecipientGroup(id=t.get("id", str), label=t.label("label"), source=t.get("source", str))
-        )
+        vocab = t.opt("vocabulary", str)
+        if vocab is not None:  # every member of a vocabulary, its labels and source from there
+            groups += _vocabulary_groups(t, vocab)
+        elif t.opt("campaign_groups", bool):  # every group of the campaign file
+            groups += _campaign_groups(campaign)
+        else:
+            groups.append(
+                RecipientGroup(
+                    id=t.get("id", str), label=t.label("label"), source=t.get("source", str)
+                )
+            )
         t.close()
     ids = {g.id for g in groups}
     reconcile = []

@@ -39,8 +39,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, TypeVar, overload
 
+import attrs
+
+from wennuan_rules._io.collect import Collected, Problems, check_errors
 from wennuan_rules.audits._common import Audit, check_file_campaign, resolve_campaign
 from wennuan_rules.audits.data import audit_data
 from wennuan_rules.audits.model import AuditData
@@ -55,7 +58,13 @@ from wennuan_rules.audits.records import (
 )
 from wennuan_rules.audits.roster import as_input_error, parse_date
 from wennuan_rules.audits.rules.visits import VisitContext
-from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
+from wennuan_rules.errors import (
+    InputFileError,
+    InputProblems,
+    InvalidValueError,
+    UnknownIdError,
+    WennuanError,
+)
 from wennuan_rules.i18n import N_
 from wennuan_rules.report import Report
 from wennuan_rules.vocabulary import FiveMustVisits, HardshipCategory, ModelWorkerLevel, Vocab
@@ -73,6 +82,7 @@ __all__ = [
     "VisitPlan",
     "Visitee",
     "audit_visits",
+    "identified_visits",
     "read_families",
     "read_visits",
 ]
@@ -239,17 +249,34 @@ def _group(data: object) -> VisitGroup:
     )
 
 
-def read_visits(path: Path | str) -> VisitPlan:
+@overload
+def read_visits(path: Path | str, *, errors: Literal["raise"] = ...) -> VisitPlan: ...
+
+
+@overload
+def read_visits(path: Path | str, *, errors: Literal["collect"]) -> Collected[VisitPlan]: ...
+
+
+def read_visits(path: Path | str, *, errors: str = "raise") -> VisitPlan | Collected[VisitPlan]:
     """A visits file: JSON (plan and/or log, or a list of visits), JSON Lines (one visit a line)
     or CSV (a log).
 
-    ``Visit.row`` is the line where the visit starts (CSV: the header is line 1).
+    ``Visit.row`` is the line where the visit starts (CSV: the header is line 1). The file is read
+    to its end whatever its problems; a visit or group that cannot be read is left out.
+
+    Args:
+        path: the file.
+        errors: ``"raise"`` (default): raise every problem as one error; ``"collect"``: return a
+            :class:`~wennuan_rules.Collected` of the plan (what could be read) and the problems.
 
     Raises:
         InputFileError: unreadable file, unknown key or column, a value that cannot be read; the
             error names the file and the line where the record starts.
+        InputProblems: more than one problem (``problems`` lists each).
     """
+    collect = check_errors(errors)
     name = str(path)
+    problems = Problems(name)
     visits, header, located = read_records(
         path,
         key="visits",
@@ -259,29 +286,43 @@ def read_visits(path: Path | str) -> VisitPlan:
         aliases=_VISIT_ALIASES,
         build=_visit,
         lists=("groups",),
+        problems=problems,
     )
     groups = []
     raw_groups = header.get("groups") or []
     if not isinstance(raw_groups, list):
-        raise InputFileError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="groups",
-            expected="a list of groups",
-            got=type(raw_groups).__name__,
-            file=name,
+        problems.add(
+            InputFileError(
+                N_("{what}: expected {expected}, got {got}"),
+                what="groups",
+                expected="a list of groups",
+                got=type(raw_groups).__name__,
+                file=name,
+            )
         )
+        raw_groups = []
     for line, item in located.get("groups") or list(enumerate(raw_groups, start=1)):
         try:
             groups.append(_group(item))
         except WennuanError as exc:
-            raise as_input_error(exc, name, line, "groups") from None
-    return VisitPlan(
+            problems.add(as_input_error(exc, name, line, "groups"))
+    unit = campaign = None
+    try:
+        unit = header_str(header, "unit", name)
+        campaign = header_str(header, "campaign", name)
+    except WennuanError as exc:
+        problems.add(exc)
+    plan = VisitPlan(
         groups=tuple(groups),
         visits=tuple(visits),
-        unit=header_str(header, "unit", name),
-        campaign=header_str(header, "campaign", name),
+        unit=unit,
+        campaign=campaign,
         file=name,
     )
+    if collect:
+        return problems.collected(plan)
+    problems.raise_any()
+    return plan
 
 
 def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
@@ -306,13 +347,37 @@ def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
     )
 
 
-def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
+@overload
+def read_families(
+    path: Path | str, *, errors: Literal["raise"] = ...
+) -> tuple[FamilyOnFile, ...]: ...
+
+
+@overload
+def read_families(
+    path: Path | str, *, errors: Literal["collect"]
+) -> Collected[tuple[FamilyOnFile, ...]]: ...
+
+
+def read_families(
+    path: Path | str, *, errors: str = "raise"
+) -> tuple[FamilyOnFile, ...] | Collected[tuple[FamilyOnFile, ...]]:
     """The families on file: JSON (a list, or ``{"families": […]}``), JSON Lines or CSV.
+
+    The file is read to its end whatever its problems; a family that cannot be read is left out.
+
+    Args:
+        path: the file.
+        errors: ``"raise"`` (default): raise every problem as one error; ``"collect"``: return a
+            :class:`~wennuan_rules.Collected` of the families (a tuple) and the problems.
 
     Raises:
         InputFileError: unreadable file, unknown key or column, a family with neither ref nor ID
             number.
+        InputProblems: more than one problem (``problems`` lists each).
     """
+    collect = check_errors(errors)
+    problems = Problems(str(path))
     families, _header, _located = read_records(
         path,
         key="families",
@@ -321,7 +386,11 @@ def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
         fields=FAMILY_FIELDS,
         aliases=_FAMILY_ALIASES,
         build=_family,
+        problems=problems,
     )
+    if collect:
+        return problems.collected(tuple(families))
+    problems.raise_any()
     return tuple(families)
 
 
@@ -339,14 +408,31 @@ def _visits_of(plan: object) -> tuple[Visit, ...]:
     return visits
 
 
-def _check_identified(plan: VisitPlan) -> None:
-    """Refuse a visit read from a file that does not say which household it was (it would be
-    counted by its line, and a compact JSON log has every visit on one line)."""
+def identified_visits(plan: VisitPlan) -> tuple[VisitPlan, tuple[WennuanError, ...]]:
+    """The plan without the visits read from a file that do not say which household they were (a
+    visit would be counted by its line, and a compact JSON log has every visit on one line), and
+    one problem for each visit left out (its line, the field ``household``)."""
     if plan.file is None:
-        return
-    for v in plan.visits:
-        if not v.identified():
-            raise as_input_error(_required("household", _IDENTIFIES), plan.file, v.row, "household")
+        return plan, ()
+    problems = tuple(
+        as_input_error(_required("household", _IDENTIFIES), plan.file, v.row, "household")
+        for v in plan.visits
+        if not v.identified()
+    )
+    if not problems:
+        return plan, ()
+    kept = tuple(v for v in plan.visits if v.identified())
+    return attrs.evolve(plan, visits=kept), problems
+
+
+def _check_identified(plan: VisitPlan) -> None:
+    """Refuse a visit read from a file that does not say which household it was (every one of
+    them: :func:`identified_visits`)."""
+    _plan, problems = identified_visits(plan)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise InputProblems(plan.file, problems)
 
 
 def audit_visits(

@@ -20,13 +20,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
+from wennuan_rules._io.collect import Problems
 from wennuan_rules._io.csvfile import header_key
 from wennuan_rules._io.excel import Cell, Sheet, cell_text, read_sheets
-from wennuan_rules.errors import InputFileError, InvalidValueError, WennuanError
+from wennuan_rules.errors import InputFileError, InputProblems, InvalidValueError, WennuanError
 from wennuan_rules.form.layout import Layout, get_layout
 from wennuan_rules.form.loader import forms as bundled_forms
 from wennuan_rules.form.model import FormTemplate, Return
@@ -76,26 +77,11 @@ class _RowCells(Mapping[str, tuple[int, int]]):
         return len(self._columns)
 
 
-class WorkbookProblems(InputFileError):
+class WorkbookProblems(InputProblems):
     """Every problem of a workbook (``problems``), each naming its sheet, cell and code."""
 
     def __init__(self, file: str, problems: list[WennuanError]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(
-            N_("{file}: {count} problems; the first: {first}"),
-            file=file,
-            params={"file": file, "count": len(problems), "first": problems[0].message()},
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.file, list(self.problems)))
-
-    def message(self, lang: str | None = None) -> str:
-        """Every problem, one per line, in ``lang``."""
-        problems = getattr(self, "problems", ())
-        if not problems:
-            return super().message(lang)
-        return "\n".join(p.message(lang) for p in problems)
+        super().__init__(file, problems)
 
 
 def _lost(sheet: Sheet, row: int, col: int, code: str) -> InvalidValueError:
@@ -304,9 +290,14 @@ def _unit_cell(sheet: Sheet) -> tuple[int, int] | None:
 
 
 def read_workbook(
-    path: str, name: str, form: FormTemplate | None = None, forms: Iterable[FormTemplate] = ()
+    path: str,
+    name: str,
+    form: FormTemplate | None = None,
+    forms: Iterable[FormTemplate] = (),
+    problems: Problems | None = None,
 ) -> list[SheetReturn]:
-    """The returns of every sheet of a workbook, with their cells.
+    """The returns of every sheet of a workbook, with their cells (``problems``: where every
+    problem is put instead of being raised; a cell that cannot be read is then not reported).
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
@@ -318,7 +309,10 @@ def read_workbook(
     out: list[SheetReturn] = []
     for sheet in read_sheets(path, name):
         out.extend(reader.sheet(sheet))
-    if reader.problems:
+    if reader.problems and problems is not None:
+        for problem in reader.problems:
+            problems.add(problem)
+    elif reader.problems:
         raise WorkbookProblems(name, reader.problems)
     if not out:
         raise InputFileError(
