@@ -11,7 +11,6 @@ them.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from wennuan_rules.errors import (
@@ -37,10 +36,17 @@ def _renderers() -> Renderers:
 
 use_renderers(_renderers)
 
-try:
-    __version__ = version("wennuan-rules")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
-    __version__ = "0+unknown"
+
+def _version() -> str:
+    """The installed version, looked up on first use of ``__version__`` (importlib.metadata is
+    slow to import: start-up does not pay for it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wennuan-rules")
+    except PackageNotFoundError:  # pragma: no cover - a source tree without installing
+        return "0+unknown"
+
 
 # public name -> module that defines it
 _LAZY: dict[str, str] = {
@@ -143,6 +149,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = found = _version()
+        return found
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'wennuan_rules' has no attribute {name!r}")

@@ -85,6 +85,10 @@ class Vocab(enum.Enum):
         """The member for an id, a label (zh-Hans, zh-Hant, en) or an alias; else UnknownIdError."""
         if isinstance(text, cls):
             return text
+        if text.__class__ is str:  # ids and labels as written: one look-up, no normalising
+            exact = _exact_of(cls).get(text)
+            if exact is not None:
+                return exact  # type: ignore[return-value]
         if isinstance(text, str) and len(text) <= 200:
             found = cls._index().get(_key(text))
             if found is not None:
@@ -106,17 +110,30 @@ class Vocab(enum.Enum):
         return tuple(m.id for m in cls)
 
 
+def _words(member: Vocab) -> tuple[str, ...]:
+    label = member.label
+    return (member.id, label.zh_hans, label.zh_hant, label.en, *member.aliases)
+
+
+@cache
+def _exact_of(cls: type[Vocab]) -> dict[str, Vocab]:
+    """Each id, label and alias as written → the member :meth:`Vocab.from_text` reads it as."""
+    index = _index_of(cls)
+    return {
+        word: index[_key(word)] for member in cls for word in _words(member) if len(word) <= 200
+    }
+
+
+def exact_ids(cls: type[Vocab]) -> dict[str, Vocab]:
+    """:func:`_exact_of` for the readers' fast paths (a text found in it is that member)."""
+    return _exact_of(cls)
+
+
 @cache
 def _index_of(cls: type[Vocab]) -> dict[str, Vocab]:
     index: dict[str, Vocab] = {}
     for member in cls:
-        for word in (
-            member.id,
-            member.label.zh_hans,
-            member.label.zh_hant,
-            member.label.en,
-            *member.aliases,
-        ):
+        for word in _words(member):
             index.setdefault(_key(word), member)
     return index
 

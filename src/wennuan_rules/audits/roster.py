@@ -43,10 +43,11 @@ from typing import Any, Final
 
 import attrs
 
+from wennuan_rules._fast import Slow, plain_date, trusted
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
 from wennuan_rules.money import refuse_foreign_digits
-from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel
+from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel, exact_ids
 
 __all__ = [
     "ID_PROBLEMS",
@@ -425,6 +426,11 @@ class Payment:
                 a value that cannot be read; the error names the file, row and field.
             InvalidValueError, UnknownIdError: the same, for data not read from a file.
         """
+        if cls is Payment and strict_keys:  # plain rows: the fast path (_fast_payment)
+            try:
+                return _fast_payment(data, row)
+            except Slow:
+                pass
         from wennuan_rules.money import parse_amount
         from wennuan_rules.plausibility import check_digits
 
@@ -535,6 +541,74 @@ def _ref_text(value: object) -> object:
 
 
 _VOCABULARY_FIELDS: Final = ("fund_source", "channel", "file_category")
+_FIELDS: Final = frozenset(PAYMENT_FIELDS)
+_PLAIN_PAYMENT: Final = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,8})?").fullmatch
+_make_payment = trusted(Payment)
+_TRUSTED_ORDER: Final = (*PAYMENT_FIELDS[:9], "group", "ref", "row", "employer_has_union")
+if tuple(a.name for a in attrs.fields(Payment)) != _TRUSTED_ORDER:  # pragma: no cover
+    raise AssertionError("the fast path of Payment.from_mapping no longer matches its fields")
+_sources, _channels, _categories = (
+    exact_ids(FundSource),
+    exact_ids(PaymentChannel),
+    exact_ids(HardshipCategory),
+)
+
+
+def _fast_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if value.__class__ is not str:
+        raise Slow
+    return value.strip() or None
+
+
+def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
+    """A plain row (see :mod:`wennuan_rules._fast`): a dict of known keys, text or ``None`` in
+    every field, an amount of plain digits (a minus sign allowed, at most 15 digits before the
+    point, so never implausible by its digits), ISO dates, ids or labels as written. Anything
+    else raises :class:`Slow` and :meth:`Payment.from_mapping` reads the row by its full path."""
+    if data.__class__ is not dict or not _FIELDS.issuperset(data) or row.__class__ not in _ROWS:
+        raise Slow
+    g = data.get
+    amount, source, channel = g("amount"), g("fund_source"), g("channel")
+    if amount.__class__ is not str or _PLAIN_PAYMENT(amount) is None:
+        raise Slow
+    number = Decimal(amount)
+    if not number:
+        raise Slow  # zero: the full path writes -0 as 0
+    category, filed = g("file_category"), g("filed_on")
+    if category is not None and category != "":  # "": no file, as the full path reads it
+        category = _categories.get(category) if category.__class__ is str else None
+        if category is None:
+            raise Slow
+    else:
+        category = None
+    ref = g("ref")
+    if ref is not None and ref.__class__ is not str:
+        raise Slow
+    return _make_payment(  # type: ignore[no-any-return]
+        _fast_text(g("name")),
+        _fast_text(g("id_number")),
+        number,
+        plain_date(g("paid_on")),
+        _sources[source] if source.__class__ is str and source in _sources else _slow(),
+        _channels[channel] if channel.__class__ is str and channel in _channels else _slow(),
+        category,
+        None if filed is None or filed == "" else plain_date(filed),
+        _fast_text(g("card_number")),
+        _fast_text(g("group")),
+        _fast_text(ref),
+        row,
+        None if g("employer_has_union") is None else _slow(),  # 是/否: the full path reads it
+    )
+
+
+_ROWS: Final = frozenset((int, type(None)))
+
+
+def _slow() -> Any:
+    raise Slow
+
 
 _EXPECTED: Final = {
     "amount": "an amount in yuan, e.g. 500.00",

@@ -6,10 +6,10 @@ import argparse
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from wennuan_rules._data import PACKAGE_DIR
 from wennuan_rules._io import Problems
 from wennuan_rules.batch import failing_share_ok, fails, parse_level, parse_share
 from wennuan_rules.cli.forms import _extra_forms, _find
@@ -40,7 +40,7 @@ def sample_path(form_id: str) -> Path:
     Raises:
         UnknownIdError: there is no sample of that form (the message lists those there are).
     """
-    folder = resources.files("wennuan_rules").joinpath("data", "samples")
+    folder = PACKAGE_DIR / "data" / "samples"
     name = form_id.strip().replace(":", "__") + ".json"
     entry = folder.joinpath(name)
     if entry.is_file():
@@ -124,18 +124,18 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     if annotate:
         from wennuan_rules.excel.cli import annotated
 
-        found, source = annotated(path, form, extra.values())
+        found, source, book = annotated(path, form, extra.values())
     else:  # every usable return is checked; the input problems are told at the end (exit 2)
         source = iter_returns(path, form=form, forms=extra.values(), problems=problems)
     returns = _tee(source, acc, extra)
     reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
     if annotate:
-        from wennuan_rules.excel.annotate import write_annotated
+        from wennuan_rules.excel.annotate import annotate as annotated_copy
 
-        done = list(reports)
         show = bool(getattr(args, "show_personal_data", False))
-        write_annotated(path, found, done, annotate, lang, show_personal_data=show)
-        reports = iter(done)
+        reports = annotated_copy(
+            path, found, reports, annotate, lang, show_personal_data=show, book=book
+        )
 
     def with_rollup() -> Iterator[Report]:
         yield from reports

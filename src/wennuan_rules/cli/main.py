@@ -16,7 +16,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from typing import Final, TextIO
 
@@ -278,6 +277,8 @@ def _to_file(path: str, run: Callable[[TextIO], int]) -> int:
     run that fails (an exception, or exit status 2: input problems, though the usable items were
     reported) leaves the previous file as it was, never half a report."""
     folder = os.path.dirname(os.path.abspath(path))
+    import tempfile  # only when writing a file: it imports shutil, bz2, lzma, random
+
     fd, temp = tempfile.mkstemp(prefix=".wennuan-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:

@@ -16,6 +16,8 @@ from typing import Any, Final
 
 import attrs
 
+from wennuan_rules._fast import Slow
+from wennuan_rules.eligibility._household_fast import household_reader
 from wennuan_rules.eligibility.documents import Document
 from wennuan_rules.errors import InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
@@ -313,6 +315,11 @@ class Household:
         impossible values raise a :class:`~wennuan_rules.errors.WennuanError` naming the field (and
         ``file``/``line`` when given). The mapping is never modified.
         """
+        if cls is Household:  # plain JSON: the fast path (eligibility/_household_fast.py)
+            try:
+                return _fast_read(data)  # type: ignore[no-any-return]
+            except Slow:
+                pass
         try:
             return cls._read(data)
         except WennuanError as exc:
@@ -385,6 +392,9 @@ class Household:
             else:
                 out[key] = value
         return out
+
+
+_fast_read = household_reader(Household, HardshipFile, KEYS, BOOLEAN_FACTS)
 
 
 def _read_vocab(value: object, what: str, vocab: Any) -> Any:
