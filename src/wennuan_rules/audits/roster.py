@@ -305,7 +305,7 @@ def _opt_bool(value: object, *, what: str) -> bool | None:
     empty cell is ``None`` (not stated)."""
     if value is None or isinstance(value, bool):
         return value
-    if isinstance(value, int | Decimal) and value in (0, 1):
+    if isinstance(value, int | Decimal) and _finite(value) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
         key = unicodedata.normalize("NFKC", value).strip().casefold()
@@ -321,6 +321,11 @@ def _opt_bool(value: object, *, what: str) -> bool | None:
         expected="是 or 否 (true or false)",
         got=value,
     )
+
+
+def _finite(value: int | Decimal) -> bool:
+    """Whether a number can be compared (a signalling NaN raises when it is)."""
+    return not isinstance(value, Decimal) or value.is_finite()
 
 
 def _decimal(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -544,7 +549,7 @@ _VOCABULARY_FIELDS: Final = ("fund_source", "channel", "file_category")
 _FIELDS: Final = frozenset(PAYMENT_FIELDS)
 _PLAIN_PAYMENT: Final = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,8})?").fullmatch
 _make_payment = trusted(Payment)
-_TRUSTED_ORDER: Final = (*PAYMENT_FIELDS[:9], "group", "ref", "row", "employer_has_union")
+_TRUSTED_ORDER: Final = (*PAYMENT_FIELDS[:9], "group", "ref", "row", "employer_has_union", "no")
 if tuple(a.name for a in attrs.fields(Payment)) != _TRUSTED_ORDER:  # pragma: no cover
     raise AssertionError("the fast path of Payment.from_mapping no longer matches its fields")
 _sources, _channels, _categories = (
@@ -583,9 +588,13 @@ def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
             raise Slow
     else:
         category = None
-    ref = g("ref")
-    if ref is not None and ref.__class__ is not str:
+    ref, no = g("ref"), g("no")
+    if (ref is not None and ref.__class__ is not str) or (
+        no is not None and no.__class__ is not str
+    ):
         raise Slow
+    no = _fast_text(no)
+    ref = _fast_text(ref)
     return _make_payment(  # type: ignore[no-any-return]
         _fast_text(g("name")),
         _fast_text(g("id_number")),
@@ -597,9 +606,10 @@ def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
         None if filed is None or filed == "" else plain_date(filed),
         _fast_text(g("card_number")),
         _fast_text(g("group")),
-        _fast_text(ref),
+        no if ref is None else ref,  # a row without a ref: its 序号, as the full path reads it
         row,
         None if g("employer_has_union") is None else _slow(),  # 是/否: the full path reads it
+        no,
     )
 
 
