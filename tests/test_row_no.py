@@ -13,7 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wennuan_rules.audits import audit_payments, read_roster
+from wennuan_rules.audits import (
+    audit_payments,
+    audit_visits,
+    read_families,
+    read_roster,
+    read_visits,
+)
 from wennuan_rules.audits.roster import Payment
 from wennuan_rules.cli import main
 from wennuan_rules.render import report_html, report_text, reports_csv
@@ -173,3 +179,25 @@ def test_every_finding_carries_its_rows_own_number(tmp_path: Path, numbers: list
     assert [(f.rule, f.where) for f in report.findings] == [
         (f.rule, f.where) for f in plain.findings
     ]
+
+
+def test_visit_and_family_findings_carry_their_numbers(tmp_path: Path) -> None:
+    """A visit log and a hardship file with 序号 columns: the window and coverage findings name
+    the file line and the number; without the column, no number (and ``ref`` still from 序号)."""
+    log = tmp_path / "visits.csv"
+    log.write_text(
+        "序号,date,household,kind\n31,2010-01-26,A1,worker\n32,2010-03-01,A2,worker\n",
+        encoding="utf-8",
+    )
+    file = tmp_path / "families.csv"
+    file.write_text("序号,name\n41,张三\n", encoding="utf-8")
+    families = read_families(file)
+    assert [(f.ref, f.no) for f in families] == [("41", "41")]  # 序号 fed ref; it still does
+    file.write_text("序号,ref,name\n41,A1,张三\n42,B9,李四\n", encoding="utf-8")
+    report = audit_visits(read_visits(log), P10, families=read_families(file))
+    found = {(f.rule.split("/", 1)[1], f.where, f.row_no) for f in report.findings}
+    assert ("window", "3", "32") in found and ("coverage", "3", "42") in found
+    assert "[第 3 行（序号 32）]" in report_text(report, "zh-Hans")
+    file.write_text("ref,name\nA1,张三\nB9,李四\n", encoding="utf-8")
+    plain = audit_visits(read_visits(log), P10, families=read_families(file))
+    assert [f.row_no for f in plain.findings if f.rule.endswith("/coverage")] == [None]
