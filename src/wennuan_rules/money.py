@@ -172,7 +172,7 @@ def refuse_foreign_digits(text: str, what: str) -> None:
     raise InvalidValueError(
         N_("{what}: the digit {char} is of another script; expected digits 0-9 or ０-９"),
         what=what,
-        expected="digits 0-9 or ０-９",
+        expected=N_("digits 0-9 or ０-９"),
         got=text,
         params={"char": shown},
     )
@@ -284,8 +284,8 @@ def _units(unit: str | Iterable[str] | None) -> tuple[str, ...]:
         if not isinstance(item, str) or not item.strip() or _DIGITS_RE.search(item):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="unit",
-                expected="a unit such as 人, 人次, 户, 万元",
+                what=N_("unit"),
+                expected=N_("a unit such as 人, 人次, 户, 万元"),
                 got=item,
             )
     return tuple(u.strip().translate(_UNIT_CHARS) for u in units)
@@ -374,7 +374,7 @@ def yuan_to_wan(amount: Decimal | int) -> Decimal:
     Raises:
         InvalidValueError: for anything but a finite Decimal or an int.
     """
-    return _shift(_exact(amount, "amount", "Decimal"), -4)
+    return _shift(_exact(amount, "amount", N_("Decimal")), -4)
 
 
 def wan_to_yuan(amount: Decimal | int) -> Decimal:
@@ -386,7 +386,7 @@ def wan_to_yuan(amount: Decimal | int) -> Decimal:
     Raises:
         InvalidValueError: for anything but a finite Decimal or an int.
     """
-    return _shift(_exact(amount, "amount", "Decimal"), 4)
+    return _shift(_exact(amount, "amount", N_("Decimal")), 4)
 
 
 def _places(places: object) -> int:
@@ -446,7 +446,7 @@ def format_yuan(amount: Decimal | int, lang: str | None = None, *, places: int =
             outside 0–12.
         UnknownIdError: for an unknown ``lang``.
     """
-    value = _exact(amount, "amount", "Decimal")
+    value = _exact(amount, "amount", N_("Decimal"))
     digits = _places(places)
     normalize_lang(lang)
     rounded = _round_half_up(value, digits)
@@ -475,7 +475,7 @@ def format_wan(amount: Decimal | int, lang: str | None = None, *, places: int = 
             outside 0–12.
         UnknownIdError: for an unknown ``lang``.
     """
-    value = _exact(amount, "amount", "Decimal")
+    value = _exact(amount, "amount", N_("Decimal"))
     digits = _places(places)
     locale = normalize_lang(lang)
     wan = _round_half_up(_shift(value, -4), digits)

@@ -78,7 +78,7 @@ def csv_records(
                 N_("{what}: unknown value {got}; expected one of {expected}")
                 if field is None
                 else N_("{what}: column {got} appears twice"),
-                what="column",
+                what=N_("column"),
                 expected=", ".join(fields),
                 got=cell,
                 file=label,

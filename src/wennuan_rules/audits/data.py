@@ -87,7 +87,7 @@ def _rule_use(top: Table, kind: str, i: int, item: object) -> RuleUse:
     elif isinstance(item, str):
         name, given, t = item, {}, top
     else:
-        raise top.error(key, "a rule id or a table {id = …, <parameter> = …}", item)
+        raise top.error(key, N_("a rule id or a table {id = …, <parameter> = …}"), item)
     rule = find(kind, name)
     if rule is None:
         names = ", ".join(r.name for r in registered(kind))
@@ -100,7 +100,7 @@ def _rule_use(top: Table, kind: str, i: int, item: object) -> RuleUse:
         try:
             severity = Severity(given["severity"])
         except ValueError:
-            raise t.error("severity", "error or warning", given["severity"]) from None
+            raise t.error("severity", N_("error or warning"), given["severity"]) from None
     params = {**rule.params, **given, "severity": severity.value}
     return RuleUse(rule=rule, severity=severity, params=params)
 
@@ -116,7 +116,7 @@ def _rule_lists(top: Table) -> tuple[tuple[str, tuple[RuleUse, ...]], ...]:
         names = [u.rule.name for u in uses]
         for i, name in enumerate(names):
             if name in names[:i]:
-                raise table.error(f"{kind}[{i}]", "each rule once", name)
+                raise table.error(f"{kind}[{i}]", N_("each rule once"), name)
         out.append((kind, tuple(uses)))
     table.close()
     return tuple(out)
@@ -154,7 +154,7 @@ def _read(top: Table) -> AuditData:
                 groups=wanted,
                 fund_sources=_fund_sources(t, "fund_sources"),
                 source=t.get("source", str),
-                note=t.get("note", str, ""),
+                note=t.text("note"),
             )
         )
         t.close()
@@ -194,7 +194,7 @@ def audit_data(campaign_id: str) -> AuditData:
     if data.campaign != campaign_id:
         raise DataFileError(
             N_("in {file}, key {what}: expected {expected}, got {got}"),
-            what="campaign",
+            what=N_("campaign"),
             expected=campaign_id,
             got=data.campaign,
             file=data.file,

@@ -42,6 +42,7 @@ import attrs
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
 from wennuan_rules.money import refuse_foreign_digits
+from wennuan_rules.privacy import mask_personal_in
 from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel
 
 __all__ = [
@@ -231,7 +232,7 @@ def parse_date(value: object, *, what: str) -> dt.date:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=what,
-            expected="a date (YYYY-MM-DD) without a time",
+            expected=N_("a date (YYYY-MM-DD) without a time"),
             got=value,
         )
     if isinstance(value, dt.date):
@@ -247,8 +248,9 @@ def parse_date(value: object, *, what: str) -> dt.date:
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
         what=what,
-        expected="a date such as 2010-01-25, 2010/1/25 or 2010年1月25日",
-        got=value,
+        expected=N_("a date such as 2010-01-25, 2010/1/25 or 2010年1月25日"),
+        # a name or a card number typed into a date column is never echoed in clear
+        got=mask_personal_in(value, expects_digits=True) if isinstance(value, str) else value,
     )
 
 
@@ -260,7 +262,7 @@ def _opt_str(value: object, *, what: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"), what=what, expected="text", got=value
+            N_("{what}: expected {expected}, got {got}"), what=what, expected=N_("text"), got=value
         )
     text = value.strip()
     return text or None
@@ -271,7 +273,7 @@ def _decimal(_inst: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=attribute.name,
-            expected="a finite Decimal amount in yuan",
+            expected=N_("a finite Decimal amount in yuan"),
             got=value,
         )
 
@@ -372,7 +374,7 @@ class Payment:
                     raise fail(
                         UnknownIdError(
                             N_("{what}: unknown value {got}; expected one of {expected}"),
-                            what="roster field",
+                            what=N_("roster field"),
                             expected=", ".join(PAYMENT_FIELDS),
                             got=key,
                         ),
@@ -431,12 +433,19 @@ class Payment:
                 error = UnknownIdError(
                     exc.msgid, what=field, expected=exc.expected, got=exc.got, params=exc.params
                 )
+            if field == "amount" and isinstance(exc.got, str):  # a name typed as an amount
+                error = type(exc)(
+                    exc.msgid,
+                    what=exc.what,
+                    expected=exc.expected,
+                    got=mask_personal_in(exc.got, expects_digits=True),
+                    params={k: v for k, v in exc.params.items() if k != "got"},
+                )
             if field in ("id_number", "card_number", "name"):
                 error = InvalidValueError(  # never show personal data in an error
-                    N_("{what}: expected {expected}, got {got}"),
+                    N_("{what}: expected {expected} (the value is personal data, not shown)"),
                     what=field,
-                    expected="text",
-                    got=f"<{type(data.get(field)).__name__}>",
+                    expected=N_("text"),
                 )
             raise fail(error, field) from None
         return cls(

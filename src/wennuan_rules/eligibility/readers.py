@@ -27,8 +27,8 @@ def read_households(path: str | os.PathLike[str]) -> tuple[bool, Iterator[Househ
     if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="file",
-            expected="the path of a household file",
+            what=N_("file"),
+            expected=N_("the path of a household file"),
             got=path,
         )
     try:

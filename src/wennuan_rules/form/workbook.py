@@ -105,7 +105,7 @@ def _lost(sheet: Sheet, row: int, col: int, code: str) -> InvalidValueError:
             "(store ID numbers as text)"
         ),
         what=code,
-        expected="a number of at most 15 digits, or text",
+        expected=N_("a number of at most 15 digits, or text"),
         got=cell_text(sheet.at(row, col)),
         column=f"{sheet.where(row, col)} ({code})",
     )
@@ -323,8 +323,8 @@ def read_workbook(
     if not out:
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
-            what="workbook",
-            expected="a sheet with a header unit,<code>,… or a filled template (--form ID)",
+            what=N_("workbook"),
+            expected=N_("a sheet with a header unit,<code>,… or a filled template (--form ID)"),
             got=", ".join(reader.unknown) or "no sheet",
             file=name,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from wennuan_rules.i18n import N_, translate
+from wennuan_rules.i18n import N_, phrase, translate
 from wennuan_rules.results import Report
 
 __all__ = ["report_html"]
@@ -27,9 +27,9 @@ def report_html(report: Report, lang: str | None = None) -> str:
     esc = html.escape
     rows = "".join(
         "<tr>"
-        f"<td>{esc(f.severity.value)}</td><td><code>{esc(f.rule)}</code></td>"
+        f"<td>{esc(f.severity.text(lang))}</td><td><code>{esc(f.rule)}</code></td>"
         f"<td>{esc(f.where or '')}</td>"
-        f"<td>{esc(' '.join(f.items))}</td><td>{esc(f.expected or '')}</td>"
+        f"<td>{esc(' '.join(f.items))}</td><td>{esc(phrase(f.expected, lang) or '')}</td>"
         f"<td>{esc(f.actual or '')}</td><td>{esc(f.message.render(lang))}</td>"
         f"<td>{esc(f.source)}</td>"
         "</tr>"
