@@ -84,6 +84,8 @@ _LAZY: dict[str, str] = {
     "load_form": "wennuan_rules.form",
     "validate": "wennuan_rules.form",
     "validate_many": "wennuan_rules.form",
+    "validate_batch": "wennuan_rules.form.batch",
+    "Batch": "wennuan_rules.batch",
     "compare": "wennuan_rules.form",
     "summarize": "wennuan_rules.form",
     "roll_up": "wennuan_rules.form",

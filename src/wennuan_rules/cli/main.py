@@ -174,6 +174,23 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
     )
     p.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help=t(N_("the level that makes a return fail: error (default) or warning")),
+    )
+    p.add_argument(
+        "--max-failing",
+        default="0",
+        metavar=t(N_("SHARE")),
+        help=t(
+            N_(
+                "the share of returns allowed to fail before the exit status is 1 (0 to 1, "
+                "e.g. 0.05; default 0)"
+            )
+        ),
+    )
+    p.add_argument(
         "--engine",
         choices=("row", "columnar"),
         default="row",

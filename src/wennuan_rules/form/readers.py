@@ -25,7 +25,7 @@ from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.validate import Value, _twice, parse_value
 from wennuan_rules.i18n import N_
 
-__all__ = ["detect_encoding", "read_returns"]
+__all__ = ["RETURN_SUFFIXES", "detect_encoding", "folder_files", "read_returns"]
 
 _JSON_KEYS: Final = ("form", "unit", "values")
 
@@ -303,6 +303,30 @@ def _wide(
 
 # -- entry point -----------------------------------------------------------------------------------
 
+#: the suffixes of the files read from a folder of returns
+RETURN_SUFFIXES: Final = (".json", ".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls")
+
+
+def folder_files(path: str | Path) -> list[Path]:
+    """The files of returns in a folder, sorted by name: ``.json``, ``.csv``, ``.txt``, ``.tsv``,
+    ``.xlsx``, ``.xlsm``, ``.xls`` (not in subfolders; hidden files and Excel's ``~$`` lock files
+    left out).
+
+    Raises:
+        InputFileError: the folder holds no such file.
+    """
+    found = sorted(
+        p
+        for p in Path(path).iterdir()
+        if p.is_file()
+        and p.suffix.lower() in RETURN_SUFFIXES
+        and not p.name.startswith((".", "~$"))
+    )
+    if not found:
+        name = _file_name(path, InputFileError)
+        raise _file_error(name, "a folder with .json, .csv, .xlsx or .xls returns", "no such file")
+    return found
+
 
 def read_returns(
     path: str | Path,
@@ -310,7 +334,7 @@ def read_returns(
     form: str | FormTemplate | None = None,
     forms: Iterable[FormTemplate] = (),
 ) -> Iterator[Return]:
-    """Read the returns in a file, one at a time.
+    """Read the returns in a file (or in every file of a folder, by name), one at a time.
 
     The format comes from the extension (``.json``; ``.csv``/``.txt``; ``.xlsx``/``.xls``), else
     from the first character (``{`` or ``[`` is JSON). CSV is long (header ``code,value``: one
@@ -336,8 +360,13 @@ def read_returns(
     name = _file_name(path, InputFileError)
     try:
         exists = Path(path).is_file()
+        folder = not exists and Path(path).is_dir()
     except (OSError, ValueError):
-        exists = False
+        exists = folder = False
+    if folder:
+        for entry in folder_files(path):
+            yield from read_returns(entry, form=form, forms=forms)
+        return
     if not exists:
         raise InputFileError(
             N_("cannot open {file}: {reason}"),

@@ -660,18 +660,28 @@ def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) 
     for form_id, count in per_form.items():
         form = extra.get(form_id) or get_form(form_id)
         c = _compile(form)
-        entries: list[tuple[str, Severity, tuple[str, ...], str, bool]] = [
-            (c.rule_ids[k], r.severity, r.items, form.rule_source(r), False)
+        entries: list[tuple[str, Severity, tuple[str, ...], str, Any]] = [
+            (c.rule_ids[k], r.severity, r.items, form.rule_source(r), r.expr)
             for k, r in enumerate(c.rules)
         ]
         entries += [
-            (c.unit_ids[i], Severity.ERROR, (item.code,), form.item_source(item.code), True)
+            (c.unit_ids[i], Severity.ERROR, (item.code,), form.item_source(item.code), None)
             for i, item in enumerate(c.items)
         ]
-        for rid, sev, items, source, unit_check in entries:
+        for rid, sev, items, source, expr in entries:
             fl, ne = failed.get(rid, 0), not_eval.get(rid, 0)
             rows.append(
-                RuleSummary(rid, sev, items, count - fl - ne, fl, ne, source, unit_check=unit_check)
+                RuleSummary(
+                    rid,
+                    sev,
+                    items,
+                    count - fl - ne,
+                    fl,
+                    ne,
+                    source,
+                    unit_check=expr is None,
+                    expr=expr,
+                )
             )
     return Summary(per_form, with_errors, tuple(rows))
 
