@@ -37,18 +37,18 @@ _MAX_GOT = 80
 
 def _show(value: object, lang: str | None = None) -> str:
     """A short, safe representation of a user's value for messages (ID- and card-shaped numbers
-    masked: an error is never the place a personal number is shown). Numbers, dates and Booleans
-    are shown as people write them (``123``, ``2010-01-25``, 是/否), never as Python reprs
-    (``Decimal('123')``); a missing value is ``—``."""
+    masked: an error is never the place a personal number is shown). Numbers and dates are shown
+    as people write them (``123``, ``2010-01-25``), never as Python reprs (``Decimal('123')``);
+    English messages, read by Python callers, keep the repr of anything but text and dates."""
     from wennuan_rules.privacy import mask_personal_in
 
     if isinstance(value, str):
         text = mask_personal_in(value)
-    elif isinstance(value, bool):
-        text = i18n.translate(i18n.N_("yes") if value else i18n.N_("no"), lang)
-    elif value is None:
-        text = "—"
-    elif isinstance(value, (int, Decimal, float, dt.date)):
+    elif lang is not None and i18n.normalize_lang(lang) == "en" and not isinstance(value, dt.date):
+        text = mask_personal_in(repr(value))  # English readers are Python callers: True, None
+    elif (isinstance(value, (int, dt.date)) and not isinstance(value, bool)) or (
+        isinstance(value, Decimal) and value.is_finite()
+    ):
         text = mask_personal_in(value.isoformat() if isinstance(value, dt.date) else str(value))
     else:
         try:
@@ -68,7 +68,7 @@ def _param(value: object, lang: str | None) -> object:
     number in it masked; labels and texts are left to :func:`i18n.translate`."""
     if isinstance(value, str):
         return _show(value, lang)
-    if isinstance(value, (bool, int, Decimal, float, dt.date)):
+    if isinstance(value, (int, Decimal, dt.date)) and not isinstance(value, bool):
         return _show(value, lang)
     return value
 
@@ -122,7 +122,7 @@ class WennuanError(ValueError):
 
     def _placeholders(self, lang: str | None) -> dict[str, object]:
         values: dict[str, object] = {
-            "what": i18n.phrase(self.what, lang) if self.what is not None else "",
+            "what": self.what if self.what is not None else "",
             "expected": i18n.phrase(self.expected, lang) if self.expected is not None else "",
             "got": _show(self.got, lang),
         }

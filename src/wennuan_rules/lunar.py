@@ -123,7 +123,7 @@ def _check_lunar(
     if not _is_int(day) or not 1 <= day <= 30:  # type: ignore[operator]
         raise _wrong("day", "1–30", day)
     if not (isinstance(leap, bool) or (_is_int(leap) and leap in (0, 1))):
-        raise _wrong("leap", N_("True or False"), leap)
+        raise _wrong("leap", "True or False", leap)
     assert isinstance(month, int) and isinstance(day, int) and isinstance(leap, int)
     is_leap = bool(leap)
     if is_leap:
@@ -291,7 +291,7 @@ def to_lunar(day: date) -> LunarDate:
         CalendarError: for any other type, or a date outside that range.
     """
     if not isinstance(day, date):
-        raise _wrong("date", N_("a datetime.date"), day)
+        raise _wrong("date", "a datetime.date", day)
     if isinstance(day, datetime.datetime):
         day = day.date()
     if not FIRST_DATE <= day <= LAST_DATE:

@@ -285,7 +285,7 @@ def _units(unit: str | Iterable[str] | None) -> tuple[str, ...]:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what=N_("unit"),
-                expected=N_("a unit such as 人, 人次, 户, 万元"),
+                expected="a unit such as 人, 人次, 户, 万元",
                 got=item,
             )
     return tuple(u.strip().translate(_UNIT_CHARS) for u in units)
@@ -374,7 +374,7 @@ def yuan_to_wan(amount: Decimal | int) -> Decimal:
     Raises:
         InvalidValueError: for anything but a finite Decimal or an int.
     """
-    return _shift(_exact(amount, "amount", N_("Decimal")), -4)
+    return _shift(_exact(amount, "amount", "Decimal"), -4)
 
 
 def wan_to_yuan(amount: Decimal | int) -> Decimal:
@@ -386,7 +386,7 @@ def wan_to_yuan(amount: Decimal | int) -> Decimal:
     Raises:
         InvalidValueError: for anything but a finite Decimal or an int.
     """
-    return _shift(_exact(amount, "amount", N_("Decimal")), 4)
+    return _shift(_exact(amount, "amount", "Decimal"), 4)
 
 
 def _places(places: object) -> int:
@@ -446,7 +446,7 @@ def format_yuan(amount: Decimal | int, lang: str | None = None, *, places: int =
             outside 0–12.
         UnknownIdError: for an unknown ``lang``.
     """
-    value = _exact(amount, "amount", N_("Decimal"))
+    value = _exact(amount, "amount", "Decimal")
     digits = _places(places)
     normalize_lang(lang)
     rounded = _round_half_up(value, digits)
@@ -475,7 +475,7 @@ def format_wan(amount: Decimal | int, lang: str | None = None, *, places: int = 
             outside 0–12.
         UnknownIdError: for an unknown ``lang``.
     """
-    value = _exact(amount, "amount", N_("Decimal"))
+    value = _exact(amount, "amount", "Decimal")
     digits = _places(places)
     locale = normalize_lang(lang)
     wan = _round_half_up(_shift(value, -4), digits)
