@@ -456,3 +456,50 @@ def test_changzhou_reasons_at_each_boundary(
         if e["criterion"] == criterion
     ]
     assert found == rows
+
+
+# -- found by the 2026-11-29 sample (docs/reliability.md) -------------------------------------------
+
+
+def test_unknown_fact_in_a_data_file_names_what_was_written() -> None:
+    from wennuan_rules.eligibility.from_data import group_criterion
+    from wennuan_rules.errors import DataFileError
+
+    with pytest.raises(DataFileError) as info:
+        group_criterion(({"kind": "fact", "name": "rich", "source": "S"},), "my.toml", "groups[0]")
+    assert (info.value.got, info.value.expected) == (
+        "rich",
+        "a household fact such as has_labour_contract",
+    )
+    assert info.value.message("en").endswith(
+        "expected a household fact such as has_labour_contract, got rich"
+    )
+
+
+def test_a_decision_to_dict_in_the_language_asked() -> None:
+    a = wr.assess({"members": 1, "monthly_income": "1"}, "pingdingshan-2010", on="2010-01-10")
+    decision = a.decisions[0]
+    label = "workers and migrant workers in hardship in enterprises hit by the financial crisis"
+    assert decision.to_dict("en")["label"] == label
+    assert decision.to_dict("zh-Hans")["label"] == "受金融危机冲击困难企业的困难职工和农民工"
+
+
+def test_line_03c_without_a_standard_says_why_income_was_not_compared() -> None:
+    # 平工总［2009］38号 附件2 line 03(C): "not below the standard" holds where no standard is known
+    a = wr.assess(
+        {
+            "members": 1,
+            "monthly_income": "0",
+            "civil_affairs": "dibao-edge",
+            "causes": ["illness"],
+            "hardship_file": {"category": "deep", "filed_on": "2009-01-01"},
+        },
+        "pingdingshan-2010",
+        on="2010-01-25",
+    )
+    (c,) = [d for d in a.to_dict("en")["categories"] if d["category"] == "03C"]
+    assert (c["status"], c["eligible"]) == ("eligible", True)
+    assert c["reasons"][2]["message"] == (
+        "income not compared: no dibao standard in force for pingdingshan on 2010-01-25 "
+        "(needed only where one is known)"
+    )

@@ -6,15 +6,17 @@ import argparse
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from wennuan_rules._data import PACKAGE_DIR
+from wennuan_rules._io import Problems
 from wennuan_rules.batch import failing_share_ok, fails, parse_level, parse_share
 from wennuan_rules.cli.forms import _extra_forms, _find
+from wennuan_rules.cli.problems import status
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError
 from wennuan_rules.form.model import FormTemplate, Return
-from wennuan_rules.form.readers import read_returns
+from wennuan_rules.form.readers import iter_returns
 from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.render import (
@@ -38,7 +40,7 @@ def sample_path(form_id: str) -> Path:
     Raises:
         UnknownIdError: there is no sample of that form (the message lists those there are).
     """
-    folder = resources.files("wennuan_rules").joinpath("data", "samples")
+    folder = PACKAGE_DIR / "data" / "samples"
     name = form_id.strip().replace(":", "__") + ".json"
     entry = folder.joinpath(name)
     if entry.is_file():
@@ -118,21 +120,22 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         return run_check_columnar(args, out, path, form, level, share)
     acc = _Accumulator("strict", distinct_units=True) if args.rollup is not None else None
     annotate = getattr(args, "annotate", None)
+    problems = Problems(str(path))
     if annotate:
         from wennuan_rules.excel.cli import annotated
 
-        found, source = annotated(path, form, extra.values())
-    else:
-        source = read_returns(path, form=form, forms=extra.values())
+        found, source, book = annotated(path, form, extra.values())
+    else:  # every usable return is checked; the input problems are told at the end (exit 2)
+        source = iter_returns(path, form=form, forms=extra.values(), problems=problems)
     returns = _tee(source, acc, extra)
     reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
     if annotate:
-        from wennuan_rules.excel.annotate import write_annotated
+        from wennuan_rules.excel.annotate import annotate as annotated_copy
 
-        done = list(reports)
         show = bool(getattr(args, "show_personal_data", False))
-        write_annotated(path, found, done, annotate, lang, show_personal_data=show)
-        reports = iter(done)
+        reports = annotated_copy(
+            path, found, reports, annotate, lang, show_personal_data=show, book=book
+        )
 
     def with_rollup() -> Iterator[Report]:
         yield from reports
@@ -158,9 +161,9 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             out.write(summary_csv(summary))
         else:
             out.write(summary_text(summary, lang))
-        return 0 if failing_share_ok(bad[0], bad[1], share) else 1
+        return status(problems, lang, 0 if failing_share_ok(bad[0], bad[1], share) else 1)
     _write_reports(counted(stream), args.format, lang, out)
-    return 0 if failing_share_ok(bad[0], bad[1], share) else 1
+    return status(problems, lang, 0 if failing_share_ok(bad[0], bad[1], share) else 1)
 
 
 def _write_reports(reports: Iterator[Report], fmt: str, lang: str | None, out: TextIO) -> None:

@@ -16,13 +16,12 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from typing import Final, TextIO
 
 from wennuan_rules._data import add_data_dir, remove_data_dir
 from wennuan_rules.cli.usage import argparse_in, requested_lang
-from wennuan_rules.errors import WennuanError
+from wennuan_rules.errors import WennuanError, problems_of
 from wennuan_rules.i18n import N_, normalize_lang, phrase, translate
 
 __all__ = ["main"]
@@ -304,6 +303,17 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         help=t(N_("the families on file (JSON or CSV) that every visit log must cover")),
     )
     pv.add_argument(
+        "--must-visit",
+        default=None,
+        metavar=t(N_("FILE")),
+        help=t(
+            N_(
+                "the families (and enterprises) of 五必访 with their categories (JSON or CSV, as "
+                "--on-file; default: those of --on-file that name a category)"
+            )
+        ),
+    )
+    pv.add_argument(
         "--quota-per",
         choices=("unit-visited", "group"),
         default=None,
@@ -334,6 +344,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
     )
     _common(pv, t)
+    from wennuan_rules.cli.audit_lists import add_parsers
+
+    add_parsers(audit, lambda p: _common(p, t), t)
     return parser
 
 
@@ -369,18 +382,25 @@ _NAMES: Final = "campaigns, forms, check, template, assess, audit"
 
 def _fail(text: str) -> None:
     """One line on stderr, always: a line break in a message is shown as ``\\n``."""
-    one_line = text.replace("\r", "\\r").replace("\n", "\\n")
-    print(f"wennuan-rules: {one_line}", file=sys.stderr)
+    from wennuan_rules.cli.problems import say
+
+    say(text)
 
 
 def _to_file(path: str, run: Callable[[TextIO], int]) -> int:
     """``run`` writing to a temporary file beside ``path``, renamed to ``path`` when it returns: a
-    run that fails (an exception) leaves the previous file as it was, never half a report."""
+    run that fails (an exception, or exit status 2: input problems, though the usable items were
+    reported) leaves the previous file as it was, never half a report."""
     folder = os.path.dirname(os.path.abspath(path))
+    import tempfile  # only when writing a file: it imports shutil, bz2, lzma, random
+
     fd, temp = tempfile.mkstemp(prefix=".wennuan-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             status = run(out)
+        if status == 2:  # input problems: the run did not succeed, the previous file stays
+            os.unlink(temp)
+            return status
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -405,7 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(translate(N_("choose a command: {commands} (see --help)"), early, commands=_NAMES))
         return 2
     if args.command == "audit" and getattr(args, "audit_kind", None) is None:
-        _fail(translate(N_("audit: choose payments or visits (see --help)"), early))
+        kinds = "payments, visits, files, civil-affairs, goods"
+        _fail(translate(N_("audit: choose one of {kinds} (see --help)"), early, kinds=kinds))
         return 2
     lang: str | None = None
     added: list[str] = []
@@ -419,7 +440,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _to_file(args.output, lambda out: _runner(args.command)(args, out))
         return _runner(args.command)(args, sys.stdout)
     except WennuanError as exc:
-        _fail(exc.message(lang))
+        for problem in problems_of(exc):  # every input problem of a file, one line each
+            _fail(problem.message(lang))
         return 2
     except BrokenPipeError:
         # the reader went away (``wennuan-rules … | head``): stop quietly, as Unix tools do

@@ -377,6 +377,8 @@ def _on(on: object) -> dt.date:
 
 
 def _household(value: object) -> Household:
+    if value.__class__ is dict:
+        return Household.from_mapping(value)
     if isinstance(value, Household):
         return value
     if isinstance(value, Mapping):
