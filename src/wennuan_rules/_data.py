@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar, overload
 import attrs
 
 from wennuan_rules.errors import DataFileError, InvalidValueError
-from wennuan_rules.i18n import N_, Label
+from wennuan_rules.i18n import N_, Label, Text
 
 __all__ = [
     "ENV_VAR",
@@ -89,7 +89,7 @@ def load_toml(path: Path | str, *, name: str | None = None) -> Table:
     except FileNotFoundError as exc:
         raise DataFileError(
             N_("data file {file} does not exist"),
-            what="file",
+            what=N_("file"),
             got=str(path),
             params={"file": label},
         ) from exc
@@ -148,8 +148,8 @@ def add_data_dir(path: Path | str) -> None:
     if not folder.is_dir():
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="data directory",
-            expected="a directory holding campaigns/, forms/, audits/ or parameters/",
+            what=N_("data directory"),
+            expected=N_("a directory holding campaigns/, forms/, audits/ or parameters/"),
             got=str(path),
         )
     folder = folder.resolve()
@@ -267,7 +267,7 @@ class Table:
         self._taken.add(key)
         value = self._data[key]
         if kind is int and isinstance(value, bool):
-            raise self.error(key, "an integer", value)
+            raise self.error(key, N_("an integer"), value)
         if not isinstance(value, kind):
             raise self.error(key, f"a {kind.__name__}", value)
         return value
@@ -295,7 +295,7 @@ class Table:
         out = []
         for i, item in enumerate(value):
             if not isinstance(item, dict):
-                raise self.error(f"{key}[{i}]", "a table", item)
+                raise self.error(f"{key}[{i}]", N_("a table"), item)
             out.append(Table(item, self.file, f"{self.key_path(key)}[{i}]"))
         return out
 
@@ -313,27 +313,29 @@ class Table:
         value = self.get(key, list)
         for i, item in enumerate(value):
             if not isinstance(item, str):
-                raise self.error(f"{key}[{i}]", "a string", item)
+                raise self.error(f"{key}[{i}]", N_("a string"), item)
         return tuple(value)
 
     def decimal(self, key: str) -> Decimal:
         """An exact amount: TOML strings or integers only (TOML floats would lose exactness)."""
         value = self.get(key, object)
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise self.error(key, 'a number as a string ("900.00") or an integer', value)
+            raise self.error(key, N_('a number as a string ("900.00") or an integer'), value)
         try:
             result = Decimal(value)
         except InvalidOperation:
-            raise self.error(key, 'a number as a string ("900.00") or an integer', value) from None
+            raise self.error(
+                key, N_('a number as a string ("900.00") or an integer'), value
+            ) from None
         if not result.is_finite():
-            raise self.error(key, "a finite number", value)
+            raise self.error(key, N_("a finite number"), value)
         return result
 
     def date(self, key: str) -> dt.date:
         """A TOML local date (``2010-01-25``) or an ISO string."""
         value = self.get(key, object)
         if isinstance(value, dt.datetime):
-            raise self.error(key, "a date (YYYY-MM-DD) without a time", value)
+            raise self.error(key, N_("a date (YYYY-MM-DD) without a time"), value)
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
@@ -341,7 +343,7 @@ class Table:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise self.error(key, "a date (YYYY-MM-DD)", value)
+        raise self.error(key, N_("a date (YYYY-MM-DD)"), value)
 
     def opt_date(self, key: str) -> dt.date | None:
         return None if key not in self._data else self.date(key)
@@ -356,6 +358,15 @@ class Table:
         )
         sub.close()
         return label
+
+    def text(self, key: str, default: str = "") -> str:
+        """A text people read, such as a note: a string (the same in every locale) or a
+        ``{zh-Hans = …, zh-Hant = …, en = …}`` table, read as an :class:`~wennuan_rules.i18n.Text`.
+        """
+        if isinstance(self._data.get(key), dict):
+            label = self.label(key)
+            return Text(label.en, label.zh_hans, label.zh_hant)
+        return self.get(key, str, default)
 
     def sourced(self, key: str, value: Callable[[Table], T]) -> Sourced[T]:
         """``{value = …, source = "…", text = "…", note = "…"}``, the value read by ``value``."""
@@ -372,7 +383,7 @@ class Table:
             value=value,
             source=self.get("source", str),
             text=self.get("text", str, ""),
-            note=self.get("note", str, ""),
+            note=self.text("note"),
         )
         self.close()
         return out

@@ -43,7 +43,7 @@ def parse_level(level: object) -> str:
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
         what="fail_on",
-        expected="error or warning",
+        expected=N_("error or warning"),
         got=level,
     )
 
@@ -70,7 +70,7 @@ def parse_share(share: object) -> Decimal:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what="max_failing",
-            expected="a share of returns from 0 to 1, e.g. 0.05",
+            expected=N_("a share of returns from 0 to 1, e.g. 0.05"),
             got=share,
         )
     return value

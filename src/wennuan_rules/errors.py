@@ -15,7 +15,9 @@ structured fields so that software can act on it and people can read it in their
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from wennuan_rules import i18n
@@ -36,16 +38,24 @@ __all__ = [
 _MAX_GOT = 80
 
 
-def _show(value: object) -> str:
+def _show(value: object, lang: str | None = None) -> str:
     """A short, safe representation of a user's value for messages (ID- and card-shaped numbers
-    masked: an error is never the place a personal number is shown)."""
-    from wennuan_rules.privacy import mask_numbers_in
+    masked: an error is never the place a personal number is shown). Numbers and dates are shown
+    as people write them (``123``, ``2010-01-25``), never as Python reprs (``Decimal('123')``);
+    English messages, read by Python callers, keep the repr of anything but text and dates."""
+    from wennuan_rules.privacy import mask_personal_in
 
     if isinstance(value, str):
-        text = mask_numbers_in(value)
+        text = mask_personal_in(value)
+    elif lang is not None and i18n.normalize_lang(lang) == "en" and not isinstance(value, dt.date):
+        text = mask_personal_in(repr(value))  # English readers are Python callers: True, None
+    elif (isinstance(value, (int, dt.date)) and not isinstance(value, bool)) or (
+        isinstance(value, Decimal) and value.is_finite()
+    ):
+        text = mask_personal_in(value.isoformat() if isinstance(value, dt.date) else str(value))
     else:
         try:
-            text = repr(value)
+            text = mask_personal_in(repr(value))
         except Exception:  # pragma: no cover - a repr that raises is the caller's bug
             text = f"<{type(value).__name__}>"
     if len(text) > _MAX_GOT:
@@ -56,12 +66,22 @@ def _show(value: object) -> str:
 _MAX_PARAM = 400
 
 
+def _param(value: object, lang: str | None) -> object:
+    """A further message parameter: a number or date as people write it, an ID- or card-shaped
+    number in it masked; labels and texts are left to :func:`i18n.translate`."""
+    if isinstance(value, str):
+        return _show(value, lang)
+    if isinstance(value, (int, Decimal, dt.date)) and not isinstance(value, bool):
+        return _show(value, lang)
+    return value
+
+
 def _shorten(value: object) -> object:
     """A message parameter, a long text shortened (a file name of a megabyte is not echoed)."""
     if isinstance(value, str):
-        from wennuan_rules.privacy import mask_numbers_in
+        from wennuan_rules.privacy import mask_personal_in
 
-        value = mask_numbers_in(value)
+        value = mask_personal_in(value)
         if len(value) > _MAX_PARAM:
             return value[: _MAX_PARAM - 1] + "…"
     return value
@@ -103,15 +123,15 @@ class WennuanError(ValueError):
         self.params: dict[str, object] = dict(params or {})
         super().__init__(self.message())
 
-    def _placeholders(self) -> dict[str, object]:
+    def _placeholders(self, lang: str | None) -> dict[str, object]:
         values: dict[str, object] = {
             "what": self.what if self.what is not None else "",
-            "expected": self.expected if self.expected is not None else "",
-            "got": _show(self.got),
+            "expected": i18n.phrase(self.expected, lang) if self.expected is not None else "",
+            "got": _show(self.got, lang),
         }
         values.update(
             {
-                k: _show(v) if isinstance(v, str) and len(v) > _MAX_GOT else v
+                k: _param(i18n.phrase(v, lang) if k == "reason" and isinstance(v, str) else v, lang)
                 for k, v in self.params.items()
             }
         )
@@ -126,7 +146,7 @@ class WennuanError(ValueError):
 
     def message(self, lang: str | None = None) -> str:
         """The message in ``lang`` (zh-Hans, zh-Hant, en), prefixed by where it happened."""
-        text = i18n.translate(self.msgid, lang, **self._placeholders())
+        text = i18n.translate(self.msgid, lang, **self._placeholders(lang))
         where = self.where()
         return f"{where}: {text}" if where else text
 
@@ -136,8 +156,8 @@ class WennuanError(ValueError):
             "error": type(self).__name__,
             "message": self.message(lang),
             "what": self.what,
-            "expected": self.expected,
-            "got": None if self.got is None else _show(self.got),
+            "expected": i18n.phrase(self.expected, lang),
+            "got": None if self.got is None else _show(self.got, lang),
             "file": self.file,
             "line": self.line,
             "column": self.column,

@@ -136,7 +136,7 @@ def _check_lunar(
                         "so 闰{month_name} does not exist"
                     ),
                     what="leap",
-                    expected="False",
+                    expected=N_("False"),
                     got=f"{y} 闰{_MONTHS[month - 1]}月",
                     params={"year": y, "month_name": _MONTHS[month - 1] + "月"},
                 )
@@ -162,7 +162,7 @@ def _check_lunar(
                 "{what}: {month_name} of lunar year {year} has {days} days, "
                 "so day {day} does not exist"
             ),
-            what="day",
+            what=N_("day"),
             expected=f"1–{days}",
             got=day,
             params={"month_name": name, "year": y, "days": days, "day": day},
@@ -179,12 +179,12 @@ def _solar(year: int, month: int, day: int, leap: bool) -> date:
         OverflowError,
     ) as exc:  # pragma: no cover
         raise _wrong(
-            "date", "a lunar date that exists", f"{year}-{month}-{day} leap={leap}"
+            "date", N_("a lunar date that exists"), f"{year}-{month}-{day} leap={leap}"
         ) from exc
     if result > LAST_DATE:
         raise CalendarError(
             N_("{what}: {got} is outside the years the calendar covers; expected {expected}"),
-            what="date",
+            what=N_("date"),
             expected=f"{FIRST_DATE.isoformat()} … {LAST_DATE.isoformat()}",
             got=result.isoformat(),
         )
@@ -297,7 +297,7 @@ def to_lunar(day: date) -> LunarDate:
     if not FIRST_DATE <= day <= LAST_DATE:
         raise CalendarError(
             N_("{what}: {got} is outside the years the calendar covers; expected {expected}"),
-            what="date",
+            what=N_("date"),
             expected=f"{FIRST_DATE.isoformat()} … {LAST_DATE.isoformat()}",
             got=day.isoformat(),
         )
@@ -354,14 +354,14 @@ def _day_number(text: str, whole: str) -> int:
                 "{what}: {got} is not a lunar day name: 初 is followed only by 一 to 十 "
                 "(初一…初十); did you mean {suggestion}?"
             ),
-            what="lunar day",
+            what=N_("lunar day"),
             expected=_DAY_EXPECTED,
             got=whole,
             params={"suggestion": whole.replace(text, text[1:])},
         )
     raise CalendarError(
         N_("{what}: {got} is not a lunar day name; expected {expected}"),
-        what="lunar day",
+        what=N_("lunar day"),
         expected=_DAY_EXPECTED,
         got=whole,
     )
@@ -411,7 +411,7 @@ def parse_lunar_day(text: str, *, year: int | None = None) -> LunarDay | date:
     if match is None:
         raise CalendarError(
             N_("{what}: {got} does not begin with a lunar month name; expected {expected}"),
-            what="lunar day",
+            what=N_("lunar day"),
             expected=_MONTH_EXPECTED,
             got=text,
         )

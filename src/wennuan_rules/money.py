@@ -172,7 +172,7 @@ def refuse_foreign_digits(text: str, what: str) -> None:
     raise InvalidValueError(
         N_("{what}: the digit {char} is of another script; expected digits 0-9 or ０-９"),
         what=what,
-        expected="digits 0-9 or ０-９",
+        expected=N_("digits 0-9 or ０-９"),
         got=text,
         params={"char": shown},
     )
@@ -284,7 +284,7 @@ def _units(unit: str | Iterable[str] | None) -> tuple[str, ...]:
         if not isinstance(item, str) or not item.strip() or _DIGITS_RE.search(item):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="unit",
+                what=N_("unit"),
                 expected="a unit such as 人, 人次, 户, 万元",
                 got=item,
             )

@@ -63,8 +63,8 @@ def _region(value: object) -> str:
     if not isinstance(value, str) or not is_region_id(value):
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="region",
-            expected="a region id such as changzhou-edz",
+            what=N_("region"),
+            expected=N_("a region id such as changzhou-edz"),
             got=value,
         )
     return value.strip()
@@ -76,7 +76,7 @@ def _amount(value: object, what: str) -> Decimal:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=what,
-            expected="an amount above zero",
+            expected=N_("an amount above zero"),
             got=value,
         )
     return amount
@@ -132,7 +132,7 @@ def _check_order(values: Iterable[ParameterValue]) -> None:
             raise InvalidValueError(
                 N_("{what}: two different values start on {start} for {region}"),
                 what=v.name,
-                expected="one value per region and start date",
+                expected=N_("one value per region and start date"),
                 got=f"{seen[key].value}, {v.value}",
                 params={"start": v.start.isoformat(), "region": v.region},
             )
@@ -204,22 +204,22 @@ class Parameters:
         if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="start",
-                expected="a date",
+                what=N_("start"),
+                expected=N_("a date"),
                 got=start,
             )
         if end is not None and (not isinstance(end, dt.date) or end < start):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="end",
+                what=N_("end"),
                 expected=f"a date on or after {start.isoformat()}",
                 got=end,
             )
         if not isinstance(source, str) or not source.strip():
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="source",
-                expected="the document and clause the value comes from",
+                what=N_("source"),
+                expected=N_("the document and clause the value comes from"),
                 got=source,
             )
         pv = ParameterValue(
@@ -258,8 +258,8 @@ class Parameters:
         if not is_region_id(region) or not isinstance(name, str):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="region" if isinstance(name, str) else "name",
-                expected="a region id such as changzhou-edz",
+                what=N_("region") if isinstance(name, str) else "name",
+                expected=N_("a region id such as changzhou-edz"),
                 got=region if isinstance(name, str) else name,
             )
         history = self._index.get((name, region))
@@ -278,7 +278,7 @@ class Parameters:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what="on",
-                expected="a date (or latest=True)",
+                expected=N_("a date (or latest=True)"),
                 got=on,
             )
         found: ParameterValue | None = None
@@ -308,17 +308,17 @@ def _read_values(table: Table, name: str) -> list[ParameterValue]:
     for item in table.tables("values"):
         region = item.get("region", str)
         if not region.strip():
-            raise item.error("region", "a region id", region)
+            raise item.error("region", N_("a region id"), region)
         start = item.date("start")
         end = item.opt_date("end")
         if end is not None and end < start:
             raise item.error("end", f"a date on or after {start.isoformat()}", end)
         value = item.decimal("value")
         if value <= 0:
-            raise item.error("value", "an amount above zero", value)
+            raise item.error("value", N_("an amount above zero"), value)
         source = item.get("source", str)
         if not source.strip():
-            raise item.error("source", "the document and clause the value comes from", source)
+            raise item.error("source", N_("the document and clause the value comes from"), source)
         pv = ParameterValue(
             name=name,
             region=region.strip(),
@@ -327,7 +327,7 @@ def _read_values(table: Table, name: str) -> list[ParameterValue]:
             source=source,
             end=end,
             text=item.get("text", str, ""),
-            note=item.get("note", str, ""),
+            note=item.text("note"),
         )
         item.close()
         out.append(pv)
@@ -366,7 +366,7 @@ def parameter_label(name: str) -> Label:
         return Label(zh_hans="低保标准", zh_hant="低保標準", en="dibao standard")
     raise UnknownIdError(
         N_("{what}: unknown value {got}; expected one of {expected}"),
-        what="parameter",
+        what=N_("parameter"),
         expected=DIBAO,
         got=name,
     )

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from wennuan_rules.i18n import Label, Message
+from wennuan_rules.i18n import N_, Label, Message, phrase, translate
 
 __all__ = [
     "Finding",
@@ -46,6 +46,10 @@ class Severity(enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    def text(self, lang: str | None = None) -> str:
+        """The severity as people read it in ``lang`` (错误, 警告; the value stays the id)."""
+        return translate(N_("error") if self is Severity.ERROR else N_("warning"), lang)
 
 
 class Outcome(enum.Enum):
@@ -107,7 +111,7 @@ class Finding:
             "severity": self.severity.value,
             "items": list(self.items),
             "message": self.message.render(lang),
-            "expected": self.expected,
+            "expected": phrase(self.expected, lang),
             "actual": self.actual,
             "source": self.source,
         }

@@ -50,7 +50,7 @@ def _unknown_columns(
         N_("{what}: unknown value {got}; expected one of {expected}")
         if len(unknown) == 1
         else N_("{what}: {count} unknown values {got}; expected each one of {expected}"),
-        what="column",
+        what=N_("column"),
         expected=", ".join(fields),
         got=unknown[0][1] if len(unknown) == 1 else ", ".join(cell for _n, cell in unknown),
         file=label,
@@ -103,7 +103,7 @@ def csv_records(
         elif field in columns:
             raise InputFileError(
                 N_("{what}: column {got} appears twice"),
-                what="column",
+                what=N_("column"),
                 expected=", ".join(fields),
                 got=cell,
                 file=label,

@@ -243,8 +243,8 @@ def _open(path: PathLike, name: str) -> Any:
     except Exception as exc:  # calamine's own errors: not a workbook, broken zip
         raise InputFileError(
             N_("{file} is not an Excel workbook: {reason}"),
-            what="file",
-            expected="an .xlsx or .xls workbook",
+            what=N_("file"),
+            expected=N_("an .xlsx or .xls workbook"),
             got=str(exc)[:80],
             file=name,
             params={"file": name, "reason": str(exc)[:80]},

@@ -14,6 +14,7 @@ from typing import IO, Any, Final, TypeVar
 from wennuan_rules._io.collect import Problems
 from wennuan_rules._io.text import detect_encoding, json_error, repeated_key
 from wennuan_rules.errors import InputFileError
+from wennuan_rules.i18n import N_
 
 _T = TypeVar("_T")
 
@@ -56,17 +57,36 @@ def _decode_error(
     own line: the file line of a JSON Lines record; ``text``: the whole text, to find the line of
     a repeated key)."""
     if isinstance(exc, RecursionError):
-        return json_error(name, "nested too deeply", line)
+        return json_error(name, N_("nested too deeply"), line)
     if isinstance(exc, RepeatedKeyError):
         where = _key_line(text, exc.key) if text is not None else None
         return repeated_key(name, exc.key, where if where is not None else line)
     if isinstance(exc, json.JSONDecodeError):
         return json_error(name, exc.msg, exc.lineno if line is None else line, exc.colno)
-    return json_error(name, str(exc), line)  # a constant (NaN), an integer of 4,300+ digits
+    if str(exc).startswith("Exceeds the limit"):
+        return json_error(name, N_("an integer of more than 4,300 digits"), line)
+    return json_error(name, str(exc), line)  # a constant (NaN)
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number")
+    raise ValueError(N_("NaN, Infinity or -Infinity: not a number"))
+
+
+#: The reasons the standard library's JSON decoder gives (``JSONDecodeError.msg``), as catalog
+#: messages: an error shows them in the reader's language (``reason`` is translated when shown).
+JSON_REASONS: Final = (
+    N_("Expecting value"),
+    N_("Expecting ',' delimiter"),
+    N_("Expecting ':' delimiter"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Invalid \\escape"),
+    N_("Invalid \\uXXXX escape"),
+    N_("Extra data"),
+    N_("Illegal trailing comma before end of object"),
+    N_("Illegal trailing comma before end of array"),
+)
 
 
 #: The one JSON decoder: exact numbers, no NaN or Infinity, no repeated key.

@@ -33,6 +33,20 @@ PathLike = str | os.PathLike[str]
 # -- errors ----------------------------------------------------------------------------------------
 
 
+#: What the system says of a file it cannot open (``OSError.strerror``), as catalog messages: an
+#: error shows them in the reader's language (``reason`` is translated when shown).
+OS_REASONS: Final = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File name too long"),
+    N_("Too many levels of symbolic links"),
+    N_("Invalid argument"),
+    N_("no such file"),
+)
+
+
 def unreadable(name: str, exc: OSError) -> InputFileError:
     """The error for a file the system cannot read."""
     return InputFileError(
@@ -51,8 +65,8 @@ def json_error(
     """The error for text that is not JSON, at ``line`` and ``column``."""
     return InputFileError(
         N_("{file} is not valid JSON: {reason}"),
-        what="file",
-        expected="JSON",
+        what=N_("file"),
+        expected=N_("JSON"),
         got=reason,
         file=name,
         line=line,
@@ -66,7 +80,7 @@ def repeated_key(name: str, key: str, line: int | None = None) -> InputFileError
     return InputFileError(
         N_("key {key} appears twice in one object"),
         what=key,
-        expected="each key once",
+        expected=N_("each key once"),
         got=key,
         file=name,
         line=line,
@@ -77,8 +91,8 @@ def repeated_key(name: str, key: str, line: int | None = None) -> InputFileError
 def _encoding_error(name: str, line: int | None = None) -> InputFileError:
     return InputFileError(
         N_("{file} is neither UTF-8 nor GB18030 text"),
-        what="encoding",
-        expected="text in UTF-8 or GB18030",
+        what=N_("encoding"),
+        expected=N_("text in UTF-8 or GB18030"),
         got="undecodable bytes",
         file=name,
         line=line,
@@ -91,8 +105,8 @@ def cell_error(name: str, line: int, reason: str) -> InputFileError:
     standard library's field limit, 131,072 characters)."""
     return InputFileError(
         N_("{file} cannot be read as CSV: {reason}"),
-        what="file",
-        expected="CSV text",
+        what=N_("file"),
+        expected=N_("CSV text"),
         got=reason,
         file=name,
         line=line,
@@ -109,8 +123,8 @@ def check_path(path: object) -> None:
     if not isinstance(path, str | os.PathLike) or "\x00" in str(os.fspath(path)):
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
-            what="path",
-            expected="a file name (str or os.PathLike)",
+            what=N_("path"),
+            expected=N_("a file name (str or os.PathLike)"),
             got=type(path).__name__ if not isinstance(path, str) else "a name with a NUL character",
         )
 
@@ -120,8 +134,8 @@ def no_rows(name: str, line: int | None = None) -> InputFileError:
     checking nothing would pass)."""
     return InputFileError(
         N_("{file} has a header but no data rows"),
-        what="file",
-        expected="at least one row under the header",
+        what=N_("file"),
+        expected=N_("at least one row under the header"),
         got="a header only",
         file=name,
         line=line,
@@ -132,8 +146,8 @@ def no_rows(name: str, line: int | None = None) -> InputFileError:
 def _workbook_error(name: str, kind: str) -> InputFileError:
     return InputFileError(
         N_("{file} is an Excel workbook ({kind}), not text; save it as CSV (UTF-8) or JSON"),
-        what="file",
-        expected="CSV or JSON text",
+        what=N_("file"),
+        expected=N_("CSV or JSON text"),
         got=kind,
         file=name,
         params={"file": name, "kind": kind},
@@ -143,8 +157,8 @@ def _workbook_error(name: str, kind: str) -> InputFileError:
 def _big5_error(name: str) -> InputFileError:
     return InputFileError(
         N_("{file} looks like Big5 (Traditional Chinese) text; save it as UTF-8 or GB18030"),
-        what="encoding",
-        expected="text in UTF-8 or GB18030",
+        what=N_("encoding"),
+        expected=N_("text in UTF-8 or GB18030"),
         got="Big5",
         file=name,
         params={"file": name},

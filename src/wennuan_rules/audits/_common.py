@@ -58,7 +58,7 @@ def check_file_campaign(named: str | None, campaign: str, file: str | None) -> N
     if named is not None and named != campaign:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="campaign named by the file",
+            what=N_("campaign named by the file"),
             expected=campaign,
             got=named,
             file=file,

@@ -122,7 +122,7 @@ def _rule_use(top: Table, kind: str, i: int, item: object) -> RuleUse:
     elif isinstance(item, str):
         name, given, t = item, {}, top
     else:
-        raise top.error(key, "a rule id or a table {id = …, <parameter> = …}", item)
+        raise top.error(key, N_("a rule id or a table {id = …, <parameter> = …}"), item)
     rule = find(kind, name)
     if rule is None:
         names = ", ".join(r.name for r in registered(kind))
@@ -135,7 +135,7 @@ def _rule_use(top: Table, kind: str, i: int, item: object) -> RuleUse:
         try:
             severity = Severity(given["severity"])
         except ValueError:
-            raise t.error("severity", "error or warning", given["severity"]) from None
+            raise t.error("severity", N_("error or warning"), given["severity"]) from None
     params = {**rule.params, **given, "severity": severity.value}
     return RuleUse(rule=rule, severity=severity, params=params)
 
@@ -151,7 +151,7 @@ def _rule_lists(top: Table) -> tuple[tuple[str, tuple[RuleUse, ...]], ...]:
         names = [u.rule.name for u in uses]
         for i, name in enumerate(names):
             if name in names[:i]:
-                raise table.error(f"{kind}[{i}]", "each rule once", name)
+                raise table.error(f"{kind}[{i}]", N_("each rule once"), name)
         out.append((kind, tuple(uses)))
     table.close()
     return tuple(out)
@@ -219,7 +219,7 @@ def _read(top: Table) -> AuditData:
                 groups=wanted,
                 fund_sources=_fund_sources(t, "fund_sources"),
                 source=t.get("source", str),
-                note=t.get("note", str, ""),
+                note=t.text("note"),
             )
         )
         t.close()
@@ -261,7 +261,7 @@ def _recipients(top: Table, ids: set[str]) -> RecipientRule | None:
         union_applies_to=_group_ids(t, "union_applies_to", ids),
         source=t.get("source", str),
         text=t.get("text", str, ""),
-        note=t.get("note", str, ""),
+        note=t.text("note"),
     )
     t.close()
     return rule
@@ -293,7 +293,7 @@ def _target(t: Table, ids: set[str]) -> VisitTarget:
             raise t.error(f"levels[{i}]", ", ".join(ModelWorkerLevel.ids()), level)
     minimum = t.get("minimum", int)
     if minimum < 1:
-        raise t.error("minimum", "an integer >= 1", minimum)
+        raise t.error("minimum", N_("an integer >= 1"), minimum)
     target = VisitTarget(
         kinds=_group_ids(t, "kinds", ids) or (),
         levels=levels,
@@ -301,7 +301,7 @@ def _target(t: Table, ids: set[str]) -> VisitTarget:
         label=t.label("label"),
     )
     if not target.kinds:
-        raise t.error("kinds", "at least one group id of this file", [])
+        raise t.error("kinds", N_("at least one group id of this file"), [])
     t.close()
     return target
 
@@ -318,7 +318,7 @@ def _leaders_visits(top: Table, ids: set[str]) -> LeadersVisits | None:
         targets=tuple(_target(x, ids) for x in t.tables("targets")),
         source=t.get("source", str),
         text=t.get("text", str, ""),
-        note=t.get("note", str, ""),
+        note=t.text("note"),
     )
     t.close()
     return out
@@ -348,7 +348,7 @@ def audit_data(campaign_id: str) -> AuditData:
     if data.campaign != campaign_id:
         raise DataFileError(
             N_("in {file}, key {what}: expected {expected}, got {got}"),
-            what="campaign",
+            what=N_("campaign"),
             expected=campaign_id,
             got=data.campaign,
             file=data.file,

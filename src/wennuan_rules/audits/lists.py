@@ -58,12 +58,16 @@ def _run(
     info = data if data is not None else audit_data(camp.id)
     uses: list[RuleUse] = [u for u in info.rules(kind) if clause(u)]
     if not uses:
+        stating = ", ".join(campaigns_stating(kind))
         raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
+            N_(
+                "{what}: expected a campaign whose notice states the {kind} audit ({campaigns}), "
+                "got {got}"
+            ),
             what="campaign",
-            expected=f"a campaign whose notice states the {kind} audit: "
-            + (", ".join(campaigns_stating(kind)) or "none"),
+            expected=f"a campaign whose notice states the {kind} audit: {stating or 'none'}",
             got=camp.id,
+            params={"kind": kind, "campaigns": stating or "—"},
         )
     ctx = ListContext(audit=Audit(camp.id, kind, show_personal_data=show), **given)  # type: ignore[arg-type]
     ctx.extra["campaign"] = camp.id

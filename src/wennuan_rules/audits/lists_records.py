@@ -177,7 +177,7 @@ def _text(data: Mapping[str, object], key: str, *, personal: bool = False) -> st
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=key,
-            expected="text",
+            expected=N_("text"),
             got=f"<{type(value).__name__}>" if personal else value,
         )
     return value.strip() or None
@@ -249,7 +249,7 @@ def _goods(data: Mapping[str, object], row: int) -> GoodsLine:
         raise InvalidValueError(
             N_("{what}: a value is required; expected {expected}"),
             what="item",
-            expected="the item bought, e.g. 大米",
+            expected=N_("the item bought, e.g. 大米"),
             got=None,
         )
     raw = data.get("amount")
@@ -350,7 +350,7 @@ def read_prohibited(path: Path | str) -> tuple[str, ...]:
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
             what="--prohibited",
-            expected="at least one prohibited item or category",
+            expected=N_("at least one prohibited item or category"),
             got="nothing",
             file=name,
             line=last or None,

@@ -51,7 +51,7 @@ from wennuan_rules.audits.rules import Row
 from wennuan_rules.audits.rules.payments import PaymentContext
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_
-from wennuan_rules.privacy import mask_numbers_in
+from wennuan_rules.privacy import mask_personal_in
 from wennuan_rules.report import Report
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def _as_payment(row: object, number: int) -> Payment:
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
         what=f"payments[{number - 1}]",
-        expected="a Payment or a mapping of roster fields",
+        expected=N_("a Payment or a mapping of roster fields"),
         got=type(row).__name__,
     )
 
@@ -147,8 +147,8 @@ def audit_payments(
     elif isinstance(payments, str | bytes | Mapping) or not isinstance(payments, Iterable):
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="payments",
-            expected="a Roster or an iterable of Payment or mappings",
+            what=N_("payments"),
+            expected=N_("a Roster or an iterable of Payment or mappings"),
             got=type(payments).__name__,
         )
     else:
@@ -210,7 +210,7 @@ def _run(
                     found = ctx.info.group(gid)
                     group_cache[gid] = None if found is None else found.id
                 gid = group_cache[gid] or gid
-            key = gid if gid in group_ids or ctx.show_personal_data else mask_numbers_in(gid)
+            key = gid if gid in group_ids or ctx.show_personal_data else mask_personal_in(gid)
             by_group[key] = by_group.get(key, zero) + amount  # keyed by id, not by what was typed
         number = p.id_number
         norm = normalize_id_number(number) if number else ""

@@ -82,7 +82,7 @@ def _objects(
     """The records, refusing (at its line, into ``problems``) any that is not a JSON object."""
     for line, item in records:
         if not isinstance(item, dict):
-            problems.add(_wrong_type(name, what, "an object", item, line))
+            problems.add(_wrong_type(name, what, N_("an object"), item, line))
             continue
         yield line, item
 
@@ -98,14 +98,14 @@ def _json_rows(
             if k not in (key, *known):
                 raise InputFileError(
                     N_("{what}: unknown value {got}; expected one of {expected}"),
-                    what="key",
+                    what=N_("key"),
                     expected=", ".join((key, *known)),
                     got=k,
                     file=name,
                 )
         rows = data.get(key, [])
         if not isinstance(rows, list):
-            raise _wrong_type(name, key, "a list of records", rows)
+            raise _wrong_type(name, key, N_("a list of records"), rows)
         return rows, {k: data[k] for k in known if k in data}
     raise _wrong_type(name, "file", f'a JSON list, or an object with "{key}"', data)
 
@@ -213,7 +213,7 @@ def header_str(header: Mapping[str, Any], key: str, name: str) -> str | None:
     raise InputFileError(
         N_("{what}: expected {expected}, got {got}"),
         what=key,
-        expected="text",
+        expected=N_("text"),
         got=value,
         file=name,
     )
@@ -225,7 +225,7 @@ def _payment_records(
     records, header, _located = _records(
         path,
         key="payments",
-        what="payment",
+        what=N_("payment"),
         known=_HEADER,
         fields=PAYMENT_FIELDS,
         index=_roster_index(),

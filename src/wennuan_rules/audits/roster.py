@@ -47,6 +47,7 @@ from wennuan_rules._fast import Slow, plain_date, trusted
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
 from wennuan_rules.money import refuse_foreign_digits
+from wennuan_rules.privacy import mask_personal_in
 from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel, exact_ids
 
 __all__ = [
@@ -265,7 +266,7 @@ def parse_date(value: object, *, what: str) -> dt.date:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=what,
-            expected="a date (YYYY-MM-DD) without a time",
+            expected=N_("a date (YYYY-MM-DD) without a time"),
             got=value,
         )
     if isinstance(value, dt.date):
@@ -281,8 +282,9 @@ def parse_date(value: object, *, what: str) -> dt.date:
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
         what=what,
-        expected="a date such as 2010-01-25, 2010/1/25 or 2010年1月25日",
-        got=value,
+        expected=N_("a date such as 2010-01-25, 2010/1/25 or 2010年1月25日"),
+        # a name or a card number typed into a date column is never echoed in clear
+        got=mask_personal_in(value, expects_digits=True) if isinstance(value, str) else value,
     )
 
 
@@ -294,7 +296,7 @@ def _opt_str(value: object, *, what: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"), what=what, expected="text", got=value
+            N_("{what}: expected {expected}, got {got}"), what=what, expected=N_("text"), got=value
         )
     text = value.strip()
     return text or None
@@ -318,7 +320,7 @@ def _opt_bool(value: object, *, what: str) -> bool | None:
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
         what=what,
-        expected="是 or 否 (true or false)",
+        expected=N_("是 or 否 (true or false)"),
         got=value,
     )
 
@@ -333,7 +335,7 @@ def _decimal(_inst: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=attribute.name,
-            expected="a finite Decimal amount in yuan",
+            expected=N_("a finite Decimal amount in yuan"),
             got=value,
         )
 
@@ -448,7 +450,7 @@ class Payment:
                     raise fail(
                         UnknownIdError(
                             N_("{what}: unknown value {got}; expected one of {expected}"),
-                            what="roster field",
+                            what=N_("roster field"),
                             expected=", ".join(PAYMENT_FIELDS),
                             got=key,
                         ),
@@ -512,12 +514,19 @@ class Payment:
                 error = UnknownIdError(
                     exc.msgid, what=field, expected=exc.expected, got=exc.got, params=exc.params
                 )
+            if field == "amount" and isinstance(exc.got, str):  # a name typed as an amount
+                error = type(exc)(
+                    exc.msgid,
+                    what=exc.what,
+                    expected=exc.expected,
+                    got=mask_personal_in(exc.got, expects_digits=True),
+                    params={k: v for k, v in exc.params.items() if k != "got"},
+                )
             if field in ("id_number", "card_number", "name"):
                 error = InvalidValueError(  # never show personal data in an error
-                    N_("{what}: expected {expected}, got {got}"),
+                    N_("{what}: expected {expected} (the value is personal data, not shown)"),
                     what=field,
-                    expected="text",
-                    got=f"<{type(data.get(field)).__name__}>",
+                    expected=N_("text"),
                 )
             raise fail(error, field) from None
         return cls(

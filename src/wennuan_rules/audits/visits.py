@@ -147,7 +147,7 @@ def _text(value: object, what: str, *, personal: bool = False) -> str | None:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=what,
-            expected="text",
+            expected=N_("text"),
             got=f"<{type(value).__name__}>" if personal else value,
         )
     return value.strip() or None
@@ -178,7 +178,7 @@ def _texts_of(value: object, what: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(v for v in value.replace("，", ",").replace("、", ",").split(",") if v.strip())
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _type_error(what, "a list of texts", value)
+        raise _type_error(what, N_("a list of texts"), value)
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -217,9 +217,9 @@ def _as_text(value: object) -> object:
 def _visit(data: Mapping[str, object], row: int) -> Visit:
     _check_keys(data, VISIT_FIELDS, "visit field")
     if data.get("date") in (None, ""):
-        raise _required("date", "a date such as 2010-01-26")
+        raise _required("date", N_("a date such as 2010-01-26"))
     visit = Visit(
-        visited_on=parse_date(data["date"], what="date"),
+        visited_on=parse_date(data["date"], what=N_("date")),
         group=_text(data.get("group"), "group"),
         household=_text(data.get("household"), "household"),
         kind=_text(data.get("kind"), "kind"),
@@ -235,18 +235,18 @@ def _visit(data: Mapping[str, object], row: int) -> Visit:
 
 def _group(data: object) -> VisitGroup:
     if not isinstance(data, dict):
-        raise _type_error("groups", "an object", data)
+        raise _type_error("groups", N_("an object"), data)
     _check_keys(data, GROUP_FIELDS, "group field")
     ident = _text(data.get("id"), "id")
     if ident is None:
-        raise _required("id", "the group's id, e.g. g1")
+        raise _required("id", N_("the group's id, e.g. g1"))
     households = []
     raw = data.get("households") or []
     if not isinstance(raw, list):
-        raise _type_error("households", "a list of objects", raw)
+        raise _type_error("households", N_("a list of objects"), raw)
     for item in raw:
         if not isinstance(item, dict):
-            raise _type_error("households", "an object", item)
+            raise _type_error("households", N_("an object"), item)
         _check_keys(item, HOUSEHOLD_FIELDS, "household field")
         households.append(
             Visitee(
@@ -299,7 +299,7 @@ def read_visits(path: Path | str, *, errors: str = "raise") -> VisitPlan | Colle
     visits, header, located = read_records(
         path,
         key="visits",
-        what="visit",
+        what=N_("visit"),
         known=("campaign", "unit", "groups"),
         fields=VISIT_FIELDS,
         aliases=_VISIT_ALIASES,
@@ -313,8 +313,8 @@ def read_visits(path: Path | str, *, errors: str = "raise") -> VisitPlan | Colle
         problems.add(
             InputFileError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="groups",
-                expected="a list of groups",
+                what=N_("groups"),
+                expected=N_("a list of groups"),
                 got=type(raw_groups).__name__,
                 file=name,
             )
@@ -352,7 +352,7 @@ def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
     ref = _text(data.get("ref"), "ref") or no  # 序号 fed ref before no existed
     id_number = _text(data.get("id_number"), "id_number", personal=True)
     if ref is None and id_number is None:
-        raise _required("ref", "a ref or an id_number to match the family with visits")
+        raise _required("ref", N_("a ref or an id_number to match the family with visits"))
     return FamilyOnFile(
         ref=ref,
         name=_text(data.get("name"), "name", personal=True),
@@ -402,7 +402,7 @@ def read_families(
     families, _header, _located = read_records(
         path,
         key="families",
-        what="family",
+        what=N_("family"),
         known=("campaign", "unit"),
         fields=FAMILY_FIELDS,
         aliases=_FAMILY_ALIASES,
@@ -421,11 +421,11 @@ def read_families(
 def _visits_of(plan: object) -> tuple[Visit, ...]:
     """The visits of what was given for a plan: an iterable of :class:`Visit`, nothing else."""
     if isinstance(plan, str | bytes | Mapping) or not isinstance(plan, Iterable):
-        raise _type_error("plan", "a VisitPlan or an iterable of Visit", plan)
+        raise _type_error("plan", N_("a VisitPlan or an iterable of Visit"), plan)
     visits = tuple(plan)
     for i, v in enumerate(visits):
         if not isinstance(v, Visit):
-            raise _type_error(f"visits[{i}]", "a Visit", v)
+            raise _type_error(f"visits[{i}]", N_("a Visit"), v)
     return visits
 
 

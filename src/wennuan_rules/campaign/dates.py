@@ -13,6 +13,7 @@ from wennuan_rules._data import Table
 from wennuan_rules.errors import (
     WennuanError,
 )
+from wennuan_rules.i18n import N_
 
 __all__ = ["DATE_RULES", "resolve_date"]
 
@@ -45,7 +46,7 @@ def _month_part(first: int, last: int | None) -> Callable[[Table, bool], dt.date
         year = _year(spec)
         month = spec.get("month", int)
         if not 1 <= month <= 12:
-            raise spec.error("month", "a month 1–12", month)
+            raise spec.error("month", N_("a month 1–12"), month)
         start = dt.date(year, month, 1)
         if not is_end:
             return start + relativedelta(day=first)
@@ -59,7 +60,7 @@ def _month_part(first: int, last: int | None) -> Callable[[Table, bool], dt.date
 def _year(spec: Table) -> int:
     year = spec.get("year", int)
     if not 1901 <= year <= 2099:
-        raise spec.error("year", "a year 1901–2099", year)
+        raise spec.error("year", N_("a year 1901–2099"), year)
     return year
 
 
@@ -93,7 +94,7 @@ def _rule_lunar(spec: Table, is_end: bool) -> dt.date:
     try:
         return _from_lunar(year, month, day, leap)
     except WennuanError as exc:
-        raise spec.error("day", "a lunar date that exists", f"{year}-{month}-{day}") from exc
+        raise spec.error("day", N_("a lunar date that exists"), f"{year}-{month}-{day}") from exc
 
 
 #: The rules a data file may use for a date (``{rule = "late-month", year = 2009, month = 12}``).

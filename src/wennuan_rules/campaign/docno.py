@@ -31,9 +31,11 @@ _DOCNO = re.compile(
 def _docno_error(text: object) -> InvalidValueError:
     return InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
-        what="document number",
-        expected="an issuer abbreviation, the year in brackets and a serial with 号, "
-        "e.g. 平工总［2009］38号",
+        what=N_("document number"),
+        expected=N_(
+            "an issuer abbreviation, the year in brackets and a serial with 号, "
+            "e.g. 平工总［2009］38号"
+        ),
         got=text,
     )
 

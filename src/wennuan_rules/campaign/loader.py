@@ -75,7 +75,7 @@ def _read_period(table: Table, key: str) -> Period:
             end=end,
             source=sub.get("source", str),
             text=sub.get("text", str),
-            note=sub.get("note", str, ""),
+            note=sub.text("note"),
             dated=sub.get("dated", bool, True),
         )
     except WennuanError as exc:
@@ -102,7 +102,7 @@ def _read_deadline(table: Table, key: str) -> Deadline:
         inclusive=inclusive,
         source=sub.get("source", str),
         text=sub.get("text", str),
-        note=sub.get("note", str, ""),
+        note=sub.text("note"),
     )
     sub.close()
     return deadline
@@ -148,7 +148,7 @@ def _read_payment(table: Table) -> PaymentRules:
 def _group_ids(table: Table) -> tuple[str, ...]:
     value = table.get("value", list)
     if not value or not all(isinstance(v, str) and v for v in value):
-        raise table.error("value", "a list of recipient group ids", value)
+        raise table.error("value", N_("a list of recipient group ids"), value)
     return tuple(value)
 
 
@@ -156,7 +156,7 @@ def _read_criteria(sub: Table) -> tuple[Mapping[str, Any], ...]:
     out = []
     for i, item in enumerate(sub.get("criteria", list, [])):
         if not isinstance(item, dict) or not isinstance(item.get("kind"), str):
-            raise sub.error(f"criteria[{i}]", 'a table with kind = "…" and source = "…"', item)
+            raise sub.error(f"criteria[{i}]", N_('a table with kind = "…" and source = "…"'), item)
         out.append(types.MappingProxyType(dict(item)))
     return tuple(out)
 
@@ -168,16 +168,16 @@ def _read_groups(
     for sub in table.tables(key, required=False):
         ident = sub.get("id", str)
         if not pattern.match(ident):
-            raise sub.error("id", "lower-case words joined by '-', e.g. serious-illness", ident)
+            raise sub.error("id", N_("lower-case words joined by '-', e.g. serious-illness"), ident)
         if any(g.id == ident for g in out):
-            raise sub.error("id", "an id not used by another group of the campaign", ident)
+            raise sub.error("id", N_("an id not used by another group of the campaign"), ident)
         out.append(
             GroupSpec(
                 id=ident,
                 label=sub.label("label"),
                 source=sub.get("source", str),
                 text=sub.get("text", str),
-                note=sub.get("note", str, ""),
+                note=sub.text("note"),
                 criteria=_read_criteria(sub),
             )
         )
@@ -195,19 +195,19 @@ def _read_quota(table: Table) -> VisitQuota | None:
     for name in names:
         count = kinds.get(name, int)
         if count < 0:
-            raise kinds.error(name, "a count ≥ 0", count)
+            raise kinds.error(name, N_("a count ≥ 0"), count)
         by_kind[name] = count
     kinds.close()
     minimum = sub.get("minimum_households", int)
     if minimum < sum(by_kind.values()):
-        raise sub.error("minimum_households", "at least the sum of by_kind", minimum)
+        raise sub.error("minimum_households", N_("at least the sum of by_kind"), minimum)
     quota = VisitQuota(
         minimum_households=minimum,
         by_kind=by_kind,
         per=sub.get("per", str, "unit-visited"),
         source=sub.get("source", str),
         text=sub.get("text", str),
-        note=sub.get("note", str, ""),
+        note=sub.text("note"),
     )
     sub.close()
     return quota
@@ -231,7 +231,7 @@ def _read_sourced_date(table: Table, key: str) -> Sourced[dt.date] | None:
 def _read_campaign(table: Table, file: str) -> Campaign:
     ident = table.get("id", str)
     if not _ID.match(ident):
-        raise table.error("id", "lower-case words joined by '-', e.g. pingdingshan-2010", ident)
+        raise table.error("id", N_("lower-case words joined by '-', e.g. pingdingshan-2010"), ident)
     issuer = table.table("issuer")
     level_text = issuer.get("level", str)
     if level_text not in UnionLevel.ids():
@@ -241,7 +241,7 @@ def _read_campaign(table: Table, file: str) -> Campaign:
         value=issuer_label.zh_hans,
         source=issuer.get("source", str),
         text=issuer.get("text", str),
-        note=issuer.get("note", str, ""),
+        note=issuer.text("note"),
     )
     issuer.close()
 
@@ -302,7 +302,9 @@ def _read_campaign(table: Table, file: str) -> Campaign:
         forms=_read_sourced_list(table, "forms"),
         reports=_read_sourced_list(table, "reports"),
         groups=_read_groups(table),
-        coverage=table.sourced_str("coverage") if "coverage" in table else None,
+        coverage=table.sourced("coverage", lambda t: t.text("value"))
+        if "coverage" in table
+        else None,
         visit_quota=_read_quota(table),
         programmes=_read_programmes(table),
         observances=_read_observances(table),
@@ -326,8 +328,8 @@ def load_campaign(path: Path | str) -> Campaign:
     if text is None or not text.strip() or len(text) > 4096 or "\x00" in text:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="path",
-            expected="a file path",
+            what=N_("path"),
+            expected=N_("a file path"),
             got=path,
         )
     try:
@@ -337,8 +339,8 @@ def load_campaign(path: Path | str) -> Campaign:
     except ValueError as exc:  # e.g. a path the file system cannot encode
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="path",
-            expected="a file path",
+            what=N_("path"),
+            expected=N_("a file path"),
             got=path,
         ) from exc
     return _read_campaign(table, str(path))
@@ -358,7 +360,7 @@ def _bundled() -> dict[str, Campaign]:
         if campaign.id != stem:
             raise DataFileError(
                 N_("in {file}, key {what}: expected {expected}, got {got}"),
-                what="id",
+                what=N_("id"),
                 expected=stem,
                 got=campaign.id,
                 file=name,
@@ -387,7 +389,7 @@ def get_campaign(id: object) -> Campaign:
     if found is None:
         raise UnknownIdError(
             N_("{what}: unknown value {got}; expected one of {expected}"),
-            what="campaign",
+            what=N_("campaign"),
             expected=", ".join(_bundled()),
             got=id,
         )

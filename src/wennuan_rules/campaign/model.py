@@ -16,7 +16,7 @@ from wennuan_rules.errors import (
     InvalidValueError,
     UnknownIdError,
 )
-from wennuan_rules.i18n import N_, Label
+from wennuan_rules.i18n import N_, Label, localize_tree
 from wennuan_rules.vocabulary import FundSource, PaymentChannel, UnionLevel
 
 __all__ = [
@@ -43,7 +43,7 @@ def _check_date(_inst: object, attribute: attrs.Attribute[Any], value: object) -
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=attribute.name,
-            expected="a date without a time",
+            expected=N_("a date without a time"),
             got=value,
         )
 
@@ -53,7 +53,7 @@ def _as_day(value: object, what: str) -> dt.date:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=what,
-            expected="a date without a time (datetime.date)",
+            expected=N_("a date without a time (datetime.date)"),
             got=value,
         )
     return value
@@ -87,8 +87,8 @@ class Period:
         if self.end < self.start:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="period",
-                expected="an end on or after the start",
+                what=N_("period"),
+                expected=N_("an end on or after the start"),
                 got=f"{self.start.isoformat()} .. {self.end.isoformat()}",
             )
 
@@ -358,6 +358,12 @@ class Campaign:
             return {"value": value, "source": s.source, "text": s.text, "note": s.note}
 
         issuer = sourced(self.issuer_source) or {}
+        out: dict[str, Any] = localize_tree(self._fields_dict(lang, issuer, sourced), lang)
+        return out
+
+    def _fields_dict(
+        self, lang: str | None, issuer: dict[str, Any], sourced: Any
+    ) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title.get(lang),

@@ -35,7 +35,7 @@ def _parse_on(value: str | None) -> dt.date | None:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what="--on",
-            expected="a date YYYY-MM-DD",
+            expected=N_("a date YYYY-MM-DD"),
             got=value,
         ) from None
 

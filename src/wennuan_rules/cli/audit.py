@@ -48,7 +48,7 @@ def _tolerance(text: str | None) -> Decimal:
     except InvalidOperation:
         value = Decimal("NaN")
     return check_tolerance(
-        value, what="--tolerance", got=text, expected="a number ≥ 0 in 万元, e.g. 0.01"
+        value, what="--tolerance", got=text, expected=N_("a number ≥ 0 in 万元, e.g. 0.01")
     )
 
 
@@ -59,7 +59,7 @@ def _return_values(path: str, info: AuditData) -> dict[str, object]:
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
             what="--return",
-            expected="a campaign whose audit data names a form to reconcile with",
+            expected=N_("a campaign whose audit data names a form to reconcile with"),
             got=info.campaign,
         )
     returns = list(read_returns(path, form=info.form))
@@ -75,7 +75,7 @@ def _return_values(path: str, info: AuditData) -> dict[str, object]:
     if found.form != info.form:
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
-            what="form",
+            what=N_("form"),
             expected=info.form,
             got=found.form,
             file=path,

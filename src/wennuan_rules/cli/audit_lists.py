@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, TextIO
 
+from wennuan_rules.i18n import N_
+
 if TYPE_CHECKING:
     from wennuan_rules.report import Report
 
@@ -26,39 +28,80 @@ KINDS: Final = ("files", "civil-affairs", "goods")
 def add_parsers(
     audit: argparse._SubParsersAction,  # type: ignore[type-arg]
     common: Callable[[argparse.ArgumentParser], None],
+    t: Callable[[str], str] = str,
 ) -> None:
-    """Add ``audit files``, ``audit civil-affairs`` and ``audit goods`` to the ``audit`` parser."""
+    """Add ``audit files``, ``audit civil-affairs`` and ``audit goods`` to the ``audit`` parser
+    (``t`` translates a help text into the requested language)."""
     p = audit.add_parser(
-        "files", help="audit the union's hardship file: every plan out of hardship complete"
+        "files",
+        help=t(N_("audit the union's hardship file: every plan out of hardship complete")),
     )
-    p.add_argument("file", help="the hardship file: CSV, Excel, JSON Lines or JSON")
-    p.add_argument("--campaign", required=True, help="campaign id, e.g. henan-2018")
-    p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
+    p.add_argument(
+        "file",
+        metavar=t(N_("FILE")),
+        help=t(N_("the hardship file: CSV, Excel, JSON Lines or JSON")),
+    )
+    _campaign(p, t, t(N_("campaign id, e.g. henan-2018")))
+    _personal(p, t)
     common(p)
     p = audit.add_parser(
-        "civil-affairs", help="compare the union's hardship file with a civil-affairs list"
+        "civil-affairs",
+        help=t(N_("compare the union's hardship file with a civil-affairs list")),
     )
-    p.add_argument("union_file", help="the union's hardship file: CSV, Excel, JSON Lines or JSON")
-    p.add_argument("civil_file", help="the civil-affairs list (ID number, 低保 / 低保边缘)")
-    p.add_argument("--campaign", required=True, help="campaign id, e.g. henan-2018")
+    p.add_argument(
+        "union_file",
+        metavar=t(N_("UNION_FILE")),
+        help=t(N_("the union's hardship file: CSV, Excel, JSON Lines or JSON")),
+    )
+    p.add_argument(
+        "civil_file",
+        metavar=t(N_("CIVIL_FILE")),
+        help=t(N_("the civil-affairs list (ID number, 低保 / 低保边缘)")),
+    )
+    _campaign(p, t, t(N_("campaign id, e.g. henan-2018")))
     p.add_argument(
         "--not-on-file",
         action="store_true",
-        help="also report 低保 households of the civil-affairs list missing from the union's file",
+        help=t(
+            N_(
+                "also report 低保 households of the civil-affairs list missing from the "
+                "union's file"
+            )
+        ),
     )
-    p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
+    _personal(p, t)
     common(p)
-    p = audit.add_parser("goods", help="audit a goods roster against a list of prohibited items")
-    p.add_argument("file", help="the goods roster (item, category, amount): CSV, Excel or JSON")
-    p.add_argument("--campaign", required=True, help="campaign id, e.g. pingdingshan-2022")
+    p = audit.add_parser(
+        "goods", help=t(N_("audit a goods roster against a list of prohibited items"))
+    )
+    p.add_argument(
+        "file",
+        metavar=t(N_("FILE")),
+        help=t(N_("the goods roster (item, category, amount): CSV, Excel or JSON")),
+    )
+    _campaign(p, t, t(N_("campaign id, e.g. pingdingshan-2022")))
     p.add_argument(
         "--prohibited",
         default=None,
-        metavar="FILE",
-        help="the prohibited items or categories, one a line or CSV (the notice names none; "
-        "without a list the rule is not evaluated)",
+        metavar=t(N_("FILE")),
+        help=t(
+            N_(
+                "the prohibited items or categories, one a line or CSV (the notice names none; "
+                "without a list the rule is not evaluated)"
+            )
+        ),
     )
     common(p)
+
+
+def _campaign(p: argparse.ArgumentParser, t: Callable[[str], str], text: str) -> None:
+    p.add_argument("--campaign", required=True, metavar=t(N_("CAMPAIGN")), help=text)
+
+
+def _personal(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
+    p.add_argument(
+        "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
+    )
 
 
 def run_list_audit(

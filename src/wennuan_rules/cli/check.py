@@ -52,7 +52,7 @@ def sample_path(form_id: str) -> Path:
     )
     raise UnknownIdError(
         N_("no sample return of form {got}; samples: {expected}"),
-        what="sample",
+        what=N_("sample"),
         expected=", ".join(known) or "none",
         got=form_id,
     )
@@ -95,8 +95,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     if args.sample is not None and args.file is not None:
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
-            what="check",
-            expected="a FILE or --sample, not both",
+            what=N_("check"),
+            expected=N_("a FILE or --sample, not both"),
             got=f"{args.file} --sample",
         )
     if args.sample is not None:
@@ -106,8 +106,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     else:
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
-            what="check",
-            expected="a FILE to check, or --sample",
+            what=N_("check"),
+            expected=N_("a FILE to check, or --sample"),
             got="nothing",
         )
     level, share = thresholds(args)

@@ -45,16 +45,16 @@ def run_check_columnar(
 
     name = Path(path).name
     if form is None:
-        raise _refuse(name, "a form for CSV input (--form ID)", "no form")
+        raise _refuse(name, N_("a form for CSV input (--form ID)"), "no form")
     if args.rollup is not None:
-        raise _refuse(name, "no --rollup (use the row engine)", "--rollup")
+        raise _refuse(name, N_("no --rollup (use the row engine)"), "--rollup")
     pl = polars()
     try:
         frame = pl.read_csv(path, infer_schema=False, encoding="utf8-lossy")
     except (OSError, pl.exceptions.PolarsError) as exc:
-        raise _refuse(name, "a wide CSV file (unit,<code>,…) in UTF-8", str(exc)[:80]) from None
+        raise _refuse(name, N_("a wide CSV file (unit,<code>,…) in UTF-8"), str(exc)[:80]) from None
     if not frame.columns or frame.columns[0].strip().lstrip("\ufeff").lower() != "unit":
-        raise _refuse(name, "a wide CSV file (unit,<code>,…)", ",".join(frame.columns)[:60])
+        raise _refuse(name, N_("a wide CSV file (unit,<code>,…)"), ",".join(frame.columns)[:60])
     frame = frame.rename({frame.columns[0]: "unit"})
     try:
         result = validate_frame(frame, form, tolerance=args.tolerance)

@@ -42,7 +42,7 @@ def _find(form_id: str, extra: dict[str, FormTemplate]) -> FormTemplate:
         known = sorted({f.id for f in bundled_forms()} | set(extra))
         raise UnknownIdError(
             N_("unknown form {got}; known forms: {expected}"),
-            what="form",
+            what=N_("form"),
             expected=", ".join(known),
             got=form_id,
         ) from exc

@@ -20,8 +20,9 @@ from collections.abc import Callable, Sequence
 from typing import Final, TextIO
 
 from wennuan_rules._data import add_data_dir, remove_data_dir
+from wennuan_rules.cli.usage import argparse_in, requested_lang
 from wennuan_rules.errors import WennuanError, problems_of
-from wennuan_rules.i18n import N_, normalize_lang, translate
+from wennuan_rules.i18n import N_, normalize_lang, phrase, translate
 
 __all__ = ["main"]
 
@@ -36,202 +37,316 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {' '.join(message.split())}\n")
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+        "--format", choices=FORMATS, default="text", help=t(N_("output format (default: text)"))
     )
     p.add_argument(
         "--lang",
         default=None,
-        help="language of messages: zh-Hans (default), zh-Hant or en",
+        metavar=t(N_("LANG")),
+        help=t(N_("language of messages: zh-Hans (default), zh-Hant or en")),
     )
     p.add_argument(
-        "--output", "-o", default=None, help="write to this file instead of standard output"
+        "--output",
+        "-o",
+        default=None,
+        metavar=t(N_("FILE")),
+        help=t(N_("write to this file instead of standard output")),
     )
     p.add_argument(
         "--data-dir",
         action="append",
-        metavar="DIR",
+        metavar=t(N_("DIR")),
         default=argparse.SUPPRESS,
-        help="also read campaigns, forms, audit data and parameters from DIR (repeatable)",
+        help=t(N_("also read campaigns, forms, audit data and parameters from DIR (repeatable)")),
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser, its help texts in ``lang`` (argparse's own words are translated
+    while it parses: :func:`wennuan_rules.cli.usage.argparse_in`)."""
+
+    def t(msgid: str) -> str:
+        return translate(msgid, lang)
+
     parser = _Parser(
         prog="wennuan-rules",
-        description="Rules of Chinese trade unions' 送温暖 campaigns: check returns, "
-        "assess households, "
-        "audit payments and visits.",
+        description=t(
+            N_(
+                "Rules of Chinese trade unions' 送温暖 campaigns: check returns, "
+                "assess households, "
+                "audit payments and visits."
+            )
+        ),
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--version", action="store_true", help=t(N_("print the version and exit")))
     parser.add_argument(
         "--data-dir",
         action="append",
-        metavar="DIR",
+        metavar=t(N_("DIR")),
         default=None,
-        help="also read campaigns, forms, audit data and parameters from DIR (repeatable; "
-        "docs/extending.md)",
+        help=t(
+            N_(
+                "also read campaigns, forms, audit data and parameters from DIR (repeatable; "
+                "docs/extending.md)"
+            )
+        ),
     )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar=t(N_("COMMAND")), parser_class=_Parser)
 
     p = sub.add_parser(
-        "campaigns", help="list the campaigns, or show one with every field and its source"
+        "campaigns", help=t(N_("list the campaigns, or show one with every field and its source"))
     )
-    p.add_argument("id", nargs="?", help="campaign id, e.g. pingdingshan-2010")
-    _common(p)
-
-    p = sub.add_parser("forms", help="list the forms, or show one: line items, rules, sources")
-    p.add_argument("id", nargs="?", help="form id, e.g. wuhan-2015:swn")
     p.add_argument(
-        "--form-file", action="append", default=[], help="also load a form from this data file"
+        "id", nargs="?", metavar=t(N_("ID")), help=t(N_("campaign id, e.g. pingdingshan-2010"))
     )
-    _common(p)
+    _common(p, t)
 
-    p = sub.add_parser("check", help="validate one or many statistical returns")
+    p = sub.add_parser(
+        "forms", help=t(N_("list the forms, or show one: line items, rules, sources"))
+    )
+    p.add_argument("id", nargs="?", metavar=t(N_("ID")), help=t(N_("form id, e.g. wuhan-2015:swn")))
     p.add_argument(
-        "file", nargs="?", help="a return: JSON, or CSV (long code,value or wide unit,<codes>)"
+        "--form-file",
+        action="append",
+        default=[],
+        metavar=t(N_("FILE")),
+        help=t(N_("also load a form from this data file")),
+    )
+    _common(p, t)
+
+    p = sub.add_parser("check", help=t(N_("validate one or many statistical returns")))
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar=t(N_("FILE")),
+        help=t(N_("a return: JSON, or CSV (long code,value or wide unit,<codes>)")),
     )
     p.add_argument(
         "--sample",
         nargs="?",
         const="",
         default=None,
-        metavar="FORM",
-        help="check a bundled sample return (of FORM, default: wuhan-2015:swn)",
+        metavar=t(N_("FORM")),
+        help=t(N_("check a bundled sample return (of FORM, default: wuhan-2015:swn)")),
     )
-    p.add_argument("--form", default=None, help="form id for CSV input (JSON names its own form)")
     p.add_argument(
-        "--form-file", action="append", default=[], help="load a form from this data file"
+        "--form",
+        default=None,
+        metavar=t(N_("FORM")),
+        help=t(N_("form id for CSV input (JSON names its own form)")),
+    )
+    p.add_argument(
+        "--form-file",
+        action="append",
+        default=[],
+        metavar=t(N_("FILE")),
+        help=t(N_("load a form from this data file")),
     )
     p.add_argument(
         "--tolerance",
         default=None,
-        help="allowed difference for sum rules, in the item's unit (e.g. 0.01 for 万元)",
+        metavar=t(N_("AMOUNT")),
+        help=t(N_("allowed difference for sum rules, in the item's unit (e.g. 0.01 for 万元)")),
     )
     p.add_argument(
         "--summary",
         action="store_true",
-        help="per rule: how many returns passed, failed, were not evaluated",
+        help=t(N_("per rule: how many returns passed, failed, were not evaluated")),
     )
     p.add_argument(
         "--rollup",
         default=None,
-        metavar="UNIT",
-        help="also add all returns into one return of UNIT and check it",
+        metavar=t(N_("UNIT")),
+        help=t(N_("also add all returns into one return of UNIT and check it")),
     )
     p.add_argument(
         "--annotate",
         default=None,
-        metavar="OUT.xlsx",
-        help="for a workbook: also write a copy with failing cells marked and a findings sheet",
+        metavar=t(N_("OUT.xlsx")),
+        help=t(
+            N_("for a workbook: also write a copy with failing cells marked and a findings sheet")
+        ),
     )
-    p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
+    p.add_argument(
+        "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
+    )
     p.add_argument(
         "--fail-on",
         choices=("error", "warning"),
         default="error",
-        help="the level that makes a return fail: error (default) or warning",
+        help=t(N_("the level that makes a return fail: error (default) or warning")),
     )
     p.add_argument(
         "--max-failing",
         default="0",
-        metavar="SHARE",
-        help="the share of returns allowed to fail before the exit status is 1 (0 to 1, "
-        "e.g. 0.05; default 0)",
+        metavar=t(N_("SHARE")),
+        help=t(
+            N_(
+                "the share of returns allowed to fail before the exit status is 1 (0 to 1, "
+                "e.g. 0.05; default 0)"
+            )
+        ),
     )
     p.add_argument(
         "--engine",
         choices=("row", "columnar"),
         default="row",
-        help="columnar: a wide CSV checked with polars (extra 'columnar')",
+        help=t(N_("columnar: a wide CSV checked with polars (extra 'columnar')")),
     )
-    _common(p)
+    _common(p, t)
 
-    p = sub.add_parser("template", help="write a form as a fillable Excel workbook")
-    p.add_argument("id", help="form id, e.g. wuhan-2015:swn")
-    p.add_argument("-o", "--output", dest="workbook", required=True, metavar="FILE.xlsx")
-    p.add_argument("--lang", default=None, help="zh-Hans (default), zh-Hant or en")
+    p = sub.add_parser("template", help=t(N_("write a form as a fillable Excel workbook")))
+    p.add_argument("id", metavar=t(N_("ID")), help=t(N_("form id, e.g. wuhan-2015:swn")))
+    p.add_argument("-o", "--output", dest="workbook", required=True, metavar=t(N_("FILE.xlsx")))
     p.add_argument(
-        "--form-file", action="append", default=[], help="also load a form from this data file"
+        "--lang",
+        default=None,
+        metavar=t(N_("LANG")),
+        help=t(N_("zh-Hans (default), zh-Hant or en")),
+    )
+    p.add_argument(
+        "--form-file",
+        action="append",
+        default=[],
+        metavar=t(N_("FILE")),
+        help=t(N_("also load a form from this data file")),
     )
     p.set_defaults(output=None)
 
-    p = sub.add_parser("assess", help="eligibility of one household or a list for a campaign")
-    p.add_argument("file", help="household facts: JSON object, JSON list, or JSON lines")
-    p.add_argument("--campaign", required=True, help="campaign id, e.g. changzhou-edz-2021")
-    p.add_argument("--on", default=None, help="date of the decision, YYYY-MM-DD (default: today)")
+    p = sub.add_parser(
+        "assess", help=t(N_("eligibility of one household or a list for a campaign"))
+    )
+    p.add_argument(
+        "file",
+        metavar=t(N_("FILE")),
+        help=t(N_("household facts: JSON object, JSON list, or JSON lines")),
+    )
+    p.add_argument(
+        "--campaign",
+        required=True,
+        metavar=t(N_("CAMPAIGN")),
+        help=t(N_("campaign id, e.g. changzhou-edz-2021")),
+    )
+    p.add_argument(
+        "--on",
+        default=None,
+        metavar=t(N_("DATE")),
+        help=t(N_("date of the decision, YYYY-MM-DD (default: today)")),
+    )
     p.add_argument(
         "--parameters",
         action="append",
+        metavar=t(N_("FILE")),
         default=[],
-        help="extra dated parameters (低保 standards) from this data file",
+        help=t(N_("extra dated parameters (低保 standards) from this data file")),
     )
-    p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
-    _common(p)
+    p.add_argument(
+        "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
+    )
+    _common(p, t)
 
-    p = sub.add_parser("audit", help="audit a payment roster or a visit plan/log")
-    audit = p.add_subparsers(dest="audit_kind", parser_class=_Parser)
-    pp = audit.add_parser("payments", help="audit a payment roster (JSON or CSV)")
-    pp.add_argument("file", help="the roster: CSV, JSON Lines (.jsonl, .ndjson) or JSON")
-    pp.add_argument("--campaign", required=True, help="campaign id, e.g. pingdingshan-2010")
+    p = sub.add_parser("audit", help=t(N_("audit a payment roster or a visit plan/log")))
+    audit = p.add_subparsers(dest="audit_kind", metavar=t(N_("KIND")), parser_class=_Parser)
+    pp = audit.add_parser("payments", help=t(N_("audit a payment roster (JSON or CSV)")))
+    pp.add_argument(
+        "file",
+        metavar=t(N_("FILE")),
+        help=t(N_("the roster: CSV, JSON Lines (.jsonl, .ndjson) or JSON")),
+    )
+    pp.add_argument(
+        "--campaign",
+        required=True,
+        metavar=t(N_("CAMPAIGN")),
+        help=t(N_("campaign id, e.g. pingdingshan-2010")),
+    )
     pp.add_argument(
         "--return",
         dest="return_file",
         default=None,
-        help="a return of the campaign's form to reconcile totals against",
+        metavar=t(N_("FILE")),
+        help=t(N_("a return of the campaign's form to reconcile totals against")),
     )
     pp.add_argument(
         "--tolerance",
         default=None,
-        help="allowed difference when reconciling amounts, in 万元 (default: exact)",
+        metavar=t(N_("AMOUNT")),
+        help=t(N_("allowed difference when reconciling amounts, in 万元 (default: exact)")),
     )
     pp.add_argument(
         "--audit-data",
         default=None,
-        help="groups and reconciliation lines from this data file, not the bundled one",
+        metavar=t(N_("FILE")),
+        help=t(N_("groups and reconciliation lines from this data file, not the bundled one")),
     )
-    pp.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
-    _common(pp)
-    pv = audit.add_parser("visits", help="audit a visiting plan or visit log (JSON or CSV)")
+    pp.add_argument(
+        "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
+    )
+    _common(pp, t)
+    pv = audit.add_parser("visits", help=t(N_("audit a visiting plan or visit log (JSON or CSV)")))
     pv.add_argument(
-        "file", help="the visiting plan and/or log: JSON, JSON Lines (a log) or CSV (a log)"
+        "file",
+        metavar=t(N_("FILE")),
+        help=t(N_("the visiting plan and/or log: JSON, JSON Lines (a log) or CSV (a log)")),
     )
-    pv.add_argument("--campaign", required=True, help="campaign id, e.g. wuhan-2015")
+    pv.add_argument(
+        "--campaign",
+        required=True,
+        metavar=t(N_("CAMPAIGN")),
+        help=t(N_("campaign id, e.g. wuhan-2015")),
+    )
     pv.add_argument(
         "--on-file",
         default=None,
-        help="the families on file (JSON or CSV) that every visit log must cover",
+        metavar=t(N_("FILE")),
+        help=t(N_("the families on file (JSON or CSV) that every visit log must cover")),
     )
     pv.add_argument(
         "--must-visit",
         default=None,
-        help="the families (and enterprises) of 五必访 with their categories (JSON or CSV, as "
-        "--on-file; default: those of --on-file that name a category)",
+        metavar=t(N_("FILE")),
+        help=t(
+            N_(
+                "the families (and enterprises) of 五必访 with their categories (JSON or CSV, as "
+                "--on-file; default: those of --on-file that name a category)"
+            )
+        ),
     )
     pv.add_argument(
         "--quota-per",
         choices=("unit-visited", "group"),
         default=None,
-        help="count the visit quota per unit visited or per group "
-        "(default: as the campaign reads it)",
+        help=t(
+            N_(
+                "count the visit quota per unit visited or per group "
+                "(default: as the campaign reads it)"
+            )
+        ),
     )
     pv.add_argument(
         "--coverage-any-date",
         action="store_true",
-        help="count a visit on any date for coverage (default: only visits inside the visiting "
-        "window or campaign period)",
+        help=t(
+            N_(
+                "count a visit on any date for coverage (default: only visits inside the visiting "
+                "window or campaign period)"
+            )
+        ),
     )
     pv.add_argument(
         "--audit-data",
         default=None,
-        help="household kinds from this data file, not the bundled one",
+        metavar=t(N_("FILE")),
+        help=t(N_("household kinds from this data file, not the bundled one")),
     )
-    pv.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
-    _common(pv)
+    pv.add_argument(
+        "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
+    )
+    _common(pv, t)
     from wennuan_rules.cli.audit_lists import add_parsers
 
-    add_parsers(audit, _common)
+    add_parsers(audit, lambda p: _common(p, t), t)
     return parser
 
 
@@ -296,19 +411,23 @@ def _to_file(path: str, run: Callable[[TextIO], int]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (also used by the console script)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    early = requested_lang(words)
+    with argparse_in(early):
+        parser = build_parser(early)
+        args = parser.parse_args(words)
     if args.version:
         from wennuan_rules import __version__
 
         print(__version__)
         return 0
     if args.command is None:
-        _fail(translate(N_("choose a command: {commands} (see --help)"), None, commands=_NAMES))
+        _fail(translate(N_("choose a command: {commands} (see --help)"), early, commands=_NAMES))
         return 2
     if args.command == "audit" and getattr(args, "audit_kind", None) is None:
-        kinds = "payments, visits, files, civil-affairs or goods"
-        parser.exit(2, f"wennuan-rules audit: choose {kinds}\n")
+        kinds = "payments, visits, files, civil-affairs, goods"
+        _fail(translate(N_("audit: choose one of {kinds} (see --help)"), early, kinds=kinds))
+        return 2
     lang: str | None = None
     added: list[str] = []
     try:
@@ -335,7 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             N_("cannot open {file}: {reason}"),
             lang,
             file=name,
-            reason=exc.strerror or str(exc),
+            reason=phrase(exc.strerror, lang) or str(exc),
         )
         _fail(text)
         return 2

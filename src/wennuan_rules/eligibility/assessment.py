@@ -54,7 +54,7 @@ def _campaign_id(campaign: object) -> str:
     except UnknownIdError:
         raise UnknownIdError(
             N_("unknown campaign {got}; expected one of {expected}"),
-            what="campaign",
+            what=N_("campaign"),
             expected=", ".join(c.id for c in campaigns()),
             got=campaign,
         ) from None
@@ -87,8 +87,8 @@ def compile_campaign(
     except TypeError:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="options",
-            expected="a mapping of option names to True/False or strings",
+            what=N_("options"),
+            expected=N_("a mapping of option names to True/False or strings"),
             got=options,
         ) from None
     if parameters is None:
@@ -267,7 +267,7 @@ class Assessment:
                 return d
         raise UnknownIdError(
             N_("{what}: unknown value {got}; expected one of {expected}"),
-            what="group",
+            what=N_("group"),
             expected=", ".join(self._program.ids),
             got=group,
         )
@@ -371,7 +371,7 @@ def _on(on: object) -> dt.date:
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
         what="on",
-        expected="a date YYYY-MM-DD",
+        expected=N_("a date YYYY-MM-DD"),
         got=on,
     )
 
@@ -385,8 +385,8 @@ def _household(value: object) -> Household:
         return Household.from_mapping(value)
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
-        what="household",
-        expected="a Household or a mapping of household facts",
+        what=N_("household"),
+        expected=N_("a Household or a mapping of household facts"),
         got=value,
     )
 

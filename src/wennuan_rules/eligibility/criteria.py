@@ -185,8 +185,8 @@ class Context:
                 if where is None:
                     raise ParameterError(
                         N_("no region given for the {name} standard, and the campaign has none"),
-                        what="region",
-                        expected="a region id such as changzhou-edz",
+                        what=N_("region"),
+                        expected=N_("a region id such as changzhou-edz"),
                         got=None,
                         params={"name": name},
                     )

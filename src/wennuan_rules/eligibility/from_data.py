@@ -32,6 +32,7 @@ from wennuan_rules.eligibility.criteria import (
     OnFile,
 )
 from wennuan_rules.errors import WennuanError
+from wennuan_rules.i18n import N_
 from wennuan_rules.vocabulary import Cause, CivilAffairs, HardshipCategory, ModelWorkerLevel
 
 __all__ = ["KINDS", "criterion_from_data", "group_criterion"]
@@ -58,7 +59,7 @@ def _one(t: Table, key: str, vocab: type[Any]) -> Any:
 def _income(t: Table, source: str) -> Criterion:
     times = t.decimal("times")
     if times <= 0:
-        raise t.error("times", "a multiple of the 低保 standard > 0", times)
+        raise t.error("times", N_("a multiple of the 低保 standard > 0"), times)
     return IncomeWithin(times, source, strict=t.get("strict", bool, False))
 
 
@@ -74,7 +75,7 @@ def _fact(t: Table, source: str) -> Criterion:
     try:
         return Fact(name, source)
     except (TypeError, ValueError):
-        raise t.error("name", "a household fact such as has_labour_contract", name) from None
+        raise t.error("name", N_("a household fact such as has_labour_contract"), name) from None
 
 
 #: kind (the criterion's id) → reader of its keys besides ``kind`` and ``source``.

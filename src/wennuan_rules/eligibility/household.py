@@ -100,44 +100,44 @@ def _amount(inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        raise _bad(attr.name, "a Decimal amount of yuan, zero or more (never a float)", value)
+        raise _bad(attr.name, N_("a Decimal amount of yuan, zero or more (never a float)"), value)
     if value >= _MAX_AMOUNT or value.as_tuple().exponent < -_MAX_DECIMALS:  # type: ignore[operator]
         # beyond this, exact comparison and the per-capita figure would need more than the
         # 28 digits of decimal arithmetic: no household's income or costs come near it
         raise _bad(
             attr.name,
-            "an amount of yuan below 1,000,000,000,000 with at most 8 decimals",
+            N_("an amount of yuan below 1,000,000,000,000 with at most 8 decimals"),
             value,
         )
 
 
 def _opt_bool(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        raise _bad(attr.name, "true, false or null (not stated)", value)
+        raise _bad(attr.name, N_("true, false or null (not stated)"), value)
 
 
 def _opt_date(_inst: object, attr: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not _is_date(value):
-        raise _bad(attr.name, "a date (YYYY-MM-DD) or null", value)
+        raise _bad(attr.name, N_("a date (YYYY-MM-DD) or null"), value)
 
 
 def _causes(_inst: Any, _attr: Any, value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, frozenset) or not all(isinstance(c, Cause) for c in value):
-        raise _bad("causes", "a frozenset of Cause (or None: not stated)", value)
+        raise _bad("causes", N_("a frozenset of Cause (or None: not stated)"), value)
 
 
 def _documents(_inst: Any, _attr: Any, value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, frozenset) or not all(isinstance(d, Document) for d in value):
-        raise _bad("documents", "a frozenset of Document (or None: not stated)", value)
+        raise _bad("documents", N_("a frozenset of Document (or None: not stated)"), value)
 
 
 def _ref(_inst: Any, _attr: Any, value: Any) -> None:
     if value is not None and (not isinstance(value, str) or len(value) > 200):
-        raise _bad("ref", "a string of at most 200 characters, or null", value)
+        raise _bad("ref", N_("a string of at most 200 characters, or null"), value)
 
 
 def _occupation(_inst: Any, _attr: Any, value: Any) -> None:
@@ -147,8 +147,10 @@ def _occupation(_inst: Any, _attr: Any, value: Any) -> None:
     if not isinstance(value, str) or not value or len(value) > 100 or value != value.strip():
         raise _bad(
             "new_form_occupation",
-            "courier, food-delivery, truck-driver, ride-hailing-driver, another occupation's "
-            "name (1–100 characters), or null",
+            N_(
+                "courier, food-delivery, truck-driver, ride-hailing-driver, another occupation's "
+                "name (1–100 characters), or null"
+            ),
             value,
         )
 
@@ -168,7 +170,7 @@ def _professional(_inst: Any, _attr: Any, value: Any) -> None:
 
 def _region(_inst: Any, _attr: Any, value: Any) -> None:
     if value is not None and not is_region_id(value):
-        raise _bad("region", "a region id such as changzhou-edz, or null", value)
+        raise _bad("region", N_("a region id such as changzhou-edz, or null"), value)
 
 
 @attrs.frozen
@@ -188,7 +190,7 @@ class HardshipFile:
 
     def __attrs_post_init__(self) -> None:
         if self.filed_on is None:
-            raise _bad("hardship_file.filed_on", "a date (YYYY-MM-DD)", None)
+            raise _bad("hardship_file.filed_on", N_("a date (YYYY-MM-DD)"), None)
 
     def to_dict(self) -> dict[str, str]:
         return {"category": self.category.id, "filed_on": self.filed_on.isoformat()}
@@ -299,7 +301,7 @@ class Household:
             raise InvalidValueError(
                 N_("{what}: give exactly one of monthly_income and annual_income"),
                 what="monthly_income/annual_income",
-                expected="exactly one of monthly_income, annual_income",
+                expected=N_("exactly one of monthly_income, annual_income"),
                 got="both" if self.monthly_income is not None else "neither",
             )
 
@@ -330,7 +332,7 @@ class Household:
     @classmethod
     def _read(cls, data: Mapping[str, Any]) -> Household:
         if not isinstance(data, Mapping):
-            raise _bad("household", "a JSON object of household facts", data)
+            raise _bad("household", N_("a JSON object of household facts"), data)
         unknown = [k for k in data if k not in KEYS]
         if unknown:
             raise UnknownIdError(
@@ -341,7 +343,7 @@ class Household:
             )
         if "members" not in data:
             raise _bad(
-                "members", "a whole number of people from 1", "nothing (the key is required)"
+                "members", N_("a whole number of people from 1"), "nothing (the key is required)"
             )
         kwargs: dict[str, Any] = {"members": data["members"]}
         for key in ("monthly_income", "annual_income", "annual_medical_out_of_pocket"):
@@ -350,7 +352,7 @@ class Household:
         for key in BOOLEAN_FACTS:
             value = data.get(key)
             if value is not None and not isinstance(value, bool):
-                raise _bad(key, "true, false or null (not stated)", value)
+                raise _bad(key, N_("true, false or null (not stated)"), value)
             kwargs[key] = value
         kwargs["causes"] = _read_list(data.get("causes"), "causes", Cause)
         kwargs["documents"] = _read_list(data.get("documents"), "documents", Document)
@@ -421,7 +423,9 @@ def _read_occupation(value: object) -> NewFormWorker | str | None:
     except UnknownIdError:
         if isinstance(value, str) and value.strip():
             return value.strip()
-        raise _bad("new_form_occupation", "an occupation's name or id, or null", value) from None
+        raise _bad(
+            "new_form_occupation", N_("an occupation's name or id, or null"), value
+        ) from None
 
 
 def _read_open(value: object, what: str, vocab: Any) -> Any:
@@ -433,7 +437,7 @@ def _read_open(value: object, what: str, vocab: Any) -> Any:
     except UnknownIdError:
         if isinstance(value, str) and value.strip() and len(value.strip()) <= 100:
             return value.strip()
-        raise _bad(what, "a name or id (1–100 characters), or null", value) from None
+        raise _bad(what, N_("a name or id (1–100 characters), or null"), value) from None
 
 
 def _read_list(value: object, what: str, vocab: Any) -> frozenset[Any] | None:
@@ -444,7 +448,7 @@ def _read_list(value: object, what: str, vocab: Any) -> frozenset[Any] | None:
         or not isinstance(value, Iterable)
         or isinstance(value, Mapping)
     ):
-        raise _bad(what, 'a list of ids, e.g. ["illness"] (or null: not stated)', value)
+        raise _bad(what, N_('a list of ids, e.g. ["illness"] (or null: not stated)'), value)
     out = []
     for i, item in enumerate(value):
         out.append(_read_vocab(item, f"{what}[{i}]", vocab))
@@ -462,26 +466,28 @@ def _read_date(value: object, what: str) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _bad(what, "a date YYYY-MM-DD", value)
+    raise _bad(what, N_("a date YYYY-MM-DD"), value)
 
 
 def _read_file(value: object) -> HardshipFile | None:
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise _bad("hardship_file", '{"category": "deep", "filed_on": "2021-01-05"} or null', value)
+        raise _bad(
+            "hardship_file", N_('{"category": "deep", "filed_on": "2021-01-05"} or null'), value
+        )
     unknown = [k for k in value if k not in ("category", "filed_on")]
     if unknown:
         raise UnknownIdError(
             N_("unknown household key {got}; expected one of {expected}"),
             what=f"hardship_file.{unknown[0]}",
-            expected="category, filed_on",
+            expected=N_("category, filed_on"),
             got=unknown[0],
         )
     if value.get("category") is None:
-        raise _bad("hardship_file.category", "extreme, deep, relative or accident", None)
+        raise _bad("hardship_file.category", N_("extreme, deep, relative or accident"), None)
     category = _read_vocab(value.get("category"), "hardship_file.category", HardshipCategory)
     filed_on = _read_date(value.get("filed_on"), "hardship_file.filed_on")
     if filed_on is None:
-        raise _bad("hardship_file.filed_on", "a date YYYY-MM-DD", None)
+        raise _bad("hardship_file.filed_on", N_("a date YYYY-MM-DD"), None)
     return HardshipFile(category=category, filed_on=filed_on)

@@ -147,7 +147,7 @@ def campaign_rules(campaign: object, options: Mapping[str, Any] | None = None) -
     if module is None and not any(g.criteria for g in c.groups):
         raise DataFileError(
             N_("campaign {campaign} has no eligibility rules"),
-            what="criteria",
+            what=N_("criteria"),
             expected=f"criteria = [...] in the groups of {c.file}, or a module {module_name(c.id)}",
             got=c.id,
             file=c.file,

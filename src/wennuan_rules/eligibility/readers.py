@@ -72,8 +72,8 @@ def iter_households(
     if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="file",
-            expected="the path of a household file",
+            what=N_("file"),
+            expected=N_("the path of a household file"),
             got=path,
         )
     try:

@@ -29,7 +29,7 @@ from wennuan_rules.form.layout import get_layout
 from wennuan_rules.form.loader import get_form
 from wennuan_rules.form.model import FormTemplate
 from wennuan_rules.form.workbook import SheetReturn
-from wennuan_rules.i18n import N_, normalize_lang, translate
+from wennuan_rules.i18n import N_, normalize_lang, phrase, translate
 from wennuan_rules.privacy import mask_card, mask_id_number, mask_name
 from wennuan_rules.report import Finding, Report, Severity
 
@@ -60,15 +60,17 @@ def _severity(severity: Severity, lang: str | None) -> str:
 
 def _comment(f: Finding, lang: str | None) -> list[str]:
     lines = [f"{f.rule} ({_severity(f.severity, lang)})", f.message.render(lang)]
-    if f.expected is not None or f.actual is not None:
+    if f.expected is not None:
         lines.append(
             translate(
                 N_("expected {expected}, found {actual}"),
                 lang,
-                expected=f.expected if f.expected is not None else "—",
+                expected=phrase(f.expected, lang),
                 actual=f.actual if f.actual is not None else "—",
             )
         )
+    elif f.actual is not None:  # nothing to compare with: no "expected —"
+        lines.append(translate(N_("found {actual}"), lang, actual=f.actual))
     if f.source:
         lines.append(translate(N_("basis: {source}"), lang, source=f.source))
     return lines
@@ -147,7 +149,7 @@ class _Findings:
         ws.write_string(r, 3, f.rule)
         ws.write_string(r, 4, _severity(f.severity, lang), self.style(kind))
         ws.write_string(r, 5, f.message.render(lang))
-        ws.write_string(r, 6, f.expected or "")
+        ws.write_string(r, 6, phrase(f.expected, lang) or "")
         ws.write_string(r, 7, f.actual or "")
         ws.write_string(r, 8, f.source)
 

@@ -33,7 +33,7 @@ def annotated(
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
             what="--annotate",
-            expected="an .xlsx or .xls workbook to check",
+            expected=N_("an .xlsx or .xls workbook to check"),
             got=name,
         )
     book = Book(path, name)

@@ -17,7 +17,7 @@ from typing import Any, Final
 
 from wennuan_rules._io.excel import DIGITS, cell_name, require
 from wennuan_rules.form.layout import LABEL_COL, LINE_COL, UNIT_COL, get_layout
-from wennuan_rules.form.model import FormTemplate, LineItem
+from wennuan_rules.form.model import FormTemplate, LineItem, unit_label
 from wennuan_rules.form.rules.expression import describe
 from wennuan_rules.i18n import N_, normalize_lang, translate
 
@@ -62,7 +62,7 @@ def _validation(item: LineItem, lang: str | None, cell: str) -> dict[str, Any]:
             "error_message": translate(
                 N_("a number of {unit}, not negative, with at most 6 decimals"),
                 lang,
-                unit=item.unit,
+                unit=unit_label(item.unit),
             ),
         }
     return {
@@ -71,7 +71,7 @@ def _validation(item: LineItem, lang: str | None, cell: str) -> dict[str, Any]:
         "value": 0,
         "input_title": title,
         "error_message": translate(
-            N_("a whole number of {unit}, not negative"), lang, unit=item.unit
+            N_("a whole number of {unit}, not negative"), lang, unit=unit_label(item.unit)
         ),
     }
 
@@ -164,7 +164,9 @@ def _items(
         sheet.write_string(
             row, LABEL_COL, item.label.get(lang), fmt["child" if item.parent else "cell"]
         )
-        unit = translate(N_("yes or no"), lang) if item.is_yes_no else item.unit
+        unit = (
+            translate(N_("yes or no"), lang) if item.is_yes_no else unit_label(item.unit).get(lang)
+        )
         sheet.write_string(row, UNIT_COL, unit, fmt["cell"])
         _write_value(sheet, row, col, values.get(code), fmt["blank"], lang)
         sheet.data_validation(row, col, row, col, _validation(item, lang, cell_name(row, col)))

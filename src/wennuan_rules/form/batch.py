@@ -62,7 +62,7 @@ def validate_batch(
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what="source",
-            expected="a folder, a file, or Return objects",
+            expected=N_("a folder, a file, or Return objects"),
             got=type(source).__name__,
         )
     sources: list[str | None] = []

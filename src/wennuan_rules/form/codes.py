@@ -50,8 +50,8 @@ def normalize_code(text: object) -> str:
     if not isinstance(text, str):
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
-            what="code",
-            expected="a line item code such as 05A",
+            what=N_("code"),
+            expected=N_("a line item code such as 05A"),
             got=text,
         )
     folded = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_DROP).upper()
@@ -65,7 +65,7 @@ def normalize_code(text: object) -> str:
         return letter + number + (f"-{blank}" if blank else "")
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
-        what="code",
-        expected="a line item code such as 05A, 08A-1 or B1",
+        what=N_("code"),
+        expected=N_("a line item code such as 05A, 08A-1 or B1"),
         got=text,
     )

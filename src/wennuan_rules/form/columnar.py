@@ -65,7 +65,9 @@ def _input_error(problems: list[Problem]) -> FrameInputError:
     exc = FrameInputError(
         N_("{what}: {count} cells cannot be read exactly; the first, row {row}: {got}"),
         what=first.column,
-        expected="plain numbers (at most 6 decimals for 万元), 是/否 for yes-no items, or blank",
+        expected=N_(
+            "plain numbers (at most 6 decimals for 万元), 是/否 for yes-no items, or blank"
+        ),
         got=first.value,
         column=first.column,
         params={"count": len(problems), "row": first.row},
@@ -168,7 +170,7 @@ def _columns(frame: Any, form: FormTemplate) -> tuple[str | None, dict[str, str]
             raise InvalidValueError(
                 N_("{what}: line item given twice, as {first} and as {second}"),
                 what=code,
-                expected="each line item once",
+                expected=N_("each line item once"),
                 got=name,
                 column=str(name),
                 params={"first": columns[code], "second": name},
@@ -186,8 +188,8 @@ def _to_polars(pl: Any, frame: Any) -> Any:
         return pl.DataFrame({str(k): frame[k].tolist() for k in frame.columns}, strict=False)
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
-        what="frame",
-        expected="a polars or pandas DataFrame",
+        what=N_("frame"),
+        expected=N_("a polars or pandas DataFrame"),
         got=type(frame).__name__,
     )
 

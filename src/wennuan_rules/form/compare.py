@@ -38,7 +38,7 @@ def _ratio(value: Decimal | str | int) -> Decimal:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what="ratio",
-            expected="a number ≥ 0 such as 0.5 (Decimal, string or int; not a float)",
+            expected=N_("a number ≥ 0 such as 0.5 (Decimal, string or int; not a float)"),
             got=value,
         )
     return ratio
@@ -49,7 +49,7 @@ def _as_return(form: FormTemplate, data: Return | Mapping[str, object]) -> Retur
         if data.form != form.id:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="form",
+                what=N_("form"),
                 expected=f"a return of {form.id}",
                 got=data.form,
             )
@@ -86,8 +86,8 @@ def compare(
         if not isinstance(this_year, Return):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="form",
-                expected="a form id (or Return objects)",
+                what=N_("form"),
+                expected=N_("a form id (or Return objects)"),
                 got="nothing",
             )
         form = this_year.form

@@ -12,7 +12,7 @@ import decimal
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from wennuan_rules.form.model import FormRule, LineItem
+from wennuan_rules.form.model import FormRule, LineItem, unit_label
 from wennuan_rules.form.rules.ast import (
     CONTEXT,
     Compare,
@@ -219,20 +219,20 @@ def unit_finding(
         got = got[:39] + "…"
     if check.kind == "whole":
         msgid = N_("{item} must be a whole number, not negative ({unit}); got {got}")
-        expected = "a whole number >= 0"
+        expected = N_("a whole number >= 0")
     elif check.kind == "amount":
         msgid = N_(
             "{item} must be an amount in 万元, not negative, with at most 6 decimals; got {got}"
         )
-        expected = "an amount >= 0 with at most 6 decimals"
+        expected = N_("an amount >= 0 with at most 6 decimals")
     else:
         msgid = N_("{item} must be yes or no (是/否); got {got}")
-        expected = "yes or no"
+        expected = N_("yes or no")
     return Finding(
         rule=rule_id,
         severity=Severity.ERROR,
         items=(item.code,),
-        message=Message.of(msgid, item=item.code, unit=item.unit, got=got),
+        message=Message.of(msgid, item=item.code, unit=unit_label(item.unit), got=got),
         expected=expected,
         actual=got,
         source=source,

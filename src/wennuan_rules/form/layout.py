@@ -31,6 +31,7 @@ import attrs
 
 from wennuan_rules._data import Table, data_file, load_toml, on_data_change
 from wennuan_rules.form.model import FormTemplate
+from wennuan_rules.i18n import N_
 
 __all__ = ["Layout", "default_layout", "get_layout", "parse_cell"]
 
@@ -106,7 +107,7 @@ def _cell_of(t: Table, key: str) -> tuple[int, int]:
     text = t.get(key, str)
     cell = parse_cell(text)
     if cell is None:
-        raise t.error(key, "a cell name such as E8", text)
+        raise t.error(key, N_("a cell name such as E8"), text)
     return cell
 
 
@@ -117,7 +118,7 @@ def _read(t: Table, form: FormTemplate) -> Layout:
     column = t.get("code_column", str)
     col = parse_cell(column + "1")
     if col is None:
-        raise t.error("code_column", "a column letter such as B", column)
+        raise t.error("code_column", N_("a column letter such as B"), column)
     cells_table = t.table("cells")
     cells: dict[str, tuple[int, int]] = {}
     for code, _ in list(cells_table.items()):
@@ -126,7 +127,7 @@ def _read(t: Table, form: FormTemplate) -> Layout:
         cells[code] = _cell_of(cells_table, code)
     missing = [c for c in form.codes if c not in cells]
     if missing:
-        raise cells_table.error(missing[0], "a cell for every line item", "nothing")
+        raise cells_table.error(missing[0], N_("a cell for every line item"), "nothing")
     out = Layout(
         form=form_id,
         unit=_cell_of(t, "unit"),

@@ -62,20 +62,20 @@ def _rule(t: Table) -> Rule:
     text = t.get("rule", str, "")
     kind = t.get("kind", str, "")
     if text and kind:
-        raise t.error("kind", 'no kind when a rule = "…" formula is given', kind)
+        raise t.error("kind", N_('no kind when a rule = "…" formula is given'), kind)
     if not text and not kind:
-        raise t.error("rule", 'a formula (rule = "05A = 05B + 05C") or a 0.1 kind', "")
+        raise t.error("rule", N_('a formula (rule = "05A = 05B + 05C") or a 0.1 kind'), "")
     severity_text = t.get("severity", str, "warning" if kind == "paired" else "error")
     source = t.get("source", str, "")
-    note = t.get("note", str, "")
+    note = t.text("note")
     try:
         severity = Severity(severity_text)
     except ValueError:
-        raise t.error("severity", "error or warning", severity_text) from None
+        raise t.error("severity", N_("error or warning"), severity_text) from None
     if text:
         for key in ("total", "parts", "count", "amount"):
             if key in t:
-                raise t.error(key, 'nothing beside a rule = "…" formula', key)
+                raise t.error(key, N_('nothing beside a rule = "…" formula'), key)
         return FormRule(name, _formula(t, name, text), severity, source, note)
     return _sugar(t, name, kind, severity, source, note)
 
@@ -95,11 +95,11 @@ def _sugar(t: Table, name: str, kind: str, severity: Severity, source: str, note
         return make(name, total, tuple(parts), severity, source, note)
     if kind == "paired":
         if total or parts:
-            raise t.error("total" if total else "parts", '"" for a paired rule', total or parts)
+            raise t.error("total" if total else "parts", N_('"" for a paired rule'), total or parts)
         if not count or not amount:
-            raise t.error("count" if not count else "amount", "a code (for a paired rule)", "")
+            raise t.error("count" if not count else "amount", N_("a code (for a paired rule)"), "")
         return PairedRule(name, count, amount, severity, source, note)
-    raise t.error("kind", "sum, le or paired", kind)
+    raise t.error("kind", N_("sum, le or paired"), kind)
 
 
 def _item(t: Table) -> LineItem:
@@ -109,7 +109,7 @@ def _item(t: Table) -> LineItem:
         unit=t.get("unit", str),
         label=t.label("label"),
         parent=t.get("parent", str, ""),
-        note=t.get("note", str, ""),
+        note=t.text("note"),
     )
 
 
@@ -148,7 +148,7 @@ def _read(top: Table) -> FormTemplate:
                 raise
             raise _located(exc, top, f"items[{i}]") from None
         except (TypeError, ValueError) as exc:
-            raise top.error(f"items[{i}]", "a valid line item", str(exc)) from None
+            raise top.error(f"items[{i}]", N_("a valid line item"), str(exc)) from None
         it.close()
     rules = []
     for i, rt in enumerate(top.tables("rules", required=False)):
@@ -186,8 +186,8 @@ def _file_name(path: object, error: type[WennuanError]) -> str:
     if not isinstance(path, str | Path):
         raise error(
             N_("{what}: expected {expected}, got {got}"),
-            what="file",
-            expected="a file name",
+            what=N_("file"),
+            expected=N_("a file name"),
             got=path,
         )
     name = str(path)
@@ -211,7 +211,7 @@ def load_form(path: str | Path) -> FormTemplate:
         exists = False
     if not exists:
         raise DataFileError(
-            N_("data file {file} does not exist"), what="file", got=name, params={"file": name}
+            N_("data file {file} does not exist"), what=N_("file"), got=name, params={"file": name}
         )
     try:
         return _read(load_toml(path))
@@ -263,7 +263,7 @@ def _bundled() -> dict[str, FormTemplate]:
         if stem != expected:
             raise DataFileError(
                 N_("in {file}, key {what}: expected {expected}, got {got}"),
-                what="id",
+                what=N_("id"),
                 expected=f"a file named {expected}.toml",
                 got=form.id,
                 file=path.name,
@@ -304,7 +304,7 @@ def get_form(form_id: str | FormTemplate) -> FormTemplate:
             return found
     raise UnknownIdError(
         N_("unknown form {got}; known forms: {expected}"),
-        what="form",
+        what=N_("form"),
         expected=", ".join(sorted(data)) or "none",
         got=form_id,
     )

@@ -38,6 +38,7 @@ __all__ = [
     "Return",
     "Rule",
     "SumRule",
+    "unit_label",
 ]
 
 #: Units of counted things: their values are non-negative whole numbers.
@@ -49,16 +50,36 @@ AMOUNT_UNITS: Final = frozenset({"万元"})
 #: The unit of a yes/no question (是/否).
 YES_NO: Final = "yes-no"
 UNITS: Final = COUNT_UNITS | AMOUNT_UNITS | {YES_NO}
+#: How a unit is written in each locale (data files write units in Simplified; English output
+#: keeps the form's own unit, as printed).
+_UNIT_HANT: Final = {
+    "户": "戶",
+    "个": "個",
+    "节": "節",
+    "辆": "輛",
+    "张": "張",
+    "对": "對",
+    "万元": "萬元",
+}
+
+
+def unit_label(unit: str) -> Label:
+    """The unit ``unit`` (``户``, ``万元``, ``yes-no``) as people read it in each locale."""
+    if unit == YES_NO:
+        return Label(zh_hans="是/否", zh_hant="是/否", en="yes/no")
+    return Label(zh_hans=unit, zh_hant=_UNIT_HANT.get(unit, unit), en=unit)
 
 
 def _code(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not CODE_PATTERN.match(value):
-        raise _bad(attribute.name, "a normalised line item code such as 05A, 08A-1 or B1", value)
+        raise _bad(
+            attribute.name, N_("a normalised line item code such as 05A, 08A-1 or B1"), value
+        )
 
 
 def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise _bad(attribute.name, "a string", value)
+        raise _bad(attribute.name, N_("a string"), value)
 
 
 @attrs.frozen
@@ -107,28 +128,28 @@ def _check_rule(rule: FormRule, items: tuple[LineItem, ...], index: Mapping[str,
     yes-no items), each code once; a paired rule reads a count and a 万元 item."""
     for code in rule.items:
         if code not in index:
-            raise _bad(f"rules.{rule.name}", "codes of this form", code)
+            raise _bad(f"rules.{rule.name}", N_("codes of this form"), code)
     if rule.kind == "paired":
         count, amount = (items[index[c]] for c in rule.items)
         if not count.is_count or not amount.is_amount:
             raise _bad(
-                f"rules.{rule.name}", "count: a counted item, amount: a 万元 item", rule.items
+                f"rules.{rule.name}", N_("count: a counted item, amount: a 万元 item"), rule.items
             )
         return
     for code in answers(rule.expr):
         if not items[index[code]].is_yes_no:
-            raise _bad(f"rules.{rule.name}", "a yes-no item before = 是 or = 否", code)
+            raise _bad(f"rules.{rule.name}", N_("a yes-no item before = 是 or = 否"), code)
     for c in comparisons(rule.expr):
         codes = c.left.codes + c.right.codes
         units = [items[index[code]] for code in codes]
         if any(u.is_yes_no for u in units) or len({u.is_amount for u in units}) > 1:
             raise _bad(
                 f"rules.{rule.name}",
-                "items that are all counts or all 万元 (no yes-no items)",
+                N_("items that are all counts or all 万元 (no yes-no items)"),
                 rule.items,
             )
         if len(set(codes)) != len(codes):
-            raise _bad(f"rules.{rule.name}", "each code once", rule.items)
+            raise _bad(f"rules.{rule.name}", N_("each code once"), rule.items)
 
 
 def _bad(what: str, expected: str, got: object) -> DataFileError:
@@ -187,21 +208,21 @@ class FormTemplate:
         index: dict[str, int] = {}
         for i, item in enumerate(self.items):
             if not isinstance(item, LineItem):
-                raise _bad("items", "LineItem objects", item)
+                raise _bad("items", N_("LineItem objects"), item)
             if item.code in index:
-                raise _bad("items", "each code once", item.code)
+                raise _bad("items", N_("each code once"), item.code)
             index[item.code] = i
         if not index:
-            raise _bad("items", "at least one line item", "none")
+            raise _bad("items", N_("at least one line item"), "none")
         for item in self.items:
             if item.parent and item.parent not in index:
-                raise _bad(f"items.{item.code}.parent", "a code of this form", item.parent)
+                raise _bad(f"items.{item.code}.parent", N_("a code of this form"), item.parent)
         names: set[str] = set()
         for rule in self.rules:
             if not isinstance(rule, FormRule):
-                raise _bad("rules", "FormRule objects", rule)
+                raise _bad("rules", N_("FormRule objects"), rule)
             if rule.name in names or rule.name.endswith(":unit"):
-                raise _bad("rules.name", "a unique name not ending in ':unit'", rule.name)
+                raise _bad("rules.name", N_("a unique name not ending in ':unit'"), rule.name)
             names.add(rule.name)
             _check_rule(rule, self.items, index)
         object.__setattr__(self, "_index", index)
@@ -232,7 +253,7 @@ class FormTemplate:
             N_("{what}: {got} is not a line item of form {form}; did you mean {expected}?")
             if close
             else N_("{what}: {got} is not a line item of form {form}"),
-            what="code",
+            what=N_("code"),
             expected=", ".join(close) if close else ", ".join(self._index),
             got=code,
             params={"form": self.id},
@@ -255,7 +276,7 @@ class FormTemplate:
                 return r
         raise UnknownIdError(
             N_("{what}: {got} is not a rule of form {form}"),
-            what="rule",
+            what=N_("rule"),
             expected=", ".join(r.name for r in self.rules),
             got=name,
             params={"form": self.id},
@@ -293,7 +314,7 @@ def _not_mapping(what: str, got: object) -> InvalidValueError:
     return InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
         what=what,
-        expected="a mapping of line item codes to values",
+        expected=N_("a mapping of line item codes to values"),
         got=got,
     )
 

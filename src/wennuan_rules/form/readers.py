@@ -87,19 +87,25 @@ def _json_return(
     problems: _io.Problems,
 ) -> Return | None:
     if not isinstance(obj, dict):
-        raise _file_error(name, 'an object {"form", "unit", "values"}', obj, what=where or "return")
+        raise _file_error(
+            name, N_('an object {"form", "unit", "values"}'), obj, what=where or "return"
+        )
     for key in obj:
         if key not in _JSON_KEYS:
-            raise _file_error(name, "only the keys form, unit, values", key, what=f"{where}{key}")
+            raise _file_error(
+                name, N_("only the keys form, unit, values"), key, what=f"{where}{key}"
+            )
     form_id = obj.get("form")
     if form_id is None:
         if default is None:
-            raise _file_error(name, "a form id (or give --form)", "nothing", what=f"{where}form")
+            raise _file_error(
+                name, N_("a form id (or give --form)"), "nothing", what=f"{where}form"
+            )
         form = default
     else:
         if not isinstance(form_id, str):
             raise _file_error(
-                name, "a form id such as wuhan-2015:swn", form_id, what=f"{where}form"
+                name, N_("a form id such as wuhan-2015:swn"), form_id, what=f"{where}form"
             )
         try:
             form = extra.get(form_id) or get_form(form_id)
@@ -111,11 +117,11 @@ def _json_return(
             )
     unit = obj.get("unit")
     if unit is not None and not isinstance(unit, str):
-        raise _file_error(name, "the reporting unit as a string", unit, what=f"{where}unit")
+        raise _file_error(name, N_("the reporting unit as a string"), unit, what=f"{where}unit")
     values = obj.get("values")
     if not isinstance(values, dict):
         raise _file_error(
-            name, "an object of line item codes and values", values, what=f"{where}values"
+            name, N_("an object of line item codes and values"), values, what=f"{where}values"
         )
     parsed: dict[str, Value] = {}
     given: dict[str, str] = {}
@@ -145,7 +151,7 @@ def _read_json(
     data: Any = _io.loads(_io.read_text(path, name), name)
     if isinstance(data, list):
         if not data:
-            raise _file_error(name, "at least one return", "an empty list")
+            raise _file_error(name, N_("at least one return"), "an empty list")
         for i, obj in enumerate(data):
             try:
                 found = _json_return(obj, f"[{i}].", name, default, extra, problems)
@@ -173,11 +179,13 @@ def _read_csv(
     rows = _io.csv_rows(path, name)
     first = next(rows, None)
     if first is None:
-        raise _file_error(name, "a header: code,value or unit,<code>,…", "an empty file", line=1)
+        raise _file_error(
+            name, N_("a header: code,value or unit,<code>,…"), "an empty file", line=1
+        )
     line, header = first
     head = [_header_name(h) for h in header]
     if form is None:
-        raise _file_error(name, "a form for CSV input (--form ID)", "no form", what="form")
+        raise _file_error(name, N_("a form for CSV input (--form ID)"), "no form", what=N_("form"))
     second = next(rows, None)
     if second is None:
         raise _io.no_rows(name, line)
@@ -186,7 +194,7 @@ def _read_csv(
         if head != ["code", "value"]:
             bad = next((i for i, h in enumerate(head) if h not in ("code", "value")), 2)
             raise _file_error(
-                name, "the header code,value", ",".join(header), line=line, column=bad + 1
+                name, N_("the header code,value"), ",".join(header), line=line, column=bad + 1
             )
         yield from _long(rows, name, form, line, problems)
     elif head[0] == "unit":
@@ -194,7 +202,7 @@ def _read_csv(
     else:
         raise _file_error(
             name,
-            "a header: code,value or unit,<code>,…",
+            N_("a header: code,value or unit,<code>,…"),
             ",".join(header)[:60],
             line=line,
             column=1,
@@ -232,7 +240,7 @@ def _long_row(
 ) -> None:
     if len(row) != 2:
         raise _file_error(
-            name, "2 cells: code,value", f"{len(row)} cells", line=line, column=min(len(row), 3)
+            name, N_("2 cells: code,value"), f"{len(row)} cells", line=line, column=min(len(row), 3)
         )
     key, raw = row
     try:
@@ -267,7 +275,7 @@ def _wide_header(header: list[str], name: str, form: FormTemplate, header_line: 
             if not text.strip():
                 raise _file_error(
                     name,
-                    "a line item code in every header cell",
+                    N_("a line item code in every header cell"),
                     "an empty cell",
                     line=header_line,
                     column=col,
@@ -373,7 +381,9 @@ def folder_files(path: str | Path) -> list[Path]:
     )
     if not found:
         name = _file_name(path, InputFileError)
-        raise _file_error(name, "a folder with .json, .csv, .xlsx or .xls returns", "no such file")
+        raise _file_error(
+            name, N_("a folder with .json, .csv, .xlsx or .xls returns"), "no such file"
+        )
     return found
 
 
@@ -497,8 +507,8 @@ def _returns(
     if not exists:
         raise InputFileError(
             N_("cannot open {file}: {reason}"),
-            what="file",
-            expected="a readable file",
+            what=N_("file"),
+            expected=N_("a readable file"),
             got=name,
             file=name,
             params={"file": name, "reason": "no such file"},

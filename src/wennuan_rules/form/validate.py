@@ -92,7 +92,7 @@ def _number(text: str, item: LineItem) -> Decimal:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what=item.code,
-            expected="是/否, yes/no or true/false",
+            expected=N_("是/否, yes/no or true/false"),
             got=text,
         ) from exc
 
@@ -127,7 +127,7 @@ def parse_value(raw: object, item: LineItem) -> Value:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what=item.code,
-                expected="a finite number",
+                expected=N_("a finite number"),
                 got=raw,
             )
         return raw
@@ -148,13 +148,13 @@ def parse_value(raw: object, item: LineItem) -> Value:
         raise InvalidValueError(
             N_("{what}: a float is not exact; give {got} as a string or a Decimal"),
             what=item.code,
-            expected="a string, int or Decimal",
+            expected=N_("a string, int or Decimal"),
             got=raw,
         )
     raise InvalidValueError(
         N_("{what}: expected {expected}, got {got}"),
         what=item.code,
-        expected="a number, a string, a boolean or None",
+        expected=N_("a number, a string, a boolean or None"),
         got=raw,
     )
 
@@ -374,7 +374,7 @@ def _twice(
     return InvalidValueError(
         N_("{what}: line item given twice, as {first} and as {second}"),
         what=code,
-        expected="each line item once",
+        expected=N_("each line item once"),
         got=got,
         file=file,
         line=line,
@@ -543,7 +543,7 @@ def _tolerance(tolerance: object) -> Decimal | None:
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what="tolerance",
-            expected="a non-negative number (0.01)",
+            expected=N_("a non-negative number (0.01)"),
             got=tolerance,
         )
     return value
@@ -561,7 +561,7 @@ def _too_large(c: _Compiled, values: Mapping[str, object]) -> InvalidValueError:
     return InvalidValueError(
         N_("{what}: {got} is too large to check exactly"),
         what=what,
-        expected="numbers of at most 40 digits",
+        expected=N_("numbers of at most 40 digits"),
         got=got,
     )
 
@@ -666,7 +666,7 @@ def validate(
         if values.form != form.id:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="form",
+                what=N_("form"),
                 expected=form.id,
                 got=values.form,
             )
@@ -723,8 +723,8 @@ def validate_many(
         else:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="returns",
-                expected="Return objects or (form, values[, unit]) tuples",
+                what=N_("returns"),
+                expected=N_("Return objects or (form, values[, unit]) tuples"),
                 got=entry,
             )
 
@@ -797,8 +797,8 @@ class _Accumulator:
         if missing not in ("strict", "skip"):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="missing",
-                expected="strict or skip",
+                what=N_("missing"),
+                expected=N_("strict or skip"),
                 got=missing,
             )
         self.missing = missing
@@ -816,8 +816,8 @@ class _Accumulator:
             if unit in self.units:
                 raise InvalidValueError(
                     N_("{what}: unit {got} appears twice in the roll-up (first at line {first})"),
-                    what="unit",
-                    expected="each unit once",
+                    what=N_("unit"),
+                    expected=N_("each unit once"),
                     got=entry.unit,
                     file=entry.file,
                     line=entry.line,
@@ -830,7 +830,7 @@ class _Accumulator:
         elif form.id != self.form.id:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="form",
+                what=N_("form"),
                 expected=f"returns of one form ({self.form.id})",
                 got=form.id,
                 file=entry.file,
@@ -856,7 +856,7 @@ class _Accumulator:
                 raise InvalidValueError(
                     N_("{what}: expected {expected}, got {got}"),
                     what=item.code,
-                    expected="a number",
+                    expected=N_("a number"),
                     got=value,
                     file=entry.file,
                     line=entry.line,
@@ -868,8 +868,8 @@ class _Accumulator:
         if self.form is None:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
-                what="returns",
-                expected="at least one return to add up",
+                what=N_("returns"),
+                expected=N_("at least one return to add up"),
                 got="none",
             )
         values: dict[str, Value] = {}
@@ -919,8 +919,8 @@ def roll_up(
             if not (isinstance(entry, tuple) and len(entry) in (2, 3)):
                 raise InvalidValueError(
                     N_("{what}: expected {expected}, got {got}"),
-                    what="returns",
-                    expected="Return objects or (form, values[, unit]) tuples",
+                    what=N_("returns"),
+                    expected=N_("Return objects or (form, values[, unit]) tuples"),
                     got=entry,
                 )
             ref = entry[0]

@@ -94,7 +94,7 @@ def _lost(sheet: Sheet, row: int, col: int, code: str, raw: Cell = None) -> Inva
             "(store ID numbers as text)"
         ),
         what=code,
-        expected="a number of at most 15 digits, or text",
+        expected=N_("a number of at most 15 digits, or text"),
         got=cell_text(raw if raw is not None else sheet.at(row, col)),
         column=f"{sheet.where(row, col)} ({code})",
     )
@@ -337,8 +337,8 @@ def iter_workbook(
     if not count:
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
-            what="workbook",
-            expected="a sheet with a header unit,<code>,… or a filled template (--form ID)",
+            what=N_("workbook"),
+            expected=N_("a sheet with a header unit,<code>,… or a filled template (--form ID)"),
             got=", ".join(reader.unknown) or "no sheet",
             file=name,
         )

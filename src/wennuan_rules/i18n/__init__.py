@@ -21,7 +21,7 @@ import os
 import string
 from collections.abc import Callable
 from functools import cache
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -31,10 +31,14 @@ __all__ = [
     "N_",
     "Label",
     "Message",
+    "Text",
     "babel_locale",
     "catalog_messages",
     "default_locale",
+    "localize_tree",
+    "localized",
     "normalize_lang",
+    "phrase",
     "set_default_locale",
     "translate",
 ]
@@ -212,9 +216,17 @@ def translate(msgid: str, lang: str | None = None, **params: object) -> str:
     return string.Formatter().vformat(text, (), _Safe(values))
 
 
+def phrase(text: str | None, lang: str | None = None) -> str | None:
+    """A descriptive text of an error or finding (``expected``: a catalog message such as
+    ``a date YYYY-MM-DD``) in ``lang``; any other text (a figure, a list of ids) as it is."""
+    if text is None:
+        return None
+    return _catalog(normalize_lang(lang)).get(text, text)
+
+
 def _localise(value: object, locale: str) -> object:
     """Labels (and vocabulary members, which carry one) are shown in the message's own language."""
-    if isinstance(value, Label):
+    if isinstance(value, (Label, Text)):
         return value.get(locale)
     label = getattr(value, "label", None)
     if isinstance(label, Label):
@@ -255,3 +267,50 @@ class Label:
 
     def __str__(self) -> str:
         return self.zh_hans
+
+
+class Text(str):
+    """A text of a data file in the three locales (``note = {zh-Hans = …, zh-Hant = …, en = …}``).
+
+    It is its English wording as a ``str`` (so code that read a note as a string keeps working);
+    :meth:`get` gives the wording of a locale, and :func:`translate` shows it in the message's
+    language when it fills a placeholder. A plain string note of a user's file is the same text in
+    every locale.
+    """
+
+    zh_hans: str
+    zh_hant: str
+
+    def __new__(cls, en: str, zh_hans: str | None = None, zh_hant: str | None = None) -> Text:
+        self = super().__new__(cls, en)
+        self.zh_hans = en if zh_hans is None else zh_hans
+        self.zh_hant = self.zh_hans if zh_hant is None else zh_hant
+        return self
+
+    def get(self, lang: str | None = None) -> str:
+        """The text in ``lang`` (zh-Hans, zh-Hant, en)."""
+        locale = normalize_lang(lang)
+        if locale == "zh-Hant":
+            return self.zh_hant
+        if locale == "en":
+            return str.__str__(self)
+        return self.zh_hans
+
+    def __getnewargs__(self) -> tuple[str, str, str]:  # type: ignore[override]
+        return (str.__str__(self), self.zh_hans, self.zh_hant)
+
+
+def localized(text: str, lang: str | None = None) -> str:
+    """``text`` in ``lang`` when it is a :class:`Text`, else ``text`` as it is."""
+    return text.get(lang) if isinstance(text, Text) else text
+
+
+def localize_tree(data: object, lang: str | None = None) -> Any:
+    """JSON-ready ``data`` with every :class:`Text` in it replaced by its wording in ``lang``."""
+    if isinstance(data, Text):
+        return data.get(lang)
+    if isinstance(data, dict):
+        return {key: localize_tree(value, lang) for key, value in data.items()}
+    if isinstance(data, list):
+        return [localize_tree(value, lang) for value in data]
+    return data

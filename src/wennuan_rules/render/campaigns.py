@@ -12,9 +12,10 @@ from typing import Any, Final
 
 from wennuan_rules._data import Sourced
 from wennuan_rules.campaign.model import Campaign, Deadline, Period
-from wennuan_rules.i18n import N_, translate
+from wennuan_rules.i18n import N_, localized, normalize_lang, translate
 from wennuan_rules.render.csv import safe_cell
 from wennuan_rules.render.width import display_width
+from wennuan_rules.vocabulary import vocabularies
 
 __all__ = ["campaign_fields", "campaign_list", "flat_fields"]
 
@@ -57,7 +58,8 @@ def _flat_fields(campaign: Campaign, lang: str | None) -> list[tuple[str, str, s
     rows: list[tuple[str, str, str, str, str]] = []
 
     def add(field: str, value: object, source: str = "", text: str = "", note: str = "") -> None:
-        rows.append((field, "" if value is None else str(value), source, text, note))
+        shown = "" if value is None else localized(value, lang) if isinstance(value, str) else value
+        rows.append((field, str(shown), source, text, localized(note, lang)))
 
     def absent(field: str) -> None:
         s = campaign.absent.get(field)
@@ -155,7 +157,13 @@ def _flat_fields(campaign: Campaign, lang: str | None) -> list[tuple[str, str, s
         kinds = ", ".join(f"{k} ≥ {v}" for k, v in q.by_kind.items())
         add(
             "visit_quota",
-            f"≥ {q.minimum_households} per {q.per} ({kinds})",
+            translate(
+                _QUOTA_PER.get(q.per, N_("at least {count} households per {per} ({kinds})")),
+                lang,
+                count=q.minimum_households,
+                per=q.per,
+                kinds=kinds,
+            ),
             q.source,
             q.text,
             q.note,
@@ -163,9 +171,24 @@ def _flat_fields(campaign: Campaign, lang: str | None) -> list[tuple[str, str, s
     if not campaign.programmes:
         absent("programmes")
     for s in campaign.programmes:
-        sourced("programmes", s)
+        add("programmes", _programme(s.value, lang), s.source, s.text, s.note)
     add("spring_festival", campaign.spring_festival.isoformat())
     return rows
+
+
+_QUOTA_PER: Final = {
+    "unit-visited": N_("at least {count} households per unit visited ({kinds})"),
+    "group": N_("at least {count} households per visiting group ({kinds})"),
+}
+
+
+def _programme(name: str, lang: str | None) -> str:
+    """A programme of the vocabulary (``FourClears``) as the names of its parts."""
+    found = vocabularies().get(name)
+    if found is None:
+        return name
+    joiner = ", " if normalize_lang(lang) == "en" else "、"
+    return joiner.join(member.label.get(lang) for member in found)
 
 
 _FIELD_NAMES: Final = {

@@ -7,9 +7,9 @@ import csv
 import io
 from typing import Any
 
-from wennuan_rules.form.model import FormTemplate, Rule
+from wennuan_rules.form.model import FormTemplate, Rule, unit_label
 from wennuan_rules.form.rules.expression import describe
-from wennuan_rules.i18n import N_, translate
+from wennuan_rules.i18n import N_, localized, translate
 from wennuan_rules.render import (
     display_width,
     pad,
@@ -42,7 +42,7 @@ def form_dict(form: FormTemplate, lang: str | None) -> dict[str, Any]:
                 "unit": item.unit,
                 "label": item.label.get(lang),
                 "parent": item.parent or None,
-                "note": item.note,
+                "note": localized(item.note, lang),
                 "source": form.item_source(item.code),
             }
             for item in form.items
@@ -56,7 +56,7 @@ def form_dict(form: FormTemplate, lang: str | None) -> dict[str, Any]:
                 "items": list(rule.items),
                 "severity": rule.severity.value,
                 "source": form.rule_source(rule),
-                "note": rule.note,
+                "note": localized(rule.note, lang),
             }
             for rule in form.rules
         ],
@@ -89,7 +89,8 @@ def _form_text(form: FormTemplate, lang: str | None) -> str:
         lines.append(f"  * {note.get(lang)}")
     lines += ["", translate(N_("Line items:"), lang)]
     code_w = max(display_width(i.code) for i in form.items)
-    unit_w = max(display_width(i.unit) for i in form.items)
+    units = {i.code: unit_label(i.unit).get(lang) for i in form.items}
+    unit_w = max(display_width(u) for u in units.values())
     for item in form.items:
         indent = "  " if item.parent else ""
         parent = (
@@ -98,12 +99,12 @@ def _form_text(form: FormTemplate, lang: str | None) -> str:
             else ""
         )
         label = f"{indent}{item.label.get(lang)}{parent}"
-        lines.append(f"  {pad(item.code, code_w)}  {pad(item.unit, unit_w)}  {label}")
+        lines.append(f"  {pad(item.code, code_w)}  {pad(units[item.code], unit_w)}  {label}")
     if form.rules:
         lines += ["", translate(N_("Rules:"), lang)]
         name_w = max(display_width(r.name) for r in form.rules)
         for rule in form.rules:
-            severity = pad(rule.severity.value, 7)
+            severity = pad(rule.severity.text(lang), 7)
             lines.append(f"  {pad(rule.name, name_w)}  {severity}  {rule_expression(rule, lang)}")
             lines.append(
                 " " * (name_w + 13)

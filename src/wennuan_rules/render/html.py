@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Final
 
-from wennuan_rules.i18n import N_, translate
+from wennuan_rules.i18n import N_, phrase, translate
 from wennuan_rules.render.text import where_text
 from wennuan_rules.results import Report
 
@@ -108,10 +108,10 @@ def report_html(report: Report, lang: str | None = None, *, style: bool = True) 
     rows = "".join(
         "<tr>"
         f'<td><span class="wr-sev wr-{f.severity.value}">'
-        f"{esc(translate(f.severity.value, lang))}</span></td>"
+        f"{esc(f.severity.text(lang))}</span></td>"
         f"<td><code>{esc(f.rule.removeprefix(prefix))}</code></td>"
         + (f"<td>{esc(where_text(f, lang))}</td>" if located else "")
-        + f"<td>{esc(' '.join(f.items))}</td><td>{esc(f.expected or '')}</td>"
+        + f"<td>{esc(' '.join(f.items))}</td><td>{esc(phrase(f.expected, lang) or '')}</td>"
         f"<td>{esc(f.actual or '')}</td><td>{esc(f.message.render(lang))}</td>"
         f'<td class="wr-src">{esc(f.source)}</td>'
         "</tr>"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from wennuan_rules.i18n import N_, translate
+from wennuan_rules.form.model import unit_label
+from wennuan_rules.i18n import N_, phrase, translate
 from wennuan_rules.money import format_wan, wan_to_yuan
 from wennuan_rules.render.width import display_width, pad, wrap
 from wennuan_rules.results import Finding, Report, Severity, Summary
@@ -42,7 +43,7 @@ def _figure(
         return "—"
     unit = f.unit
     if value is None or unit is None or unit == "yes-no":
-        return text
+        return phrase(text, lang) or text
     number = format(value, "f")
     if text != prefix + number:
         return text
@@ -50,7 +51,7 @@ def _figure(
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if unit == "万元" and places <= 6:
         return prefix + format_wan(wan_to_yuan(Decimal(number)), lang, places=places)
-    return f"{prefix}{number} {unit}"
+    return f"{prefix}{number} {unit_label(unit).get(lang)}"
 
 
 def _bound(f: Finding) -> str:
@@ -107,7 +108,7 @@ def _report_text(report: Report, lang: str | None) -> str:
             label = where_text(f, lang)
             where = f"[{label}] " if label else ""
             lines.append(f"  {pad(name, width)}  {where}{f.message.render(lang)}")
-            if f.expected is not None or f.actual is not None:
+            if f.expected is not None:
                 lines.append(
                     indent
                     + translate(
@@ -117,6 +118,9 @@ def _report_text(report: Report, lang: str | None) -> str:
                         actual=_figure(f.actual, f.actual_value, "", f, lang),
                     )
                 )
+            elif f.actual is not None:  # nothing to compare with: no "expected —"
+                actual = _figure(f.actual, f.actual_value, "", f, lang)
+                lines.append(indent + translate(N_("found {actual}"), lang, actual=actual))
             if f.source:
                 lines.append(indent + translate(N_("source: {source}"), lang, source=f.source))
     if report.fix is not None:
@@ -187,10 +191,20 @@ def summary_text(summary: Summary, lang: str | None = None) -> str:
             " " * (widths[i] - display_width(row[i])) + row[i] for i in range(1, 4)
         ]
         lines.append("  ".join(cells).rstrip())
-    hidden = sum(1 for r in summary.rules if r.unit_check and not r.failed)
+    hidden = [r for r in summary.rules if r.unit_check and not r.failed]
     if hidden:
         lines.append("")
         lines.append(
-            translate(N_("{count} unit checks never failed (not shown)."), lang, count=hidden)
+            translate(
+                N_(
+                    "{count} unit checks never failed (not shown): {passed} passed on every "
+                    "return, {not_evaluated} were not evaluated on at least one (an item left "
+                    "blank)."
+                ),
+                lang,
+                count=len(hidden),
+                passed=sum(1 for r in hidden if not r.not_evaluated),
+                not_evaluated=sum(1 for r in hidden if r.not_evaluated),
+            )
         )
     return "\n".join(lines) + "\n"

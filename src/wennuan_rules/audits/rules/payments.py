@@ -26,7 +26,7 @@ from wennuan_rules.audits.registry import Check, Row, RuleUse, audit_rule
 from wennuan_rules.audits.roster import check_digit
 from wennuan_rules.i18n import N_, Label, Message
 from wennuan_rules.plausibility import CARD_NUMBER, ID_NUMBER, Bound, bounds, judge
-from wennuan_rules.privacy import mask_id_number, mask_numbers_in
+from wennuan_rules.privacy import mask_id_number, mask_personal_in
 from wennuan_rules.report import Severity
 from wennuan_rules.vocabulary import PaymentChannel
 
@@ -501,7 +501,7 @@ def group(ctx: PaymentContext, use: RuleUse) -> Check | None:
             if gid in group_ids:
                 counter[PASS] += 1
                 continue
-            shown = gid if ctx.show_personal_data else mask_numbers_in(gid)
+            shown = gid if ctx.show_personal_data else mask_personal_in(gid)
             message = Message.of(
                 N_("unknown recipient group {got}; expected one of {expected}"),
                 got=shown,

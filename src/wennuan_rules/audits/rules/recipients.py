@@ -19,7 +19,7 @@ from wennuan_rules.audits._common import NOT_EVALUATED, PASS
 from wennuan_rules.audits.registry import Check, Row, RuleUse, audit_rule
 from wennuan_rules.audits.rules.payments import PaymentContext
 from wennuan_rules.i18n import N_, Label, Message
-from wennuan_rules.privacy import mask_numbers_in
+from wennuan_rules.privacy import mask_personal_in
 
 __all__: list[str] = []
 
@@ -92,7 +92,7 @@ def recipient_category(ctx: PaymentContext, use: RuleUse) -> Check | None:
             if gid in allowed:
                 counter[PASS] += 1
                 continue
-            got = gid if ctx.show_personal_data else mask_numbers_in(gid)
+            got = gid if ctx.show_personal_data else mask_personal_in(gid)
             message = Message.of(
                 N_("the recipient is of category {got}; this aid may go only to {expected}"),
                 got=labels.get(gid, got),

@@ -136,7 +136,7 @@ def application_deadline() -> Deadline:
         raise DataFileError(
             N_("{what}: expected {expected}, got {got}"),
             what=f"{CAMPAIGN} application_deadline",
-            expected="a deadline in the campaign data",
+            expected=N_("a deadline in the campaign data"),
             got=None,
         )
     return deadline

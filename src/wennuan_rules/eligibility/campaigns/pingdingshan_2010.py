@@ -136,7 +136,7 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
                 # where a standard is known, C starts at it: never in both B and C (03B+03C ≤ 03A)
                 IncomeNotBelow(
                     Decimal(1),
-                    F + "(C) 家庭人均收入略高于低保线 (not below the standard, if known)",
+                    F + "(C) 家庭人均收入略高于低保线（不低于低保标准，如已知）",
                 ),
                 CausesAny(
                     frozenset({Cause.UNEMPLOYMENT, Cause.ILLNESS, Cause.CHILD_EDUCATION}),

@@ -25,7 +25,7 @@ def _bad(what: str, expected: str, got: object) -> DataFileError:
 
 def _str(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise _bad(attribute.name, "a string", value)
+        raise _bad(attribute.name, N_("a string"), value)
 
 
 _SEVERITY = attrs.validators.instance_of(Severity)
@@ -33,7 +33,7 @@ _SEVERITY = attrs.validators.instance_of(Severity)
 
 def _expr(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Compare | Implies | Iff):
-        raise _bad(attribute.name, "a comparison, an implication or <->", value)
+        raise _bad(attribute.name, N_("a comparison, an implication or <->"), value)
 
 
 @attrs.frozen
@@ -126,9 +126,9 @@ def PairedRule(
 
 def _check_codes(first: str, rest: object, names: tuple[str, str] = ("total", "parts")) -> None:
     if not isinstance(first, str) or not CODE_PATTERN.match(first):
-        raise _bad(names[0], "a normalised line item code such as 05A, 08A-1 or B1", first)
+        raise _bad(names[0], N_("a normalised line item code such as 05A, 08A-1 or B1"), first)
     if not isinstance(rest, tuple) or not rest:
-        raise _bad(names[1], "a non-empty tuple of codes", rest)
+        raise _bad(names[1], N_("a non-empty tuple of codes"), rest)
     for code in rest:
         if not isinstance(code, str) or not CODE_PATTERN.match(code):
-            raise _bad(names[1], "a normalised line item code such as 05A, 08A-1 or B1", code)
+            raise _bad(names[1], N_("a normalised line item code such as 05A, 08A-1 or B1"), code)
