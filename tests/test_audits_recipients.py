@@ -86,7 +86,8 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert f"{UNION} [5..6]" in report["not_evaluated_rules"]
     assert main([*argv, "--lang", "en"]) == 1
     text = capsys.readouterr().out
-    assert "[3] the recipient's employer has no union" in text
+    # line 3 of the file is the roster's own row 2 (its 序号 column; issue 10 point 13)
+    assert "[line 3 (No. 2)] the recipient's employer has no union" in text
 
 
 @pytest.mark.parametrize(

@@ -172,7 +172,7 @@ def test_a_single_report_shows_the_likely_fix_and_what_was_not_reported(batch: w
 def test_frames_of_findings_and_of_the_summary(batch: wr.Batch) -> None:
     pytest.importorskip("pandas")
     frame = batch.to_frame(lang="en")
-    assert frame.shape == (2, 12)
+    assert frame.shape == (2, 13)  # 13th: row_no, the roster's own row number (empty here)
     assert list(frame.columns) == list(BATCH_COLUMNS)
     assert list(frame["row"]) == [1, 2] and list(frame["unit"]) == ["乙区", "丙区"]
     summary = batch.summary_frame()
@@ -188,7 +188,7 @@ def test_frames_of_findings_and_of_the_summary(batch: wr.Batch) -> None:
 def test_frames_in_polars(batch: wr.Batch) -> None:
     pytest.importorskip("polars")
     frame = batch.to_frame(library="polars")
-    assert frame.shape == (2, 12) and frame.get_column("row").to_list() == [1, 2]
+    assert frame.shape == (2, 13) and frame.get_column("row").to_list() == [1, 2]
     summary = batch.summary_frame(library="polars")
     assert summary.filter(summary["failed"] > 0).get_column("rule").to_list() == [
         FORM + "/05A=sum",

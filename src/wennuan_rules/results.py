@@ -82,8 +82,11 @@ class Finding:
             comparison, or an implication's conclusion), ``<->`` (both or neither), ``unit``.
         values: the exact values of ``items`` the rule read (code, value).
         formula: the rule in data-file syntax (``05A = 05B + 05C``), or ``None``.
+        row_no: the row's own number on the user's roster or log (its 序号 column), besides the
+            file line in ``where``; ``None`` when the file has no such column.
 
-    The last five are for renderers and software (not in the JSON, not compared).
+    ``expected_value`` … ``formula`` are for renderers and software (not in the JSON, not
+    compared).
     """
 
     rule: str
@@ -100,6 +103,7 @@ class Finding:
     relation: str | None = attrs.field(default=None, eq=False)
     values: tuple[tuple[str, Decimal | bool | None], ...] = attrs.field(default=(), eq=False)
     formula: str | None = attrs.field(default=None, eq=False)
+    row_no: str | None = None
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -113,6 +117,8 @@ class Finding:
         }
         if self.where is not None:
             out["where"] = self.where
+        if self.row_no is not None:
+            out["row_no"] = self.row_no
         return out
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_, Message
+from wennuan_rules.privacy import mask_numbers_in
 from wennuan_rules.report import Finding, Report, Severity
 
 if TYPE_CHECKING:
@@ -144,9 +145,14 @@ class Audit:
         expected: str | None = None,
         actual: str | None = None,
         severity: Severity = Severity.ERROR,
+        row_no: str | None = None,
     ) -> None:
-        """Count a failed check of ``rule`` and record its finding."""
+        """Count a failed check of ``rule`` and record its finding (``row_no``: the row's own
+        number on the roster or log, its 序号, besides the line in ``where``; ID- or card-shaped
+        digits in it masked unless personal data is shown)."""
         self.tally.add(rule, FAIL)
+        if row_no is not None and not self.show:
+            row_no = mask_numbers_in(row_no)
         self.findings.append(
             Finding(
                 rule=rule,
@@ -157,6 +163,7 @@ class Audit:
                 actual=actual,
                 source=source,
                 where=where,
+                row_no=row_no,
             )
         )
 

@@ -68,6 +68,7 @@ class Visit:
         id_number: their 居民身份证 number (matches the families on file).
         row: the CSV line or 1-based JSON record.
         model_worker_level: a model worker's level (附件3 三6 省部级以上劳模), or ``None``.
+        no: the visit's own row number in the log (its 序号 column), or ``None``.
     """
 
     visited_on: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
@@ -79,6 +80,7 @@ class Visit:
     id_number: str | None = attrs.field(default=None, validator=_opt_text)
     row: int | None = attrs.field(default=None)
     model_worker_level: ModelWorkerLevel | None = attrs.field(default=None, validator=_opt_level)
+    no: str | None = attrs.field(default=None, validator=_opt_text)
 
     @property
     def where(self) -> str:
@@ -126,6 +128,8 @@ class FamilyOnFile:
     file_category: HardshipCategory | None = attrs.field(default=None)
     filed_on: dt.date | None = attrs.field(default=None)
     row: int | None = attrs.field(default=None)
+    #: the family's own row number on the file (its 序号 column), or ``None``
+    no: str | None = attrs.field(default=None, validator=_opt_text)
     must_visit: tuple[FiveMustVisits, ...] = attrs.field(
         default=(),
         converter=_as_tuple,

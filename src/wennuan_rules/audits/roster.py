@@ -14,7 +14,9 @@ them; ``data/schemas/roster.schema.json`` is the JSON Schema), with the CSV head
 * ``card_number``: the bank or union card number (optional). CSV: 银行卡号, 卡号.
 * ``group``: the recipient group, e.g. ``model-worker`` (optional; the campaign's audit data names
   its groups). CSV: 类别, 对象类别.
-* ``ref``: the caller's own reference (optional). CSV: 编号, 序号.
+* ``ref``: the caller's own reference (optional; when a row has none, its ``no``).
+* ``no``: the row's number as printed on the roster (optional), which findings show besides the
+  file line. CSV: 序号, 编号, 序, No.
 * ``employer_has_union``: whether the recipient's employer has a union (optional; 是/否,
   true/false). CSV: 单位是否建会, 是否建会, 单位建会.
 
@@ -74,7 +76,12 @@ PAYMENT_FIELDS: Final = (
     "group",
     "ref",
     "employer_has_union",
+    "no",
 )
+
+#: The headers of a roster's own row-number column (序号; 常州's form prints 编号), which feeds
+#: ``no`` (and ``ref`` when the file has no reference of its own, as it did before ``no``).
+ROW_NO_HEADERS: Final = ("序号", "序號", "序", "编号", "編號", "no.", "no")
 
 _REQUIRED: Final = ("amount", "paid_on", "fund_source", "channel")
 
@@ -102,7 +109,8 @@ _ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "filed_on": ("建档日期", "建檔日期", "filedon"),
     "card_number": ("银行卡号", "銀行卡號", "卡号", "卡號", "cardnumber", "card"),
     "group": ("类别", "類別", "对象类别", "對象類別", "慰问对象类别", "慰問對象類別", "group"),
-    "ref": ("编号", "編號", "序号", "序號", "ref"),
+    "ref": ("ref",),
+    "no": ROW_NO_HEADERS,
     "employer_has_union": (
         "单位是否建会",
         "單位是否建會",
@@ -299,7 +307,7 @@ def _opt_bool(value: object, *, what: str) -> bool | None:
     empty cell is ``None`` (not stated)."""
     if value is None or isinstance(value, bool):
         return value
-    if isinstance(value, int | Decimal) and value in (0, 1):
+    if isinstance(value, int | Decimal) and _finite(value) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
         key = unicodedata.normalize("NFKC", value).strip().casefold()
@@ -315,6 +323,11 @@ def _opt_bool(value: object, *, what: str) -> bool | None:
         expected=N_("是 or 否 (true or false)"),
         got=value,
     )
+
+
+def _finite(value: int | Decimal) -> bool:
+    """Whether a number can be compared (a signalling NaN raises when it is)."""
+    return not isinstance(value, Decimal) or value.is_finite()
 
 
 def _decimal(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -351,6 +364,8 @@ class Payment:
         row: the line of the file where the row starts (CSV: the header is line 1; JSON: the line
             of the payment's ``{``; JSON Lines: its line).
         employer_has_union: whether the recipient's employer has a union (``None``: not stated).
+        no: the row's own number on the roster (its 序号 column), or ``None``; findings show it
+            besides the file line (``Finding.row_no``).
     """
 
     name: str | None = attrs.field(validator=_opt_text)
@@ -373,6 +388,7 @@ class Payment:
     employer_has_union: bool | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
     )
+    no: str | None = attrs.field(default=None, validator=_opt_text)
 
     @property
     def where(self) -> str:
@@ -398,6 +414,7 @@ class Payment:
             "group": self.group,
             "ref": self.ref,
             "employer_has_union": self.employer_has_union,
+            "no": self.no,
         }
 
     @classmethod
@@ -486,6 +503,9 @@ class Payment:
             if isinstance(ref_value, int) and not isinstance(ref_value, bool):
                 ref_value = str(ref_value)
             ref = _opt_str(ref_value, what=field)
+            field = "no"
+            no = _opt_str(_ref_text(data.get("no")), what=field)
+            ref = no if ref is None else ref
             field = "employer_has_union"
             has_union = _opt_bool(data.get(field), what=field)
         except WennuanError as exc:
@@ -523,14 +543,22 @@ class Payment:
             ref=ref,
             row=row,
             employer_has_union=has_union,
+            no=no,
         )
+
+
+def _ref_text(value: object) -> object:
+    """A reference or row number as text (a JSON integer such as ``7`` is ``"7"``)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
 
 
 _VOCABULARY_FIELDS: Final = ("fund_source", "channel", "file_category")
 _FIELDS: Final = frozenset(PAYMENT_FIELDS)
 _PLAIN_PAYMENT: Final = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,8})?").fullmatch
 _make_payment = trusted(Payment)
-_TRUSTED_ORDER: Final = (*PAYMENT_FIELDS[:9], "group", "ref", "row", "employer_has_union")
+_TRUSTED_ORDER: Final = (*PAYMENT_FIELDS[:9], "group", "ref", "row", "employer_has_union", "no")
 if tuple(a.name for a in attrs.fields(Payment)) != _TRUSTED_ORDER:  # pragma: no cover
     raise AssertionError("the fast path of Payment.from_mapping no longer matches its fields")
 _sources, _channels, _categories = (
@@ -569,9 +597,13 @@ def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
             raise Slow
     else:
         category = None
-    ref = g("ref")
-    if ref is not None and ref.__class__ is not str:
+    ref, no = g("ref"), g("no")
+    if (ref is not None and ref.__class__ is not str) or (
+        no is not None and no.__class__ is not str
+    ):
         raise Slow
+    no = _fast_text(no)
+    ref = _fast_text(ref)
     return _make_payment(  # type: ignore[no-any-return]
         _fast_text(g("name")),
         _fast_text(g("id_number")),
@@ -583,9 +615,10 @@ def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
         None if filed is None or filed == "" else plain_date(filed),
         _fast_text(g("card_number")),
         _fast_text(g("group")),
-        _fast_text(ref),
+        no if ref is None else ref,  # a row without a ref: its 序号, as the full path reads it
         row,
         None if g("employer_has_union") is None else _slow(),  # 是/否: the full path reads it
+        no,
     )
 
 

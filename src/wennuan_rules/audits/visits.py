@@ -96,10 +96,21 @@ VISIT_FIELDS: Final = (
     "name",
     "id_number",
     "model_worker_level",
+    "no",
 )
 HOUSEHOLD_FIELDS: Final = ("ref", "kind", "unit", "name", "id_number", "model_worker_level")
 GROUP_FIELDS: Final = ("id", "leaders", "liaison", "units", "departments", "households")
-FAMILY_FIELDS: Final = ("ref", "name", "id_number", "file_category", "filed_on", "must_visit")
+FAMILY_FIELDS: Final = (
+    "ref",
+    "name",
+    "id_number",
+    "file_category",
+    "filed_on",
+    "must_visit",
+    "no",
+)
+#: A log's or file's own row-number column (序号), shown in findings besides the file line.
+_NO_ALIASES: Final = ("序号", "序號", "序", "no.")
 _LEVEL_ALIASES: Final = ("劳模级别", "勞模級別", "劳模等级", "勞模等級", "级别", "級別", "level")
 _VISIT_ALIASES: Final = {
     "group": ("组", "组别", "組", "組別", "走访组", "走訪組", "慰问组", "慰問組", "分组", "分組"),
@@ -110,9 +121,11 @@ _VISIT_ALIASES: Final = {
     "name": ("姓名",),
     "id_number": ("身份证号", "身份证号码", "身份證號", "身份證號碼", "公民身份号码"),
     "model_worker_level": _LEVEL_ALIASES,
+    "no": _NO_ALIASES,
 }
 _FAMILY_ALIASES: Final = {
-    "ref": ("编号", "編號", "户号", "戶號", "序号", "序號"),
+    "ref": ("编号", "編號", "户号", "戶號"),
+    "no": _NO_ALIASES,
     "name": ("姓名",),
     "id_number": ("身份证号", "身份证号码", "身份證號", "身份證號碼", "公民身份号码"),
     "file_category": ("档案类别", "檔案類別", "建档类别", "建檔類別"),
@@ -196,6 +209,11 @@ def _level(value: object) -> ModelWorkerLevel | None:
 _IDENTIFIES: Final = "the household's reference (household), its ID number or its name"
 
 
+def _as_text(value: object) -> object:
+    """A row number as text (a JSON integer such as ``7`` is ``"7"``)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 def _visit(data: Mapping[str, object], row: int) -> Visit:
     _check_keys(data, VISIT_FIELDS, "visit field")
     if data.get("date") in (None, ""):
@@ -210,6 +228,7 @@ def _visit(data: Mapping[str, object], row: int) -> Visit:
         id_number=_text(data.get("id_number"), "id_number", personal=True),
         row=row,
         model_worker_level=_level(data.get("model_worker_level")),
+        no=_text(_as_text(data.get("no")), "no"),
     )
     return visit
 
@@ -329,7 +348,8 @@ def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
     _check_keys(data, FAMILY_FIELDS, "family field")
     category = _text(data.get("file_category"), "file_category")
     filed = data.get("filed_on")
-    ref = _text(data.get("ref"), "ref")
+    no = _text(_as_text(data.get("no")), "no")
+    ref = _text(data.get("ref"), "ref") or no  # 序号 fed ref before no existed
     id_number = _text(data.get("id_number"), "id_number", personal=True)
     if ref is None and id_number is None:
         raise _required("ref", N_("a ref or an id_number to match the family with visits"))
@@ -340,6 +360,7 @@ def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
         file_category=None if category is None else HardshipCategory.from_text(category),
         filed_on=None if filed in (None, "") else parse_date(filed, what="filed_on"),
         row=row,
+        no=no,
         must_visit=tuple(
             _vocab(FiveMustVisits, t, "must_visit")
             for t in _texts_of(data.get("must_visit"), "must_visit")

@@ -56,6 +56,7 @@ CSV_COLUMNS = (
     "where",
     "source",
     "message",
+    "row_no",
 )
 
 
@@ -67,7 +68,7 @@ def reports_csv(reports: Iterable[Report], lang: str | None = None) -> str:
     writer.writerow(CSV_COLUMNS)
     for report in reports:
         if not report.findings:
-            writer.writerow([safe_cell(report.form), safe_cell(report.unit)] + [""] * 8)
+            writer.writerow([safe_cell(report.form), safe_cell(report.unit)] + [""] * 9)
         for finding in report.findings:
             row = [
                 report.form,
@@ -80,6 +81,7 @@ def reports_csv(reports: Iterable[Report], lang: str | None = None) -> str:
                 finding.where,
                 finding.source,
                 finding.message.render(lang),
+                finding.row_no,
             ]
             writer.writerow([safe_cell(v) for v in row])
     return buffer.getvalue()

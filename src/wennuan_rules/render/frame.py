@@ -57,6 +57,7 @@ def _finding_record(report: Report, f: Any, lang: str | None) -> dict[str, Any]:
         "where": f.where,
         "source": f.source,
         "message": f.message.render(lang),
+        "row_no": f.row_no,
     }
 
 

@@ -7,6 +7,7 @@ import html
 from typing import Final
 
 from wennuan_rules.i18n import N_, phrase, translate
+from wennuan_rules.render.text import where_text
 from wennuan_rules.results import Report
 
 __all__ = ["COLOURS", "STYLE", "report_html"]
@@ -109,7 +110,7 @@ def report_html(report: Report, lang: str | None = None, *, style: bool = True) 
         f'<td><span class="wr-sev wr-{f.severity.value}">'
         f"{esc(f.severity.text(lang))}</span></td>"
         f"<td><code>{esc(f.rule.removeprefix(prefix))}</code></td>"
-        + (f"<td>{esc(f.where or '')}</td>" if located else "")
+        + (f"<td>{esc(where_text(f, lang))}</td>" if located else "")
         + f"<td>{esc(' '.join(f.items))}</td><td>{esc(phrase(f.expected, lang) or '')}</td>"
         f"<td>{esc(f.actual or '')}</td><td>{esc(f.message.render(lang))}</td>"
         f'<td class="wr-src">{esc(f.source)}</td>'

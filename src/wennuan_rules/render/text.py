@@ -11,7 +11,7 @@ from wennuan_rules.money import format_wan, wan_to_yuan
 from wennuan_rules.render.width import display_width, pad, wrap
 from wennuan_rules.results import Finding, Report, Severity, Summary
 
-__all__ = ["report_text", "reports_text", "summary_text"]
+__all__ = ["report_text", "reports_text", "summary_text", "where_text"]
 
 
 def reports_text(reports: Sequence[Report], lang: str | None = None) -> str:
@@ -59,6 +59,17 @@ def _bound(f: Finding) -> str:
     return f"{f.relation} " if f.relation in ("<=", ">=", "<", ">") else ""
 
 
+def where_text(finding: Finding, lang: str | None = None) -> str:
+    """How a finding names its row: the file line (``where``), with the row's own number on the
+    roster (its 序号, ``row_no``) when it has one: ``第 12 行（序号 7）``."""
+    where = finding.where or ""
+    if finding.row_no is None or not where:
+        return where
+    if where.isdigit():
+        return translate(N_("line {line} (No. {no})"), lang, line=where, no=finding.row_no)
+    return translate(N_("{where} (No. {no})"), lang, where=where, no=finding.row_no)
+
+
 def report_text(report: Report, lang: str | None = None) -> str:
     """One report as terminal text: heading, counts, errors then warnings (aligned), fix, what is
     missing."""
@@ -94,7 +105,8 @@ def _report_text(report: Report, lang: str | None) -> str:
         width = max(display_width(n) for n in names)
         indent = "  " + " " * width + "  "
         for name, f in zip(names, group, strict=True):
-            where = f"[{f.where}] " if f.where else ""
+            label = where_text(f, lang)
+            where = f"[{label}] " if label else ""
             lines.append(f"  {pad(name, width)}  {where}{f.message.render(lang)}")
             if f.expected is not None:
                 lines.append(

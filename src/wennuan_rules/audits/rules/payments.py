@@ -89,7 +89,9 @@ class PaymentContext:
     ) -> None:
         """Record a finding of ``rule`` about the row ``item`` (see :meth:`Audit.finding`)."""
         self.failed_rows.append(item)
-        self.audit.finding(rule, items, message, where, source, expected, actual, severity)
+        self.audit.finding(
+            rule, items, message, where, source, expected, actual, severity, item[0].no
+        )
 
     def rule(self, name: str) -> str:
         """The id findings carry: ``<campaign>:payments/<name>``."""

@@ -273,7 +273,15 @@ def must_visit(ctx: VisitContext, use: RuleUse) -> None:
             )
         )
         ctx.audit.finding(
-            rule, ("household",), message, f.where, programme.source, expected, None, use.severity
+            rule,
+            ("household",),
+            message,
+            f.where,
+            programme.source,
+            expected,
+            None,
+            use.severity,
+            f.no,
         )
     ctx.extra["must_visit"] = {
         "counts": "visits on any date" if any_date else "visits in the campaign period",

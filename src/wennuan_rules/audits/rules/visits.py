@@ -102,7 +102,7 @@ def group(ctx: VisitContext, use: RuleUse) -> None:
             expected=expected,
         )
         ctx.audit.finding(
-            rule, ("group",), message, v.where, source, expected, v.group, use.severity
+            rule, ("group",), message, v.where, source, expected, v.group, use.severity, v.no
         )
 
 
@@ -135,7 +135,9 @@ def window(ctx: VisitContext, use: RuleUse) -> None:
             start=span.start.isoformat(),
             end=span.end.isoformat(),
         )
-        ctx.audit.finding(rule, ("date",), message, v.where, span.source, expected, date, severity)
+        ctx.audit.finding(
+            rule, ("date",), message, v.where, span.source, expected, date, severity, v.no
+        )
 
 
 @audit_rule(
@@ -347,7 +349,7 @@ def coverage(ctx: VisitContext, use: RuleUse) -> None:
             )
         actual = ", ".join(dates) or None
         ctx.audit.finding(
-            rule, ("household",), message, f.where, source, expected, actual, use.severity
+            rule, ("household",), message, f.where, source, expected, actual, use.severity, f.no
         )
     ctx.extra["coverage"] = {"on_file": total, "visited": total - missed, "missed": missed}
     ctx.extra["coverage_counts"] = "visits in window" if in_window else "visits on any date"
