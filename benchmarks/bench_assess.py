@@ -56,8 +56,8 @@ KEYS = frozenset(
     (
         "ref", "members", "monthly_income", "annual_income", *BOOLS,
         "annual_medical_out_of_pocket", "causes", "model_worker_level", "hardship_file",
-        "civil_affairs", "region", "new_form_occupation", "monitoring", "event_on", "documents",
-        "submitted_on",
+        "civil_affairs", "region", "new_form_occupation", "monitoring", "professional", "event_on",
+        "documents", "submitted_on",
     )
 )  # fmt: skip
 CAUSES = frozenset(

@@ -98,9 +98,10 @@ RULES: list[tuple[str, str, tuple[str, ...], str, str]] = [
 ]
 
 
-def _item(code: str, kind: str) -> tuple[pl.Expr, pl.Expr]:
-    """(value or null, unit check failed) of one text column."""
-    s = pl.col(code).str.strip_chars()
+def _item(code: str, kind: str, text: pl.Expr | None = None) -> tuple[pl.Expr, pl.Expr]:
+    """(value or null, unit check failed) of one text column (``text``: its stripped text, by
+    default stripped here)."""
+    s = pl.col(code).str.strip_chars() if text is None else text
     blank = s.is_null() | (s == "")
     if kind == "Y":
         bad = ~blank & ~s.is_in(["是", "否"])
@@ -109,22 +110,31 @@ def _item(code: str, kind: str) -> tuple[pl.Expr, pl.Expr]:
         v = s.str.to_integer(strict=False)
         bad = ~blank & (v.is_null() | (v < 0))
         return pl.when(~bad).then(v), bad
+    # 万元: digits, a point and at most 6 decimals once trailing zeros go; integer millionths
+    ok = s.str.contains(r"^[0-9]*(?:\.[0-9]{0,6}0*)?$")
     parts = s.str.split_exact(".", 1)
     whole, frac = parts.struct.field("field_0"), parts.struct.field("field_1").fill_null("")
-    frac = frac.str.strip_chars_end("0")
-    ok = s.str.contains(r"^[0-9]*\.?[0-9]*$") & (frac.str.len_bytes() <= 6)
-    v = pl.concat_str([pl.lit("0"), whole, frac.str.pad_end(6, "0")]).cast(pl.Int64, strict=False)
+    v = pl.concat_str([pl.lit("0"), whole, frac.str.slice(0, 6).str.pad_end(6, "0")])
+    v = v.cast(pl.Int64, strict=False)
     bad = ~blank & ~(ok & v.is_not_null())
     return pl.when(~bad).then(v), bad
 
 
 def hand_polars(path: str) -> tuple[int, int, int]:
-    df = pl.read_csv(path, infer_schema=False)
+    """The same checks written by hand the way a good polars user would: in stages, each column
+    stripped once (``t``), then parsed once (``v`` value, ``u`` unit check failed, ``b`` blank),
+    then the rules over the parsed columns; the same output as the library's: per return ok,
+    errors, warnings, the failed and the not-evaluated ids (listed only for the rows that have
+    some), and per rule the failed and not-evaluated counts."""
+    lazy = pl.read_csv(path, infer_schema=False).lazy()
+    lazy = lazy.with_columns([pl.col(c).str.strip_chars().alias("t" + c) for c, _ in bv.ITEMS])
     cols: list[pl.Expr] = []
     for code, kind in bv.ITEMS:
-        v, bad = _item(code, kind)
-        cols += [v.alias("v" + code), bad.alias("u" + code)]
-    df = df.lazy().with_columns(cols)
+        text = pl.col("t" + code)
+        v, bad = _item(code, kind, text)
+        blank = text.is_null() | (text == "")
+        cols += [v.alias("v" + code), bad.alias("u" + code), blank.alias("b" + code)]
+    lazy = lazy.with_columns(cols)
     fails: list[tuple[pl.Expr, str, str]] = []
     for kind, total, parts, sev, name in RULES:
         t = pl.col("v" + total)
@@ -138,24 +148,64 @@ def hand_polars(path: str) -> tuple[int, int, int]:
             for p in parts[1:]:
                 s = s + pl.col("v" + p)
             f = s > t if kind == "le" else s != t
-        fails.append((f.fill_null(False), sev, P + name))
+        fails.append((f, sev, P + name))
+    flags = [f.alias("f" + str(i)) for i, (f, _, _) in enumerate(fails)]
     unit_bad = [pl.col("u" + code) for code, _ in bv.ITEMS]
-    errors = pl.sum_horizontal([f for f, sev, _ in fails if sev == "E"] + unit_bad)
-    warnings = pl.sum_horizontal([f for f, sev, _ in fails if sev == "W"])
-    failed = pl.concat_list(
-        [pl.when(f).then(pl.lit(rid)) for f, _, rid in fails]
-        + [
-            pl.when(u).then(pl.lit(P + code + ":unit"))
-            for u, (code, _) in zip(unit_bad, bv.ITEMS, strict=True)
+    by_sev = {
+        sev: [
+            pl.col("f" + str(i)).fill_null(False) for i, (_, s, _) in enumerate(fails) if s == sev
         ]
-    ).list.drop_nulls()
-    out = df.select(
-        "unit",
-        (errors == 0).alias("ok"),
-        errors.alias("errors"),
-        warnings.alias("warnings"),
-        failed.alias("failed"),
-    ).collect()
+        for sev in "EW"
+    }
+    errors = pl.sum_horizontal(by_sev["E"] + unit_bad)
+    checked = (
+        lazy.with_row_index("_row")
+        .with_columns(flags)
+        .with_columns(
+            (errors == 0).alias("ok"),
+            errors.alias("errors"),
+            pl.sum_horizontal(by_sev["W"]).alias("warnings"),
+            pl.any_horizontal(by_sev["E"] + by_sev["W"] + unit_bad).alias("_any"),
+            pl.any_horizontal(
+                [pl.col("f" + str(i)).is_null() for i in range(len(fails))]
+                + [pl.col("b" + code) for code, _ in bv.ITEMS]
+            ).alias("_any_nev"),
+        )
+        .collect()
+    )
+    # per rule: failed and not evaluated (the rest passed), as the library's summary
+    summary = checked.select(
+        [pl.col("f" + str(i)).sum().alias(f"s{i}") for i in range(len(fails))]
+        + [pl.col("f" + str(i)).null_count().alias(f"n{i}") for i in range(len(fails))]
+        + [pl.col("u" + code).sum().alias("su" + code) for code, _ in bv.ITEMS]
+        + [pl.col("b" + code).sum().alias("nu" + code) for code, _ in bv.ITEMS]
+    ).row(0)
+    assert len(summary) == 2 * (len(fails) + len(bv.ITEMS))
+    # the failed and not-evaluated ids, listed only for the rows that have one (most rows have
+    # none): the conditions unpivoted to one (row, position) per id that holds, gathered per row
+    failed = [(pl.col("f" + str(i)).fill_null(False), rid) for i, (_, _, rid) in enumerate(fails)]
+    failed += [(pl.col("u" + code), P + code + ":unit") for code, _ in bv.ITEMS]
+    nev = [(pl.col("f" + str(i)).is_null(), rid) for i, (_, _, rid) in enumerate(fails)]
+    nev += [(pl.col("b" + code), P + code + ":unit") for code, _ in bv.ITEMS]
+    out = checked.select("_row", "unit", "ok", "errors", "warnings")
+    for name, flag, pairs in (("failed", "_any", failed), ("not_evaluated", "_any_nev", nev)):
+        names = pl.Series(name, [rid for _, rid in pairs])
+        hits = (
+            checked.lazy()
+            .filter(pl.col(flag))
+            .select("_row", *[c.alias(str(j)) for j, (c, _) in enumerate(pairs)])
+            .unpivot(index="_row", variable_name="_j", value_name="_hit")
+            .filter(pl.col("_hit"))
+            .select("_row", pl.col("_j").cast(pl.UInt32))
+            .collect()
+            .sort("_row", "_j")
+        )
+        hits = hits.with_columns(names.gather(hits.get_column("_j")))
+        lists = hits.group_by("_row", maintain_order=True).agg(pl.col(name))
+        out = out.join(lists, on="_row", how="left").with_columns(
+            pl.col(name).fill_null(pl.lit([], pl.List(pl.String)))
+        )
+    out = out.sort("_row")
     return _totals(out)
 
 

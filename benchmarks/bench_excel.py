@@ -7,34 +7,42 @@ Works (interleaved pairs against the fastest hand-written code I know for the sa
 
 (a) the cells of a 10,000 × 90 sheet of numbers: ``_io.excel.read_sheets`` (calamine, every float
     to a Decimal at 15 significant digits, lost-digit check) against calamine's ``to_python`` and
-    ``Decimal(format(x, ".15g"))`` per cell in a list comprehension;
+    a list comprehension converting each cell with the same fast paths as the library, inline
+    (a whole float as ``Decimal(int(x))``; ``Decimal(repr(x))`` when ``repr`` has at most 15
+    digits and no exponent; else ``Decimal(format(x, ".15g"))``); before timing, every cell the
+    library reads is checked against ``Decimal(format(x, ".15g"))``;
 (b) returns from a wide sheet of wuhan-2015:center (unit + 85 line items, 10,000 rows):
-    ``wr.read_returns`` against the same comprehension building one dict per row;
-(c) ``check FILE.xlsx --annotate OUT.xlsx`` in Python (read, validate, write the copy with marks,
-    comments and the 审核结果 sheet; about 10 % of rows have one broken item) against reading with
-    calamine and copying every value with xlsxwriter in constant memory (no checks, no marks).
+    ``wr.read_returns`` against the same conversion building one dict per row;
+(c) ``check FILE.xlsx --annotate OUT.xlsx`` in Python, as the command does it (``iter_workbook``
+    → ``validate_many`` → ``annotate``, one row at a time: read, validate, write the copy with
+    marks, comments and the 审核结果 sheet; about 10 % of rows have one broken item) against
+    reading with calamine and copying every value with xlsxwriter in constant memory (no checks,
+    no marks).
 
 (a) and (b) run on .xlsx (written by xlsxwriter) and .xls (written by xlwt when it is installed;
-not a dependency). Memory: peak resident set (``VmHWM``) of fresh processes doing (c) for n/4 and
-n rows.
+not a dependency). Memory: peak resident set (``VmHWM``) of fresh processes doing (c), the
+baseline's copy, and calamine alone loading the sheet (the input held in calamine's own memory),
+for n/10, n and 10 n rows (``--memory-sizes`` to change).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
 import _harness as h
 import wennuan_rules as wr
-from wennuan_rules._io.excel import read_sheets
+from wennuan_rules._io.excel import Book, read_sheets
 from wennuan_rules.cli.check import sample_path
-from wennuan_rules.excel.annotate import write_annotated
-from wennuan_rules.form.workbook import read_workbook
+from wennuan_rules.excel.annotate import annotate
+from wennuan_rules.form.workbook import iter_workbook
 
 FORM = "wuhan-2015:center"
 HEADING = "## Excel workbooks: `benchmarks/bench_excel.py`"
@@ -47,11 +55,16 @@ def numbers_sheet(n: int, seed: int) -> list[list[Any]]:
 
 
 def returns_sheet(n: int, seed: int) -> list[list[Any]]:
+    return list(returns_rows(n, seed))
+
+
+def returns_rows(n: int, seed: int) -> Iterator[list[Any]]:
+    """The rows of a wide sheet of ``n`` returns, one at a time."""
     rnd = random.Random(seed)
     form = wr.get_form(FORM)
     sample = next(wr.read_returns(sample_path(FORM))).values
     codes = form.codes
-    rows: list[list[Any]] = [["unit", *codes]]
+    yield ["unit", *codes]
     for i in range(n):
         row: list[Any] = [f"unit {i}"]
         for code in codes:
@@ -61,11 +74,10 @@ def returns_sheet(n: int, seed: int) -> list[list[Any]]:
             k = 1 + rnd.randrange(len(codes))
             if isinstance(row[k], float):
                 row[k] += 1
-        rows.append(row)
-    return rows
+        yield row
 
 
-def write_xlsx(path: str, rows: list[list[Any]]) -> None:
+def write_xlsx(path: str, rows: Iterable[list[Any]]) -> None:
     import xlsxwriter
 
     book = xlsxwriter.Workbook(path, {"constant_memory": True})
@@ -101,8 +113,35 @@ def base_cells(path: str) -> tuple[int, Decimal]:
     import python_calamine
 
     data = python_calamine.CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python()
-    rows = [[Decimal(format(x, ".15g")) for x in row] for row in data]
+    d, big = Decimal, 1e15
+    rows = [
+        [
+            (
+                d(int(x))
+                if x.is_integer() and -big < x < big
+                else d(t)
+                if len(t := repr(x)) < 17 and "e" not in t
+                else d(format(x, ".15g"))
+            )
+            if x.__class__ is float
+            else d(x)
+            for x in row
+        ]
+        for row in data
+    ]
     return len(rows), sum((r[0] for r in rows), Decimal(0))
+
+
+def same_cells(path: str) -> None:
+    """Stop unless both sides read every cell to the same Decimal (checked once, untimed)."""
+    import python_calamine
+
+    (sheet,) = read_sheets(path)
+    data = python_calamine.CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python()
+    for r, (ours, raw) in enumerate(zip(sheet.rows, data, strict=True)):
+        theirs = [Decimal(format(x, ".15g")) for x in raw]
+        if ours != theirs:
+            raise SystemExit(f"row {r}: the sides read different numbers")
 
 
 def lib_returns(path: str) -> tuple[int, object]:
@@ -115,12 +154,21 @@ def base_returns(path: str) -> tuple[int, object]:
 
     data = python_calamine.CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python()
     codes = data[0][1:]
+    d, big = Decimal, 1e15
     out = []
     for row in data[1:]:
         values: dict[str, object] = {}
         for code, x in zip(codes, row[1:], strict=True):
             if x.__class__ is float:
-                values[code] = Decimal(format(x, ".15g"))
+                values[code] = (
+                    d(int(x))
+                    if x.is_integer() and -big < x < big
+                    else d(t)
+                    if len(t := repr(x)) < 17 and "e" not in t
+                    else d(format(x, ".15g"))
+                )
+            elif x.__class__ is int:  # .xls keeps some whole numbers as integers
+                values[code] = d(x)
             elif x == "":
                 values[code] = None
             else:
@@ -130,9 +178,12 @@ def base_returns(path: str) -> tuple[int, object]:
 
 
 def lib_annotate(path: str, out: str) -> int:
-    found = read_workbook(path, os.path.basename(path), wr.get_form(FORM))
-    reports = list(wr.validate_many(f.ret for f in found))
-    return write_annotated(path, found, reports, out)
+    book = Book(path)
+    found, rets = itertools.tee(
+        iter_workbook(path, os.path.basename(path), wr.get_form(FORM), book=book)
+    )
+    reports = wr.validate_many(f.ret for f in rets)
+    return sum(len(r.findings) for r in annotate(path, found, reports, out, book=book))
 
 
 def base_copy(path: str, out: str) -> int:
@@ -150,19 +201,57 @@ def base_copy(path: str, out: str) -> int:
 
 
 def child(args: argparse.Namespace) -> int:
-    rows = returns_sheet(args.n, args.seed)
+    """One side of the memory figures on the file at ``--path`` (written by the parent)."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "r.xlsx")
-        write_xlsx(path, rows)
-        del rows
-        lib_annotate(path, os.path.join(tmp, "out.xlsx"))
+        out = os.path.join(tmp, "out.xlsx")
+        if args.child == "library":
+            lib_annotate(args.path, out)
+        elif args.child == "baseline":
+            base_copy(args.path, out)
+        else:  # calamine alone: the sheet loaded, nothing converted
+            import python_calamine
+
+            sheet = python_calamine.CalamineWorkbook.from_path(args.path).get_sheet_by_index(0)
+            assert sheet.height > 0
     h.report_child_memory()
     return 0
+
+
+def memory(args: argparse.Namespace, tmp: str) -> list[str]:
+    sizes = [int(x) for x in args.memory_sizes.split(",")] if args.memory_sizes else []
+    sizes = sizes or [max(args.n // 10, 1), args.n, args.n * 10]
+    sides = (
+        ("library", "library: check + `--annotate`"),
+        ("baseline", "baseline: calamine `to_python` + xlsxwriter copy"),
+        ("calamine", "calamine alone: the sheet loaded (the input)"),
+    )
+    peaks: dict[str, list[str]] = {side: [] for side, _ in sides}
+    for size in sizes:
+        path = os.path.join(tmp, f"m{size}.xlsx")
+        write_xlsx(path, returns_rows(size, args.seed))
+        for side, _ in sides:
+            peak = h.peak_kib(__file__, ["--child", side, "--path", path])
+            peaks[side].append(h.mib(peak))
+        os.remove(path)
+    head = " | ".join(f"{size:,} rows" for size in sizes)
+    lines = [
+        "",
+        "Peak resident memory (`VmHWM`) of fresh processes on a wide .xlsx sheet of "
+        "wuhan-2015:center (unit + 85 items):",
+        "",
+        f"| side | {head} |",
+        "|---|" + "---|" * len(sizes),
+    ]
+    lines += [f"| {label} | " + " | ".join(peaks[side]) + " |" for side, label in sides]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     h.add_common(parser, 10_000)
+    parser.add_argument(
+        "--memory-sizes", default="", help="rows of the memory runs, comma-separated"
+    )
     args = parser.parse_args(argv)
     if args.child:
         return child(args)
@@ -179,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             elif not (write_xls(a, numbers) and write_xls(b, returns)):
                 lines.append("(.xls skipped: xlwt is not installed.)")
                 continue
+            same_cells(a)
             rows_table.append(
                 (
                     f"(a) {n:,} × {WIDTH} cells, .{ext}",
@@ -211,13 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     whole += [f"- {label}: {p.library.median:.2f} s" for label, p in rows_table]
     lines += whole
     if not args.no_memory:
-        small = h.peak_kib(__file__, ["--child", "1", "--n", str(n // 4)])
-        big = h.peak_kib(__file__, ["--child", "1", "--n", str(n)])
-        lines += [
-            "",
-            f"Peak memory of (c), fresh processes: {h.mib(small)} for {n // 4:,} rows, "
-            f"{h.mib(big)} for {n:,} rows.",
-        ]
+        with tempfile.TemporaryDirectory() as tmp:
+            lines += memory(args, tmp)
     h.finish(HEADING, lines, args.no_write)
     return 0
 

@@ -29,7 +29,7 @@ extensions = [
 ]
 
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
-exclude_patterns = ["_build", "**.ipynb_checkpoints", "jupyter_execute", "_static/screenshots"]
+exclude_patterns = ["_build", "**.ipynb_checkpoints", "jupyter_execute"]
 root_doc = "index"
 
 # MyST: headings get anchors (pages link to `decisions.md#…`), tables, ``{toctree}`` blocks

@@ -327,7 +327,11 @@ def test_reconciliation_le_and_not_reported() -> None:
     assert report.findings[0].expected == "<= 0.12"
     # 06A is not reported, nor are the other items: not evaluated, never passed
     assert "pingdingshan-2010:payments/reconcile/06A" in report.not_evaluated
-    assert report.counts["not_evaluated"] == 6
+    assert len([r for r in report.not_evaluated if "/reconcile/" in r]) == 6
+    # and the three rows (lines 2 to 4) do not say whether the employer has a union
+    # (附件3 三1, issue 9 point 14): one more entry, never a pass
+    assert "pingdingshan-2010:payments/employer-union [2..4]" in report.not_evaluated
+    assert report.counts["not_evaluated"] == 6 + 1
 
 
 def test_changzhou_counts_person_times() -> None:

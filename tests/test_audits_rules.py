@@ -41,9 +41,13 @@ PAYMENT_RULES = (
     "amount",
     "duplicate",
     "group",
+    # issue 9 point 14 (平工总［2009］38号 附件3 三1)
+    "recipient-category",
+    "employer-union",
     "reconcile",
 )
-VISIT_RULES = ("group", "window", "quota", "coverage")
+# issue 9 points 15 (附件4, 附件3 三6) and 16 (四(一) 五必访)
+VISIT_RULES = ("group", "window", "quota", "coverage", "grouping", "leaders", "must-visit")
 
 
 def _roster() -> list[object]:

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wennuan_rules as wr
-from wennuan_rules._io.excel import cell_name, lost_digits, number
+from wennuan_rules._io.excel import _row, cell_name, lost_digits, number
 from wennuan_rules.errors import InputFileError, WennuanError
 from wennuan_rules.form.layout import default_layout, get_layout, parse_cell
 from wennuan_rules.form.workbook import WorkbookProblems, read_workbook
@@ -49,6 +49,7 @@ def test_floats_are_read_at_15_significant_digits_into_decimal() -> None:
     assert number(1 / 3) == Decimal("0.333333333333333")
     assert str(number(5.0)) == "5"
     assert number(1e-7) == Decimal("0.0000001") and number(1e-7).as_tuple().exponent == -7
+    assert str(number(-0.0)) == "0"  # Excel shows a negative zero as 0
     assert str(number(123456.123456)) == "123456.123456"
 
 
@@ -56,6 +57,21 @@ def test_floats_are_read_at_15_significant_digits_into_decimal() -> None:
 def test_amounts_of_6_decimals_survive_a_float(value: Decimal) -> None:
     # anything a statistician types in 万元 (≤ 15 significant digits) reads back exactly
     assert number(float(value)) == value
+
+
+@given(
+    st.one_of(
+        st.floats(allow_nan=False),
+        st.integers(-(10**18), 10**18).map(float),
+        st.decimals(-(10**9), 10**9, places=6, allow_nan=False).map(float),
+    )
+)
+def test_a_row_of_floats_reads_as_excel_shows_each_number(value: float) -> None:
+    # the reader's fast paths (whole numbers, repr of at most 15 digits) give exactly number()
+    lost: set[tuple[int, int]] = set()
+    (cell,) = _row([value], 7, lost)
+    assert isinstance(cell, Decimal) and str(cell) == str(number(value))
+    assert lost == ({(7, 0)} if lost_digits(value) else set())
 
 
 def test_a_whole_number_of_more_than_15_digits_has_lost_digits() -> None:
@@ -98,6 +114,25 @@ def test_wide_sheet_one_return_per_row_with_merged_header_cells(tmp_path: Path) 
     assert first.unit == "江岸区总工会" and first.line == 4
     assert first.values == {"01A": Decimal(1200), "01B": Decimal(300), "05A": Decimal("0.3")}
     assert second.values == {"01A": Decimal(900), "01B": None, "05A": Decimal("12.5")}
+
+
+def test_a_wide_sheet_below_empty_rows_keeps_its_row_numbers(tmp_path: Path) -> None:
+    rows = [[None, None], [None, None], ["unit", "01A"], ["a", 1], ["b", 0.1 + 0.2]]
+    path = workbook(tmp_path / "low.xlsx", {"S": rows})
+    first, second = read_workbook(str(path), "low.xlsx", wr.get_form(FORM))
+    assert (first.ret.line, first.cells["01A"]) == (4, (3, 1))
+    assert second.ret.values == {"01A": Decimal("0.3")} and second.ret.unit == "b"
+
+
+def test_problems_of_a_long_wide_sheet_are_all_named(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["unit", "01A", "01B"]]
+    rows += [[f"u{i}", i, "x" if i % 250 == 0 else 1] for i in range(1, 1001)]
+    path = workbook(tmp_path / "long.xlsx", {"S": rows})
+    with pytest.raises(WorkbookProblems) as info:
+        read_workbook(str(path), "long.xlsx", wr.get_form(FORM))
+    assert [p.column for p in info.value.problems] == [
+        f"S!C{i + 1} (01B)" for i in (250, 500, 750, 1000)
+    ]
 
 
 def test_xls_file_is_read(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ when filled, the marked-up copy of a checked workbook, and the command line."""
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -13,10 +14,10 @@ import wennuan_rules as wr
 from wennuan_rules._io.excel import cell_name
 from wennuan_rules.cli import main
 from wennuan_rules.cli.check import sample_path
-from wennuan_rules.excel.annotate import COLOURS, write_annotated
+from wennuan_rules.excel.annotate import COLOURS, annotate, write_annotated
 from wennuan_rules.excel.template import write_template
 from wennuan_rules.form.layout import get_layout
-from wennuan_rules.form.workbook import read_workbook
+from wennuan_rules.form.workbook import iter_workbook, read_workbook
 
 pytest.importorskip("xlsxwriter")
 calamine = pytest.importorskip("python_calamine")
@@ -182,6 +183,41 @@ def test_template_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert sheets(out)["統計表"][0][0] == wr.get_form(FORM).title.zh_hant
     assert main(["check", str(out)]) == 0  # a blank template: nothing reported, nothing fails
     assert main(["template", "nope:swn", "-o", str(out)]) == 2
+
+
+def test_annotate_leaves_no_copy_of_a_workbook_with_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import xlsxwriter
+
+    src, out = tmp_path / "bad.xlsx", tmp_path / "out.xlsx"
+    book = xlsxwriter.Workbook(str(src))
+    ws = book.add_worksheet("S")
+    for r, row in enumerate([["unit", "02A", "02B"], ["a", 10, 5], ["b", "x", 5]]):
+        ws.write_row(r, 0, row)
+    book.close()
+    assert main(["check", str(src), "--form", FORM, "--annotate", str(out)]) == 2
+    assert "S!B3 (02A)" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_annotate_hands_on_every_report_in_order(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    src, out = tmp_path / "wide.xlsx", tmp_path / "out.xlsx"
+    book = xlsxwriter.Workbook(str(src))
+    ws = book.add_worksheet("S")
+    ws.write_row(0, 0, ["unit", "02A", "02B"])
+    for r in range(1, 301):
+        ws.write_row(r, 0, [f"u{r}", 10, 12 if r % 100 == 0 else 5])
+    book.close()
+    found, rets = itertools.tee(iter_workbook(str(src), "wide.xlsx", wr.get_form(FORM)))
+    reports = list(annotate(src, found, wr.validate_many(f.ret for f in rets), out, "en"))
+    assert [r.unit for r in reports] == [f"u{r}" for r in range(1, 301)]
+    failing = [r.unit for r in reports if not r.ok]
+    assert failing == ["u100", "u200", "u300"]
+    listing = sheets(out)["Check results"]
+    assert [row[1] for row in listing[1:]] == ["B101", "B201", "B301"]  # 02A of each row
 
 
 def test_annotate_needs_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

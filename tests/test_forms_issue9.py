@@ -102,6 +102,31 @@ def test_pingdingshan_one_transport_above_the_total_is_an_error() -> None:
     ]
 
 
+def test_wuhan_transports_together_only_warn() -> None:
+    # 武工办〔2014〕74号 附件1 10: 10A typed 3000 人次 helped home; trains 1200, carriages 460,
+    # buses 2350, each <= 3000, but 1200 + 460 + 2350 = 4010 > 3000 (one person may take a
+    # chartered bus, then a chartered train): a warning, was an error
+    report = wr.validate("wuhan-2015:swn", {**WUHAN_SWN, "10A": 3000})
+    assert report.ok
+    assert _rules(report) == [("wuhan-2015:swn/10C+10E+10G+10I+10K<=10A", "warning")]
+    assert (report.findings[0].expected, report.findings[0].actual) == ("<= 3000", "4010")
+
+
+@pytest.mark.parametrize(("code", "vehicles"), [("10C", "10B"), ("10E", "10D"), ("10G", "10F"),
+                                                ("10I", "10H"), ("10K", "10J")])  # fmt: skip
+def test_wuhan_one_transport_above_the_total_is_an_error(code: str, vehicles: str) -> None:
+    # 附件1 10 其中: 5201 人次 carried by one transport > 10A 5200 helped home (vehicles given, so
+    # that only the 10 rules speak); with the others the sum is above 10A as well
+    values = {**WUHAN_SWN, code: 5201, vehicles: 1}
+    report = wr.validate("wuhan-2015:swn", values)
+    assert not report.ok
+    assert _rules(report) == [
+        (f"wuhan-2015:swn/{code}<=10A", "error"),
+        ("wuhan-2015:swn/10C+10E+10G+10I+10K<=10A", "warning"),
+    ]
+    assert report.findings[0].source == f"武工办〔2014〕74号 附件1 10({code[-1]})"
+
+
 def test_pingdingshan_people_carried_without_a_bus() -> None:
     # 平工总［2009］38号 附件1 09(C): 0 辆 with 810 人次
     report = wr.validate("pingdingshan-2010:swn", {**PDS_SWN, "09C-1": 0})

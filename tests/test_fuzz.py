@@ -238,6 +238,12 @@ def test_fuzz_cli(content: bytes, suffix: str, command: list[str]) -> None:
         assert code in (0, 1, 2)
         if code == 2:
             STATS["cli.refusals"] += 1
-            assert err.getvalue().count("\n") == 1, err.getvalue()
+            # one line per input problem (issue 10 point 12: every problem told), each a
+            # message of the library: never a traceback, never a message broken over lines
+            text = err.getvalue()
+            lines = text[:-1].split("\n")
+            assert text.endswith("\n") and all(
+                line.startswith("wennuan-rules: ") for line in lines
+            ), lines
 
     _in_file(content, suffix, call)

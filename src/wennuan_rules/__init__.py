@@ -11,13 +11,13 @@ them.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from wennuan_rules.errors import (
     CalendarError,
     DataFileError,
     InputFileError,
+    InputProblems,
     InvalidValueError,
     ParameterError,
     UnknownIdError,
@@ -36,10 +36,17 @@ def _renderers() -> Renderers:
 
 use_renderers(_renderers)
 
-try:
-    __version__ = version("wennuan-rules")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
-    __version__ = "0+unknown"
+
+def _version() -> str:
+    """The installed version, looked up on first use of ``__version__`` (importlib.metadata is
+    slow to import: start-up does not pay for it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wennuan-rules")
+    except PackageNotFoundError:  # pragma: no cover - a source tree without installing
+        return "0+unknown"
+
 
 # public name -> module that defines it
 _LAZY: dict[str, str] = {
@@ -84,6 +91,8 @@ _LAZY: dict[str, str] = {
     "load_form": "wennuan_rules.form",
     "validate": "wennuan_rules.form",
     "validate_many": "wennuan_rules.form",
+    "validate_batch": "wennuan_rules.form.batch",
+    "Batch": "wennuan_rules.batch",
     "compare": "wennuan_rules.form",
     "summarize": "wennuan_rules.form",
     "roll_up": "wennuan_rules.form",
@@ -113,12 +122,23 @@ _LAZY: dict[str, str] = {
     "iter_payments": "wennuan_rules.audits",
     "read_visits": "wennuan_rules.audits",
     "read_families": "wennuan_rules.audits",
+    # collect, don't stop: what a reader returns with errors="collect"
+    "Collected": "wennuan_rules._io",
+    # audits of lists: hardship files (解困脱困), civil-affairs comparison, goods rosters
+    "audit_files": "wennuan_rules.audits.lists",
+    "audit_civil_affairs": "wennuan_rules.audits.lists",
+    "audit_goods": "wennuan_rules.audits.lists",
+    "read_hardship_files": "wennuan_rules.audits.lists_records",
+    "read_civil_affairs": "wennuan_rules.audits.lists_records",
+    "read_goods": "wennuan_rules.audits.lists_records",
+    "read_prohibited": "wennuan_rules.audits.lists_records",
 }
 
 __all__ = [
     "CalendarError",
     "DataFileError",
     "InputFileError",
+    "InputProblems",
     "InvalidValueError",
     "ParameterError",
     "UnknownIdError",
@@ -129,6 +149,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = found = _version()
+        return found
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'wennuan_rules' has no attribute {name!r}")
@@ -145,6 +168,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from wennuan_rules._data import add_data_dir as add_data_dir
     from wennuan_rules._data import data_dirs as data_dirs
     from wennuan_rules._data import remove_data_dir as remove_data_dir
+    from wennuan_rules._io import Collected as Collected
     from wennuan_rules.form.columnar import validate_frame as validate_frame
     from wennuan_rules.form.sql import form_sql as form_sql
     from wennuan_rules.lunar import (

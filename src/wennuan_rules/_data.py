@@ -20,7 +20,6 @@ import sys
 import tomllib
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
@@ -63,12 +62,30 @@ class Sourced(Generic[T]):
     note: str = ""
 
 
+def _parsed_toml(raw: bytes) -> dict[str, Any]:
+    """``tomllib.loads`` of a file's bytes, the result kept in the cache of
+    :mod:`wennuan_rules._cache` (keyed by the bytes: an edited file is parsed afresh); parsing a
+    form's file is a large part of a command's start-up."""
+    import pickle
+
+    from wennuan_rules._cache import derived
+
+    kept = derived(
+        b"wennuan_rules toml 1\n" + raw, lambda: pickle.dumps(tomllib.loads(raw.decode()))
+    )
+    try:
+        data = pickle.loads(kept)
+    except Exception:  # pragma: no cover - a damaged cache file
+        data = None
+    return data if isinstance(data, dict) else tomllib.loads(raw.decode())
+
+
 def load_toml(path: Path | str, *, name: str | None = None) -> Table:
     """Read a TOML file into a strict :class:`Table`; ``name`` names the file in errors."""
     label = name or str(path)
     try:
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+            data = _parsed_toml(fh.read())
     except FileNotFoundError as exc:
         raise DataFileError(
             N_("data file {file} does not exist"),
@@ -93,6 +110,9 @@ def load_toml(path: Path | str, *, name: str | None = None) -> Table:
 
 #: The environment variable naming the user's data directories (separated by ``os.pathsep``).
 ENV_VAR = "WENNUAN_RULES_DATA"
+#: The package's folder (its ``data/`` is beside this file; a plain path rather than
+#: ``importlib.resources``, whose readers import zipfile and compression modules at start-up).
+PACKAGE_DIR = Path(__file__).parent
 _ADDED: list[Path] = []
 _FROM_ENV: list[tuple[Path, ...]] = []
 _ON_CHANGE: list[Callable[[], None]] = []
@@ -171,7 +191,7 @@ def _toml_files(folder: Path) -> list[Path]:
 def bundled_files(kind: str) -> Iterator[tuple[str, Path]]:
     """``(stem, path)`` of the ``data/<kind>/*.toml`` files: the bundled ones sorted by name, then
     those of each user data directory (:func:`data_dirs`)."""
-    folder = resources.files("wennuan_rules").joinpath("data", kind)
+    folder = PACKAGE_DIR / "data" / kind
     entries = sorted(
         (p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name
     )
@@ -186,7 +206,7 @@ def data_file(kind: str, name: str) -> tuple[Path, str] | None:
     """The file ``data/<kind>/<name>`` (the last user directory that has it wins) and the name to
     show in errors, or None."""
     found: tuple[Path, str] | None = None
-    entry = resources.files("wennuan_rules").joinpath("data", kind, name)
+    entry = PACKAGE_DIR / "data" / kind / name
     if entry.is_file():
         found = Path(str(entry)), f"data/{kind}/{name}"
     for extra in data_dirs():
@@ -198,7 +218,7 @@ def data_file(kind: str, name: str) -> tuple[Path, str] | None:
 
 def is_bundled(path: Path | str) -> bool:
     """Whether ``path`` is one of the package's own data files."""
-    root = Path(str(resources.files("wennuan_rules").joinpath("data"))).resolve()
+    root = (PACKAGE_DIR / "data").resolve()
     return Path(path).resolve().is_relative_to(root)
 
 

@@ -15,19 +15,22 @@ structured fields so that software can act on it and people can read it in their
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from wennuan_rules import i18n
+from wennuan_rules.i18n import N_
 
 __all__ = [
     "CalendarError",
     "DataFileError",
     "InputFileError",
+    "InputProblems",
     "InvalidValueError",
     "ParameterError",
     "UnknownIdError",
     "WennuanError",
+    "problems_of",
 ]
 
 _MAX_GOT = 80
@@ -188,6 +191,58 @@ class UnknownIdError(WennuanError, LookupError):
 
 class InputFileError(WennuanError):
     """An input file (return, households, roster) is unreadable: encoding, syntax, header."""
+
+
+def problems_of(error: WennuanError) -> tuple[WennuanError, ...]:
+    """Every input problem ``error`` stands for: its ``problems`` when it is an
+    :class:`InputProblems`, else ``(error,)``."""
+    if isinstance(error, InputProblems):
+        return error.problems
+    return (error,)
+
+
+class InputProblems(InputFileError):
+    """Every problem found in one input file, read to its end ("collect, don't stop").
+
+    Readers raise it when a file has more than one problem (one problem is raised as itself).
+    ``problems`` lists them in file order, each a :class:`WennuanError` naming file, line, column
+    and field; at most :data:`wennuan_rules._io.PROBLEM_LIMIT` of them, then one more saying how
+    many were left out. ``str()`` and :meth:`message` give one problem a line; :meth:`to_dict`
+    adds ``"problems"`` (each problem's own ``to_dict``).
+
+    Args:
+        file: the file read.
+        problems: the problems found (at least one).
+    """
+
+    def __init__(self, file: str | None, problems: Sequence[WennuanError]) -> None:
+        self._problems = tuple(problems)
+        first = self._problems[0].message() if self._problems else ""
+        super().__init__(
+            N_("{file}: {count} problems; the first: {first}"),
+            file=file,
+            params={"file": file or "", "count": len(self._problems), "first": first},
+        )
+
+    @property
+    def problems(self) -> tuple[WennuanError, ...]:
+        return getattr(self, "_problems", ())
+
+    def message(self, lang: str | None = None) -> str:
+        """Every problem, one per line, in ``lang``."""
+        problems = self.problems
+        if not problems:
+            return super().message(lang)
+        return "\n".join(p.message(lang) for p in problems)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The summary as :meth:`WennuanError.to_dict`, plus ``problems``: each one's dict."""
+        out = super().to_dict(lang)
+        out["problems"] = [p.to_dict(lang) for p in self.problems]
+        return out
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.file, list(self.problems)))
 
 
 class DataFileError(WennuanError):

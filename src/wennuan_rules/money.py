@@ -414,7 +414,14 @@ def _round_half_up(amount: Decimal, places: int) -> Decimal:
 
 
 def _digits(amount: Decimal, places: int, lang: str | None) -> str:
-    """``amount`` (already rounded to ``places``) with grouping, by babel, without its sign."""
+    """``amount`` (already rounded to ``places``) with grouping, by babel, without its sign.
+
+    The three locales group by three with ``,`` and use ``.`` for decimals (babel's data for
+    zh_Hans_CN, zh_Hant_TW and en, which ``tests/test_fast_paths.py`` compares with this), so
+    Python's exact Decimal formatting gives babel's text without importing babel (most of a
+    command's start-up)."""
+    if babel_locale(lang) in _COMMA_POINT:
+        return format(amount.copy_abs(), f",.{places}f")
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * places if places else "")
@@ -423,6 +430,10 @@ def _digits(amount: Decimal, places: int, lang: str | None) -> str:
         return format_decimal(
             amount.copy_abs(), format=pattern, locale=babel_locale(lang), decimal_quantization=False
         )
+
+
+#: Locales whose numbers babel writes as 1,234.5 (checked against babel by the tests).
+_COMMA_POINT: Final = frozenset(("zh_Hans_CN", "zh_Hant_TW", "en"))
 
 
 def format_yuan(amount: Decimal | int, lang: str | None = None, *, places: int = 2) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -53,7 +53,8 @@ class Bounds:
 @lru_cache(maxsize=1)
 def bounds() -> Bounds:
     """The bounds (read once)."""
-    text = resources.files("wennuan_rules").joinpath("data", "plausibility.toml").read_text("utf-8")
+    # beside this module (not importlib.resources, which imports zipfile at start-up)
+    text = (Path(__file__).parent / "data" / "plausibility.toml").read_text("utf-8")
     data: dict[str, Any] = tomllib.loads(text)["plausibility"]
     units = {
         unit: Bound(unit, Decimal(entry["max"]), entry["reason"])

@@ -218,6 +218,9 @@ class RuleSummary:
     not_evaluated: int
     source: str = ""
     unit_check: bool = attrs.field(default=False, eq=False, kw_only=True)
+    #: the rule's formula as parsed (the form's AST), for renderers to print in a language;
+    #: ``None`` for unit checks
+    expr: Any = attrs.field(default=None, eq=False, kw_only=True, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -260,6 +263,13 @@ class Summary:
         """The summary as CSV (:func:`wennuan_rules.render.summary_csv`)."""
         return renderers().summary_csv(self)
 
+    def to_html(self, lang: str | None = None) -> str:
+        """The summary as a styled table (:func:`wennuan_rules.render.summary_html`)."""
+        return renderers().summary_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
 
 # -- the renderers, wired from above ---------------------------------------------------------------
 
@@ -274,6 +284,18 @@ class Renderers(Protocol):
     def summary_text(self, summary: Summary, lang: str | None = None) -> str: ...
 
     def summary_csv(self, summary: Summary) -> str: ...
+
+    def summary_html(self, summary: Summary, lang: str | None = None) -> str: ...
+
+    # a Batch (wennuan_rules.batch, a layer above this one)
+    def batch_html(self, batch: Any, lang: str | None = None, top: int = 3) -> str: ...
+
+    def batch_frame(
+        self, batch: Any, kind: str, lang: str | None, library: str = "pandas"
+    ) -> Any: ...
+
+    # an Assessment (wennuan_rules.eligibility, a layer above this one)
+    def assessment_html(self, assessment: Any, lang: str | None = None) -> str: ...
 
 
 _LOADERS: list[Callable[[], Renderers]] = []

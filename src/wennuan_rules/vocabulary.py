@@ -32,6 +32,7 @@ __all__ = [
     "MonitoringCategory",
     "NewFormWorker",
     "PaymentChannel",
+    "Professional",
     "SixSends",
     "ThreeCombinations",
     "UnionLevel",
@@ -84,6 +85,10 @@ class Vocab(enum.Enum):
         """The member for an id, a label (zh-Hans, zh-Hant, en) or an alias; else UnknownIdError."""
         if isinstance(text, cls):
             return text
+        if text.__class__ is str:  # ids and labels as written: one look-up, no normalising
+            exact = _exact_of(cls).get(text)
+            if exact is not None:
+                return exact  # type: ignore[return-value]
         if isinstance(text, str) and len(text) <= 200:
             found = cls._index().get(_key(text))
             if found is not None:
@@ -105,17 +110,30 @@ class Vocab(enum.Enum):
         return tuple(m.id for m in cls)
 
 
+def _words(member: Vocab) -> tuple[str, ...]:
+    label = member.label
+    return (member.id, label.zh_hans, label.zh_hant, label.en, *member.aliases)
+
+
+@cache
+def _exact_of(cls: type[Vocab]) -> dict[str, Vocab]:
+    """Each id, label and alias as written → the member :meth:`Vocab.from_text` reads it as."""
+    index = _index_of(cls)
+    return {
+        word: index[_key(word)] for member in cls for word in _words(member) if len(word) <= 200
+    }
+
+
+def exact_ids(cls: type[Vocab]) -> dict[str, Vocab]:
+    """:func:`_exact_of` for the readers' fast paths (a text found in it is that member)."""
+    return _exact_of(cls)
+
+
 @cache
 def _index_of(cls: type[Vocab]) -> dict[str, Vocab]:
     index: dict[str, Vocab] = {}
     for member in cls:
-        for word in (
-            member.id,
-            member.label.zh_hans,
-            member.label.zh_hant,
-            member.label.en,
-            *member.aliases,
-        ):
+        for word in _words(member):
             index.setdefault(_key(word), member)
     return index
 
@@ -401,30 +419,40 @@ class FiveMustVisits(Vocab):
         "特困职工家庭必访",
         "特困職工家庭必訪",
         "families in extreme hardship",
+        "特困职工家庭",
+        "特困職工家庭",
     )
     SERIOUS_ILLNESS = (
         "serious-illness",
         "重大疾病职工家庭必访",
         "重大疾病職工家庭必訪",
         "families with a serious illness",
+        "重大疾病职工家庭",
+        "重大疾病職工家庭",
     )
     EXTREME_MIGRANTS = (
         "extreme-migrants",
         "特困农民工必访",
         "特困農民工必訪",
         "migrant workers in extreme hardship",
+        "特困农民工",
+        "特困農民工",
     )
     EXTREME_ENTERPRISES = (
         "extreme-enterprises",
         "特困企业必访",
         "特困企業必訪",
         "enterprises in extreme difficulty",
+        "特困企业",
+        "特困企業",
     )
     EMERGENCY_FAMILIES = (
         "emergency-families",
         "遭遇突发事件的困难职工家庭必访",
         "遭遇突發事件的困難職工家庭必訪",
         "families struck by an emergency",
+        "遭遇突发事件的困难职工家庭",
+        "遭遇突發事件的困難職工家庭",
     )
 
 
@@ -540,6 +568,28 @@ class MonitoringCategory(Vocab):
     )
 
 
+class Professional(Vocab):
+    """专业人才 the 2018 Henan notice names among those to visit; its list ends in 等 (open)."""
+
+    __source__ = "豫工文〔2017〕61号 二3二"
+    CRAFTSMAN_MODEL_WORKER = (
+        "craftsman-model-worker",
+        "工匠劳模",
+        "工匠勞模",
+        "craftsman or model worker",
+        "工匠",
+        "大国工匠",
+        "大國工匠",
+    )
+    SKILLED_TALENT = ("skilled-talent", "技能人才", "技能人才", "skilled talent", "高技能人才")
+    DISCIPLINE_LEADER = (
+        "discipline-leader",
+        "学科带头人",
+        "學科帶頭人",
+        "leader of an academic discipline",
+    )
+
+
 def vocabularies() -> dict[str, type[Vocab]]:
     """Every vocabulary by its class name."""
     return {
@@ -560,5 +610,6 @@ def vocabularies() -> dict[str, type[Vocab]]:
             ThreeCombinations,
             NewFormWorker,
             MonitoringCategory,
+            Professional,
         )
     }

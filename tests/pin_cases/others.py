@@ -202,14 +202,28 @@ HENAN = [
         U,
         (True, True, None),
     ),
-    # 二3二: any of on duty / key-project contributor / model worker (alternatives 1, 2, 3)
+    # 二3二: any of on duty / key-project contributor / model worker / professional (工匠劳模、
+    # 技能人才、学科带头人等专业人才, issue 9 point 19) (alternatives 1, 2, 3, 4)
     Case(
         HN,
         "frontline-workers",
         "on-duty",
         {**RICH, "on_duty_during_festival": True, "major_project_contributor": False},
         E,
-        (True, False, False),
+        (True, False, False, False),
+    ),
+    Case(
+        HN,
+        "frontline-workers",
+        "professional",
+        {
+            **RICH,
+            "on_duty_during_festival": False,
+            "major_project_contributor": False,
+            "professional": "skilled-talent",
+        },
+        E,
+        (False, False, False, True),
     ),
     Case(
         HN,
@@ -222,7 +236,7 @@ HENAN = [
             "model_worker_level": "enterprise",
         },
         E,
-        (False, False, True),
+        (False, False, True, False),
     ),
     Case(
         HN,
@@ -230,7 +244,7 @@ HENAN = [
         "none",
         {**RICH, "on_duty_during_festival": False, "major_project_contributor": False},
         N,
-        (False, False, False),
+        (False, False, False, False),
     ),
     Case(
         HN,
@@ -238,7 +252,7 @@ HENAN = [
         "not-stated",
         {**RICH, "major_project_contributor": False},
         U,
-        (None, False, False),
+        (None, False, False, False),
     ),
     Case(
         HN,

@@ -15,6 +15,9 @@ file through this module, so that every file is read the same way:
 * **Streaming**: JSON Lines and CSV are read one line at a time; a JSON list can be parsed one item
   at a time (:func:`json_items`), though its text is read whole.
 * **Errors**: :class:`~wennuan_rules.errors.InputFileError` naming the file, line and column.
+* **Collect, don't stop** (:mod:`~wennuan_rules._io.collect`): every reader puts its problems into
+  one :class:`Problems` (up to :data:`PROBLEM_LIMIT`) and reads on; ``errors="collect"`` returns
+  a :class:`Collected` (records, problems), the default raises them all as one error.
 
 Seams for later steps (docs/decisions.md, "One input layer"): every JSON object is built by
 :data:`DECODER` (a strict ``object_pairs_hook`` refusing repeated keys goes there); every error is
@@ -32,6 +35,15 @@ campaigns.
 
 from __future__ import annotations
 
+from wennuan_rules._io.collect import (
+    ERRORS,
+    PROBLEM_LIMIT,
+    Collected,
+    Problems,
+    check_errors,
+    collecting,
+    raising,
+)
 from wennuan_rules._io.csvfile import csv_records, csv_rows, header_key
 from wennuan_rules._io.jsonfile import (
     DECODER,
@@ -60,10 +72,16 @@ from wennuan_rules._io.text import (
 __all__ = [
     "DECODER",
     "ENCODINGS",
+    "ERRORS",
     "FORMATS",
+    "PROBLEM_LIMIT",
+    "Collected",
     "LineCounter",
+    "Problems",
     "Values",
+    "check_errors",
     "check_path",
+    "collecting",
     "csv_records",
     "csv_rows",
     "decode",
@@ -78,6 +96,7 @@ __all__ = [
     "loads",
     "no_rows",
     "open_text",
+    "raising",
     "read_text",
     "unreadable",
 ]

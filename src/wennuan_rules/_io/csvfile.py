@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 
+from wennuan_rules._io.collect import Problems
 from wennuan_rules._io.text import PathLike, cell_error, no_rows, open_text
 from wennuan_rules.errors import InputFileError
 from wennuan_rules.i18n import N_
@@ -41,6 +42,24 @@ def header_key(text: str) -> str:
     return re.sub(r"[\s_\-]", "", key)
 
 
+def _unknown_columns(
+    unknown: list[tuple[int, str]], fields: tuple[str, ...], label: str, line: int
+) -> InputFileError:
+    """The error for a header with columns the reader does not know (all of them named)."""
+    return InputFileError(
+        N_("{what}: unknown value {got}; expected one of {expected}")
+        if len(unknown) == 1
+        else N_("{what}: {count} unknown values {got}; expected each one of {expected}"),
+        what="column",
+        expected=", ".join(fields),
+        got=unknown[0][1] if len(unknown) == 1 else ", ".join(cell for _n, cell in unknown),
+        file=label,
+        line=line,
+        column=unknown[0][0],
+        params={"count": len(unknown)},
+    )
+
+
 def csv_records(
     path: PathLike,
     *,
@@ -48,6 +67,7 @@ def csv_records(
     index: Mapping[str, str] | None = None,
     name: str | None = None,
     rows: Callable[[PathLike, str], Iterator[tuple[int, list[str]]]] = csv_rows,
+    problems: Problems | None = None,
 ) -> Iterator[tuple[int, dict[str, str | None]]]:
     """``(line, record)`` for each data row of a CSV file, its header mapped to ``fields``.
 
@@ -55,9 +75,13 @@ def csv_records(
     → field) ignoring case, spaces, ``_``/``-`` and full-width forms. Cells are stripped; empty
     cells are ``None``. Rows are read one at a time (``rows``: the row source, :func:`csv_rows`).
 
+    ``problems``: where a row with more cells than the header is put (the row left out, the next
+    read); without it, such a row is raised.
+
     Raises:
-        InputFileError: an unknown or repeated column, no header, no row under the header, a row
-            with more cells than the header (naming the line and column).
+        InputFileError: an unknown column (all of them named in one error) or a repeated one,
+            no header, no row under the header, a row with more cells than the header (naming
+            the line and column).
     """
     label = str(path) if name is None else name
     source = rows(path, label)
@@ -71,13 +95,14 @@ def csv_records(
     for name_ in fields:
         known.setdefault(header_key(name_), name_)
     columns: list[str] = []
+    unknown: list[tuple[int, str]] = []
     for number, cell in enumerate(header, start=1):
         field = known.get(header_key(cell))
-        if field is None or field in columns:
+        if field is None:
+            unknown.append((number, cell))
+        elif field in columns:
             raise InputFileError(
-                N_("{what}: unknown value {got}; expected one of {expected}")
-                if field is None
-                else N_("{what}: column {got} appears twice"),
+                N_("{what}: column {got} appears twice"),
                 what="column",
                 expected=", ".join(fields),
                 got=cell,
@@ -85,19 +110,25 @@ def csv_records(
                 line=header_line,
                 column=number,
             )
-        columns.append(field)
+        columns.append(field or "")
+    if unknown:  # one problem: the header is not one of this kind of file
+        raise _unknown_columns(unknown, fields, label, header_line)
     width = len(columns)
     empty = True
     for line, cells in source:
         empty = False
         if len(cells) > width and any(c.strip() for c in cells[width:]):
-            raise InputFileError(
+            error = InputFileError(
                 N_("row has {count} cells but the header has {width}"),
                 file=label,
                 line=line,
                 column=width + 1,
                 params={"count": len(cells), "width": width},
             )
+            if problems is None:
+                raise error
+            problems.add(error)
+            continue
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
         yield (

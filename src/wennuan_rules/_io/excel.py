@@ -25,6 +25,7 @@ from wennuan_rules.i18n import N_
 __all__ = [
     "EXCEL_SUFFIXES",
     "INSTALL",
+    "Book",
     "Sheet",
     "cell_name",
     "cell_text",
@@ -34,6 +35,7 @@ __all__ = [
     "raw_sheets",
     "read_sheets",
     "require",
+    "sheet_names",
 ]
 
 EXCEL_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls")
@@ -75,7 +77,10 @@ def cell_name(row: int, col: int) -> str:
 
 
 def number(value: float) -> Decimal:
-    """A stored float as Excel shows it: 15 significant digits, exact, without an exponent."""
+    """A stored float as Excel shows it: 15 significant digits, exact, without an exponent (a
+    negative zero as 0)."""
+    if value == 0:
+        return Decimal(0)
     text = format(value, ".15g")
     result = Decimal(text)
     if "e" in text:
@@ -85,7 +90,7 @@ def number(value: float) -> Decimal:
 
 def lost_digits(value: object) -> bool:
     """Whether a stored number is a whole number of more than 15 digits (digits lost)."""
-    return isinstance(value, float) and abs(value) >= _LIMIT and value == int(value)
+    return isinstance(value, float) and abs(value) >= _LIMIT and value.is_integer()
 
 
 def _cell(value: object) -> Cell:
@@ -100,17 +105,43 @@ def _cell(value: object) -> Cell:
     return str(value)  # pragma: no cover - calamine returns the types above
 
 
-_FMT: Final = "{:.15g}".format
+_D: Final = Decimal
+
+
+def _slow(value: float, seen: list[float]) -> Decimal:
+    """A float off the fast paths of :func:`_row` (an exponent, more than 15 digits)."""
+    seen.append(value)
+    return number(value)
 
 
 def _row(cells: list[Any], r: int, lost: set[tuple[int, int]]) -> list[Cell]:
-    """One row converted; the usual cell (a float) without a function call."""
-    out: list[Any] = [Decimal(_FMT(v)) if v.__class__ is float else _cell(v) for v in cells]
-    for c, v in enumerate(cells):
-        if v.__class__ is float and (v >= _BIG or v <= -_BIG):
+    """One row converted, the usual cells without a function call: a whole float below 10**15 as
+    its integer; another float as its shortest round-trip text (``repr``) when that has at most
+    15 significant digits and no exponent, which is then Excel's 15-digit display (the float is
+    within half a unit in the 17th digit of it); the rest through :func:`number`."""
+    seen: list[float] = []
+    out: list[Any] = [
+        (
+            _D(int(v))
+            if v.is_integer() and -_BIG < v < _BIG
+            else _D(t)
+            if len(t := repr(v)) < 17 and "e" not in t
+            else _slow(v, seen)
+        )
+        if v.__class__ is float
+        else None
+        if v == ""
+        else v
+        if v.__class__ is str
+        else _D(v)
+        if v.__class__ is int
+        else _cell(v)
+        for v in cells
+    ]
+    if seen:
+        for c, v in enumerate(cells):
             if lost_digits(v):
                 lost.add((r, c))
-            out[c] = number(v)
     return out
 
 
@@ -128,9 +159,14 @@ def cell_text(value: Cell) -> str:
 class Sheet:
     """One sheet: ``name``, ``rows`` (0-based lists of cells, from A1), ``merged`` ranges
     (``((first_row, first_col), (last_row, last_col))``) and ``lost`` (cells whose number lost
-    digits: ``(row, col)``)."""
+    digits: ``(row, col)``, known for the rows converted so far).
 
-    __slots__ = ("lost", "merged", "name", "rows")
+    A sheet read by :func:`read_sheets` converts its rows when they are first asked for:
+    :meth:`head` keeps the first rows, :meth:`stream` hands out the rest one at a time without
+    keeping them (a wide sheet of many returns in constant memory), ``rows`` converts and keeps
+    them all."""
+
+    __slots__ = ("_head", "_rest", "lost", "merged", "name")
 
     def __init__(
         self,
@@ -138,16 +174,53 @@ class Sheet:
         rows: list[list[Cell]],
         merged: list[tuple[tuple[int, int], tuple[int, int]]],
         lost: set[tuple[int, int]],
+        rest: Iterator[list[Any]] | None = None,
     ) -> None:
         self.name = name
-        self.rows = rows
+        self._head = rows
         self.merged = merged
         self.lost = lost
+        self._rest = rest  # raw rows after ``_head``, not converted yet
+
+    @property
+    def rows(self) -> list[list[Cell]]:
+        """Every row (after :meth:`stream`, only those that :meth:`head` kept)."""
+        rest, head = self._rest, self._head
+        if rest is not None:
+            self._rest = None
+            head.extend(_row(raw, r, self.lost) for r, raw in enumerate(rest, start=len(head)))
+        return head
+
+    def head(self, n: int) -> list[list[Cell]]:
+        """The first ``n`` rows (fewer if the sheet is shorter), kept."""
+        rest, head = self._rest, self._head
+        while rest is not None and len(head) < n:
+            raw = next(rest, None)
+            if raw is None:
+                self._rest = rest = None
+            else:
+                head.append(_row(raw, len(head), self.lost))
+        return head[:n]
+
+    def stream(self, start: int) -> Iterator[tuple[int, list[Cell]]]:
+        """``(row, cells)`` from 0-based row ``start`` on; rows after those kept are converted one
+        at a time and not kept (so this reads the rest once)."""
+        head = self._head
+        for r in range(start, len(head)):
+            yield r, head[r]
+        rest, self._rest = self._rest, None
+        if rest is None:
+            return
+        lost = self.lost
+        for r, raw in enumerate(rest, start=len(head)):
+            if r >= start:
+                yield r, _row(raw, r, lost)
 
     def at(self, row: int, col: int) -> Cell:
         """The cell at 0-based ``row``, ``col`` (``None`` outside the data)."""
-        if row < len(self.rows):
-            cells = self.rows[row]
+        rows = self.rows
+        if row < len(rows):
+            cells = rows[row]
             if col < len(cells):
                 return cells[col]
         return None
@@ -178,22 +251,66 @@ def _open(path: PathLike, name: str) -> Any:
         ) from None
 
 
-def raw_sheets(
-    path: PathLike, name: str | None = None
-) -> Iterator[tuple[str, list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]]]]:
-    """``(sheet name, rows as calamine gives them, merged ranges)`` for each sheet: floats not
-    converted (for copying a workbook value for value).
+class Book:
+    """An opened workbook whose sheets are loaded one at a time and shared: a reader of the returns
+    and the writer of the marked-up copy given the same ``Book`` walk the one sheet calamine holds
+    in memory (a sheet is loaded whole into calamine's own memory)."""
+
+    __slots__ = ("_book", "_loaded", "_sheet", "label", "names")
+
+    def __init__(self, path: PathLike, name: str | None = None) -> None:
+        self.label = str(path) if name is None else name
+        self._book = _open(path, self.label)
+        self.names: list[str] = list(self._book.sheet_names)
+        self._loaded: str | None = None
+        self._sheet: Any = None
+
+    def sheet(self, sheet_name: str) -> Any:
+        """calamine's sheet ``sheet_name``, loaded unless it is the one loaded last."""
+        if self._loaded != sheet_name:
+            self._sheet = self._loaded = None
+            self._sheet = self._book.get_sheet_by_name(sheet_name)
+            self._loaded = sheet_name
+        return self._sheet
+
+
+def sheet_names(path: PathLike, name: str | None = None) -> list[str]:
+    """The names of the sheets of a workbook, in order.
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
         InputFileError: the file cannot be read or is not a workbook.
     """
-    label = str(path) if name is None else name
-    book = _open(path, label)
-    for sheet_name in book.sheet_names:
+    return Book(path, name).names
+
+
+def _rows(raw: Any, lazy: bool) -> Any:
+    """The rows of calamine sheet ``raw`` from A1: one at a time when ``lazy`` and the data
+    starts at A1 (calamine's ``iter_rows`` starts at the data), else as a list."""
+    if lazy and raw.start == (0, 0):
+        return iter(raw.iter_rows())
+    data = raw.to_python(skip_empty_area=False)
+    return iter(data) if lazy else data
+
+
+def raw_sheets(
+    path: PathLike, name: str | None = None, *, lazy: bool = False, book: Book | None = None
+) -> Iterator[tuple[str, Any, list[tuple[tuple[int, int], tuple[int, int]]]]]:
+    """``(sheet name, rows as calamine gives them, merged ranges)`` for each sheet: floats not
+    converted (for copying a workbook value for value). The rows are a list, or an iterator
+    handing them out one at a time when ``lazy``; ``book``: the workbook already opened.
+
+    Raises:
+        WennuanError: the ``excel`` extra is not installed.
+        InputFileError: the file cannot be read or is not a workbook.
+    """
+    if book is None:
+        book = Book(path, name)
+    label = book.label
+    for sheet_name in book.names:
         try:
-            raw = book.get_sheet_by_name(sheet_name)
-            data = raw.to_python(skip_empty_area=False)
+            raw = book.sheet(sheet_name)
+            data = _rows(raw, lazy)
             merged = list(getattr(raw, "merged_cell_ranges", None) or ())
         except Exception as exc:  # pragma: no cover - a sheet calamine cannot decode
             raise InputFileError(
@@ -202,20 +319,22 @@ def raw_sheets(
                 column=sheet_name,
                 params={"file": label, "reason": str(exc)[:80]},
             ) from None
+        del raw
         yield sheet_name, data, merged
 
 
-def read_sheets(path: PathLike, name: str | None = None) -> Iterator[Sheet]:
-    """The sheets of a workbook, one at a time, cells converted (:func:`number`).
+def read_sheets(
+    path: PathLike, name: str | None = None, book: Book | None = None
+) -> Iterator[Sheet]:
+    """The sheets of a workbook, one at a time, each converting its rows when they are asked for
+    (:func:`number`; :class:`Sheet`).
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
         InputFileError: the file cannot be read or is not a workbook.
     """
-    for sheet_name, data, merged in raw_sheets(path, name):
-        lost: set[tuple[int, int]] = set()
-        rows = [_row(cells, r, lost) for r, cells in enumerate(data)]
-        yield Sheet(sheet_name, rows, merged, lost)
+    for sheet_name, rows, merged in raw_sheets(path, name, lazy=True, book=book):
+        yield Sheet(sheet_name, [], merged, set(), rows)
 
 
 def excel_rows(path: PathLike, name: str | None = None) -> Iterator[tuple[int, list[str]]]:

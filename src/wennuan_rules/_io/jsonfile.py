@@ -11,6 +11,7 @@ from collections.abc import Generator, Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any, Final, TypeVar
 
+from wennuan_rules._io.collect import Problems
 from wennuan_rules._io.text import detect_encoding, json_error, repeated_key
 from wennuan_rules.errors import InputFileError
 
@@ -220,17 +221,27 @@ def _object(
         idx = _skip(text, idx + 1)
 
 
-def json_lines(lines: Iterable[str], name: str, start: int = 1) -> Iterator[tuple[int, Any]]:
+def json_lines(
+    lines: Iterable[str], name: str, start: int = 1, problems: Problems | None = None
+) -> Iterator[tuple[int, Any]]:
     """``(line, value)`` for each non-blank line of JSON Lines text (``lines``: an open text file,
-    read one line at a time; ``start``: the number of its first line).
+    read one line at a time; ``start``: the number of its first line; ``problems``: where a line
+    that is not JSON is put, the next line read).
 
     Raises:
-        InputFileError: a line that is not one JSON value, at its line.
+        InputFileError: a line that is not one JSON value, at its line (without ``problems``).
     """
     for number, text in enumerate(lines, start=start):
         if not text.strip():
             continue
-        yield number, loads(text.rstrip("\r\n"), name, number)
+        try:
+            value = loads(text.rstrip("\r\n"), name, number)
+        except InputFileError as exc:
+            if problems is None:
+                raise
+            problems.add(exc)
+            continue
+        yield number, value
 
 
 class Values(Iterator[_T]):
@@ -251,11 +262,14 @@ class Values(Iterator[_T]):
         return next(self._items)
 
 
-def json_values(fh: IO[bytes], name: str) -> Values[tuple[int, Any]]:
+def json_values(
+    fh: IO[bytes], name: str, problems: Problems | None = None
+) -> Values[tuple[int, Any]]:
     """The values of a JSON file that holds one value, a list of values, or JSON Lines (one value
     a line: told apart by its first line being a whole JSON object), each with the line it starts
     on. JSON Lines are streamed and close ``fh`` when done; otherwise the text is read whole (and
-    ``fh`` closed) before this returns, a list then parsed one item at a time.
+    ``fh`` closed) before this returns, a list then parsed one item at a time. ``problems``: where
+    a JSON Lines line that is not JSON is put (:func:`json_lines`).
 
     Raises:
         InputFileError: the file cannot be decoded or is not JSON (at the line and column).
@@ -272,7 +286,7 @@ def json_values(fh: IO[bytes], name: str) -> Values[tuple[int, Any]]:
         except (ValueError, RecursionError):
             value = None
         if isinstance(value, dict):
-            rest = json_lines(text, name, start=number + 1)
+            rest = json_lines(text, name, start=number + 1, problems=problems)
             second = next(rest, None)
             if second is None:
                 text.close()

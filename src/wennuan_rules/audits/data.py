@@ -12,6 +12,12 @@ so it is data, not code::
     label = { zh-Hans = "困难劳模", zh-Hant = "困難勞模", en = "model worker in hardship" }
     source = "武工办〔2014〕74号 附件1 06B"
 
+    [[groups]]                       # or every member of a vocabulary (labels, clause from there)
+    vocabulary = "Professional"
+
+    [[groups]]                       # or every group of the campaign file
+    campaign_groups = true
+
     [[reconcile]]                    # roster total (these groups, sources) against one line item
     item = "06B"
     measure = "amount"               # amount (万元) | payments (人次: rows)
@@ -25,6 +31,31 @@ so it is data, not code::
     payments = ["real-name", "file-before-aid", "spending-deadline", "period", "channel",
                 "amount", { id = "duplicate", severity = "warning" }, "group", "reconcile"]
     visits = ["group", "window", "quota", "coverage"]
+
+    [recipients]                     # whom aid may go to (payments/recipient-category, …)
+    groups = ["worker", "model-worker", "migrant-worker"]
+    unionised_employer = true
+    union_applies_to = []            # the groups the union condition binds ([] = every row)
+    source = "平工总［2009］38号 附件3 三1"
+
+    [leaders_visits]                 # the leaders' visits (visits/leaders)
+    group = "leaders"
+    aliases = ["省市领导"]
+    label = { zh-Hans = "省、市领导", zh-Hant = "省、市領導", en = "provincial and city leaders" }
+    source = "平工总［2009］38号 附件3 三6"
+    [[leaders_visits.targets]]
+    kinds = ["worker"]
+    minimum = 16
+    label = { zh-Hans = "困难职工", zh-Hant = "困難職工", en = "workers in hardship" }
+
+    [[visiting_groups]]              # the official grouping (visits/grouping)
+    id = "g1"
+    aliases = ["第一组"]
+    leaders = ["李丰海"]
+    liaison = "唐建勋"
+    units = ["叶县"]
+    departments = ["保障部"]
+    source = "平工总［2009］38号 附件4"
 
 A rule is named by its id without the kind (``real-name`` for ``payments/real-name``: the ids of
 :func:`wennuan_rules.audits.rules.registered`), or given as a table with its ``id`` and parameters
@@ -47,14 +78,18 @@ from wennuan_rules.audits.model import (
     MEASURES,
     RELATIONS,
     AuditData,
+    LeadersVisits,
+    OfficialGroup,
     RecipientGroup,
+    RecipientRule,
     Reconciliation,
+    VisitTarget,
 )
 from wennuan_rules.audits.rules import KINDS, RuleUse, find, registered
 from wennuan_rules.errors import DataFileError, WennuanError
 from wennuan_rules.i18n import N_
 from wennuan_rules.report import Severity
-from wennuan_rules.vocabulary import FundSource
+from wennuan_rules.vocabulary import FundSource, ModelWorkerLevel
 
 __all__ = [
     "MEASURES",
@@ -122,14 +157,44 @@ def _rule_lists(top: Table) -> tuple[tuple[str, tuple[RuleUse, ...]], ...]:
     return tuple(out)
 
 
+def _vocabulary_groups(t: Table, name: str) -> list[RecipientGroup]:
+    """``[[groups]] vocabulary = "Professional"``: one group per member of the vocabulary (one home
+    for their labels and clause: :mod:`wennuan_rules.vocabulary`)."""
+    from wennuan_rules.vocabulary import vocabularies
+
+    vocab = vocabularies().get(name)
+    if vocab is None:
+        raise t.error("vocabulary", "a vocabulary: " + ", ".join(vocabularies()), name)
+    return [RecipientGroup(id=m.id, label=m.label, source=vocab.source()) for m in vocab]
+
+
+def _campaign_groups(campaign: str) -> list[RecipientGroup]:
+    """``[[groups]] campaign_groups = true``: the groups of the campaign file, with their labels
+    and clauses."""
+    from wennuan_rules.campaign import get_campaign
+
+    return [
+        RecipientGroup(id=g.id, label=g.label, source=g.source)
+        for g in get_campaign(campaign).groups
+    ]
+
+
 def _read(top: Table) -> AuditData:
     campaign = top.get("campaign", str)
     form = top.opt("form", str)
     groups = []
     for t in top.tables("groups", required=False):
-        groups.append(
-            RecipientGroup(id=t.get("id", str), label=t.label("label"), source=t.get("source", str))
-        )
+        vocab = t.opt("vocabulary", str)
+        if vocab is not None:  # every member of a vocabulary, its labels and source from there
+            groups += _vocabulary_groups(t, vocab)
+        elif t.opt("campaign_groups", bool):  # every group of the campaign file
+            groups += _campaign_groups(campaign)
+        else:
+            groups.append(
+                RecipientGroup(
+                    id=t.get("id", str), label=t.label("label"), source=t.get("source", str)
+                )
+            )
         t.close()
     ids = {g.id for g in groups}
     reconcile = []
@@ -158,6 +223,9 @@ def _read(top: Table) -> AuditData:
             )
         )
         t.close()
+    recipients = _recipients(top, ids)
+    visiting_groups = _visiting_groups(top)
+    leaders = _leaders_visits(top, ids)
     rule_lists = _rule_lists(top)
     top.close()
     return AuditData(
@@ -167,7 +235,93 @@ def _read(top: Table) -> AuditData:
         reconcile=tuple(reconcile),
         file=top.file,
         rule_lists=rule_lists,
+        recipients=recipients,
+        visiting_groups=visiting_groups,
+        leaders_visits=leaders,
     )
+
+
+def _group_ids(t: Table, key: str, ids: set[str]) -> tuple[str, ...]:
+    """A list of recipient group ids of this file."""
+    wanted = t.strs(key, ())
+    for i, g in enumerate(wanted):
+        if g not in ids:
+            raise t.error(f"{key}[{i}]", "a group id of this file: " + ", ".join(sorted(ids)), g)
+    return wanted
+
+
+def _recipients(top: Table, ids: set[str]) -> RecipientRule | None:
+    """``[recipients]``: whom aid may go to (附件3 三1)."""
+    if "recipients" not in top:
+        return None
+    t = top.table("recipients")
+    rule = RecipientRule(
+        groups=_group_ids(t, "groups", ids),
+        unionised_employer=t.get("unionised_employer", bool, False),
+        union_applies_to=_group_ids(t, "union_applies_to", ids),
+        source=t.get("source", str),
+        text=t.get("text", str, ""),
+        note=t.get("note", str, ""),
+    )
+    t.close()
+    return rule
+
+
+def _visiting_groups(top: Table) -> tuple[OfficialGroup, ...]:
+    """``[[visiting_groups]]``: the official grouping of the visits (附件4)."""
+    out = []
+    for t in top.tables("visiting_groups", required=False):
+        out.append(
+            OfficialGroup(
+                id=t.get("id", str),
+                aliases=t.strs("aliases", ()),
+                leaders=t.strs("leaders", ()),
+                liaison=t.opt("liaison", str),
+                units=t.strs("units", ()),
+                departments=t.strs("departments", ()),
+                source=t.get("source", str),
+            )
+        )
+        t.close()
+    return tuple(out)
+
+
+def _target(t: Table, ids: set[str]) -> VisitTarget:
+    levels = t.strs("levels", ())
+    for i, level in enumerate(levels):
+        if level not in ModelWorkerLevel.ids():
+            raise t.error(f"levels[{i}]", ", ".join(ModelWorkerLevel.ids()), level)
+    minimum = t.get("minimum", int)
+    if minimum < 1:
+        raise t.error("minimum", "an integer >= 1", minimum)
+    target = VisitTarget(
+        kinds=_group_ids(t, "kinds", ids) or (),
+        levels=levels,
+        minimum=minimum,
+        label=t.label("label"),
+    )
+    if not target.kinds:
+        raise t.error("kinds", "at least one group id of this file", [])
+    t.close()
+    return target
+
+
+def _leaders_visits(top: Table, ids: set[str]) -> LeadersVisits | None:
+    """``[leaders_visits]``: the provincial and city leaders' visits (附件3 三6)."""
+    if "leaders_visits" not in top:
+        return None
+    t = top.table("leaders_visits")
+    out = LeadersVisits(
+        group=t.get("group", str),
+        aliases=t.strs("aliases", ()),
+        label=t.label("label"),
+        targets=tuple(_target(x, ids) for x in t.tables("targets")),
+        source=t.get("source", str),
+        text=t.get("text", str, ""),
+        note=t.get("note", str, ""),
+    )
+    t.close()
+    return out
 
 
 def load_audit_data(path: Path | str) -> AuditData:

@@ -18,6 +18,9 @@ rests on:
 * ``amount``: positive, to the 分. Error.
 * ``duplicate``: the same ID number paid twice from the same fund source. Warning.
 * ``group``: the row's recipient group is one the campaign's audit data names. Error.
+* ``recipient-category``, ``employer-union`` (平工总［2009］38号 附件3 三1): the row's group is one
+  aid may go to, and the employer has a union (``[recipients]`` of the audit data;
+  :mod:`wennuan_rules.audits.rules.recipients`). Error; a row that does not say is not evaluated.
 * ``reconcile/<item>``: with a return, roster totals per fund source and group against the form's
   line items (``data/audits/<campaign>.toml``), exactly in 万元 unless a ``tolerance`` is given.
   Error.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Literal, TypeVar, overload
 
 from wennuan_rules import _io
 from wennuan_rules.audits.roster import _ALIASES, PAYMENT_FIELDS, Payment, Roster, as_input_error
@@ -25,6 +25,7 @@ __all__ = [
     "header_str",
     "iter_payments",
     "iter_records",
+    "payments",
     "read_file_text",
     "read_records",
     "read_roster",
@@ -76,12 +77,13 @@ def _wrong_type(
 
 
 def _objects(
-    records: Iterator[tuple[int, Any]], name: str, what: str
+    records: Iterator[tuple[int, Any]], name: str, what: str, problems: _io.Problems
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The records, refusing (at its line) any that is not a JSON object."""
+    """The records, refusing (at its line, into ``problems``) any that is not a JSON object."""
     for line, item in records:
         if not isinstance(item, dict):
-            raise _wrong_type(name, what, "an object", item, line)
+            problems.add(_wrong_type(name, what, "an object", item, line))
+            continue
         yield line, item
 
 
@@ -108,9 +110,9 @@ def _json_rows(
     raise _wrong_type(name, "file", f'a JSON list, or an object with "{key}"', data)
 
 
-def _jsonl(path: Path | str, name: str) -> Iterator[tuple[int, Any]]:
+def _jsonl(path: Path | str, name: str, problems: _io.Problems) -> Iterator[tuple[int, Any]]:
     with _io.open_text(path, name) as fh:
-        yield from _io.json_lines(fh, name)
+        yield from _io.json_lines(fh, name, problems=problems)
 
 
 def _records(
@@ -121,6 +123,7 @@ def _records(
     known: tuple[str, ...],
     fields: tuple[str, ...],
     index: Mapping[str, str],
+    problems: _io.Problems,
     lists: tuple[str, ...] = (),
 ) -> tuple[Iterator[tuple[int, Mapping[str, Any]]], dict[str, Any], dict[str, list[Any]]]:
     """The records of a CSV, JSON Lines or JSON file with the line each starts on, the header
@@ -129,13 +132,14 @@ def _records(
     name = str(path)
     kind = _io.file_format(path)
     if kind == "jsonl":
-        return _objects(_jsonl(path, name), name, what), {}, {}
+        return _objects(_jsonl(path, name, problems), name, what, problems), {}, {}
     if kind == "csv":
-        return _io.csv_records(path, fields=fields, index=index, name=name), {}, {}
+        rows = _io.csv_records(path, fields=fields, index=index, name=name, problems=problems)
+        return rows, {}, {}
     data, located = _io.json_document(_io.read_text(path, name), name, (key, *lists))
-    rows, header = _json_rows(data, name, key, known)
-    items = located.get(key) or list(enumerate(rows, start=1))
-    return _objects(iter(items), name, what), header, located
+    rows_, header = _json_rows(data, name, key, known)
+    items = located.get(key) or list(enumerate(rows_, start=1))
+    return _objects(iter(items), name, what, problems), header, located
 
 
 def read_records(
@@ -148,29 +152,56 @@ def read_records(
     aliases: Mapping[str, tuple[str, ...]],
     build: Callable[[Mapping[str, object], int], _T],
     lists: tuple[str, ...] = (),
+    problems: _io.Problems | None = None,
 ) -> tuple[list[_T], dict[str, Any], dict[str, list[tuple[int, Any]]]]:
     """The records of a CSV, JSON Lines or JSON file built by ``build(record, line)``, the header
     fields of a JSON object file, and the items of its other ``lists`` with their lines.
 
+    Every problem goes into ``problems`` (a record that cannot be built is left out; one that ends
+    the reading, such as JSON that breaks off, ends the list); without ``problems``, they are
+    raised at the end as one error.
+
     Raises:
-        InputFileError: naming the file and the line where the offending record starts.
+        InputFileError: naming the file and the line where the offending record starts (without
+            ``problems``; :class:`~wennuan_rules.errors.InputProblems` for more than one).
     """
     name = str(path)
-    records, header, located = _records(
-        path,
-        key=key,
-        what=what,
-        known=known,
-        fields=fields,
-        index=alias_index(aliases),
-        lists=lists,
-    )
-    out = []
-    for line, record in records:
+    if problems is None:
+        sink = _io.Problems(name)
+        found = read_records(
+            path,
+            key=key,
+            what=what,
+            known=known,
+            fields=fields,
+            aliases=aliases,
+            build=build,
+            lists=lists,
+            problems=sink,
+        )
+        sink.raise_any()
+        return found
+    out: list[_T] = []
+    try:
+        records, header, located = _records(
+            path,
+            key=key,
+            what=what,
+            known=known,
+            fields=fields,
+            index=alias_index(aliases),
+            problems=problems,
+            lists=lists,
+        )
+    except WennuanError as exc:
+        problems.add(exc)
+        return out, {}, {}
+    for line, record in _io.collecting(records, problems):
         try:
             out.append(build(record, line))
-        except WennuanError as exc:
-            raise as_input_error(exc, name, line) from None
+        except WennuanError as exc:  # named at its field when it is one; the record left out
+            column = exc.what if exc.what in fields else None
+            problems.add(as_input_error(exc, name, line, column))
     return out, header, located
 
 
@@ -189,7 +220,7 @@ def header_str(header: Mapping[str, Any], key: str, name: str) -> str | None:
 
 
 def _payment_records(
-    path: Path | str,
+    path: Path | str, problems: _io.Problems
 ) -> tuple[Iterator[tuple[int, Mapping[str, Any]]], dict[str, Any]]:
     records, header, _located = _records(
         path,
@@ -198,6 +229,7 @@ def _payment_records(
         known=_HEADER,
         fields=PAYMENT_FIELDS,
         index=_roster_index(),
+        problems=problems,
     )
     return records, header
 
@@ -206,32 +238,77 @@ def iter_payments(path: Path | str) -> Iterator[Payment]:
     """The payments of a roster file (CSV, JSON Lines or JSON), one at a time.
 
     CSV and JSON Lines (``.jsonl``, ``.ndjson``: one payment object a line) are streamed: memory
-    stays flat whatever the roster's length. A JSON document is read whole first.
+    stays flat whatever the roster's length. A JSON document is read whole first. The file is read
+    to its end; every problem is raised at the end, as one error.
 
     Raises:
         InputFileError: see :meth:`Payment.from_mapping` and :func:`iter_records`.
+        InputProblems: more than one problem (``problems`` lists each).
     """
+    problems = _io.Problems(str(path))
+    return _io.raising(payments(path, problems), problems)
+
+
+def payments(path: Path | str, problems: _io.Problems) -> Iterator[Payment]:
+    """:func:`iter_payments`, every problem put into ``problems`` (a row that cannot be read is
+    left out; one that ends the reading too): what the command line streams."""
+    return _io.collecting(_payments(path, problems), problems)
+
+
+def _payments(path: Path | str, problems: _io.Problems) -> Iterator[Payment]:
     name = str(path)
-    records, _header = _payment_records(path)
-    for line, item in records:
-        yield Payment.from_mapping(item, row=line, file=name)
+    records, _header = _payment_records(path, problems)
+    for line, item in _io.collecting(records, problems):
+        try:
+            yield Payment.from_mapping(item, row=line, file=name)
+        except WennuanError as exc:  # named; the row is left out, the next one read
+            problems.add(exc)
 
 
-def read_roster(path: Path | str) -> Roster:
+@overload
+def read_roster(path: Path | str, *, errors: Literal["raise"] = ...) -> Roster: ...
+
+
+@overload
+def read_roster(path: Path | str, *, errors: Literal["collect"]) -> _io.Collected[Roster]: ...
+
+
+def read_roster(path: Path | str, *, errors: str = "raise") -> Roster | _io.Collected[Roster]:
     """A whole roster file: CSV, JSON Lines (one payment a line), or JSON (a list of payments, or
     ``{"campaign", "unit", "payments"}``).
 
     ``Payment.row`` is the line of the file where the payment starts (CSV: the header is line 1).
+    The file is read to its end whatever its problems; a row that cannot be read is left out.
+
+    Args:
+        path: the file.
+        errors: ``"raise"`` (default): raise every problem as one error;
+            ``"collect"``: return a :class:`~wennuan_rules.Collected` of the roster (the rows that
+            could be read) and the problems, raising nothing for bad input.
 
     Raises:
         InputFileError: see :meth:`Payment.from_mapping` and :func:`iter_records`.
+        InputProblems: more than one problem (``problems`` lists each).
     """
+    collect = _io.check_errors(errors)
     name = str(path)
-    records, header = _payment_records(path)
-    payments = tuple(Payment.from_mapping(item, row=line, file=name) for line, item in records)
-    return Roster(
-        payments=payments,
-        unit=header_str(header, "unit", name),
-        campaign=header_str(header, "campaign", name),
-        file=name,
-    )
+    problems = _io.Problems(name)
+    header: dict[str, Any] = {}
+    rows: list[Payment] = []
+    try:
+        records, header = _payment_records(path, problems)
+        for line, item in _io.collecting(records, problems):
+            try:
+                rows.append(Payment.from_mapping(item, row=line, file=name))
+            except WennuanError as exc:
+                problems.add(exc)
+        unit = header_str(header, "unit", name)
+        campaign = header_str(header, "campaign", name)
+    except WennuanError as exc:
+        problems.add(exc)
+        unit = campaign = None
+    roster = Roster(payments=tuple(rows), unit=unit, campaign=campaign, file=name)
+    if collect:
+        return problems.collected(roster)
+    problems.raise_any()
+    return roster

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
 from wennuan_rules.audits.roster import normalize_id_number
-from wennuan_rules.vocabulary import HardshipCategory
+from wennuan_rules.vocabulary import FiveMustVisits, HardshipCategory, ModelWorkerLevel
 
 __all__ = ["QUOTA_PER", "FamilyOnFile", "Visit", "VisitGroup", "VisitPlan", "Visitee"]
 
@@ -20,6 +21,11 @@ _opt_text = attrs.validators.optional(attrs.validators.instance_of(str))
 _texts = attrs.validators.deep_iterable(
     attrs.validators.instance_of(str), attrs.validators.instance_of(tuple)
 )
+_opt_level = attrs.validators.optional(attrs.validators.instance_of(ModelWorkerLevel))
+
+
+def _as_tuple(value: Iterable[FiveMustVisits]) -> tuple[FiveMustVisits, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -32,6 +38,8 @@ class Visitee:
     unit: str | None = attrs.field(default=None, validator=_opt_text)
     name: str | None = attrs.field(default=None, validator=_opt_text)
     id_number: str | None = attrs.field(default=None, validator=_opt_text)
+    #: a model worker's level (附件3 三6 省部级以上劳模), or ``None``
+    model_worker_level: ModelWorkerLevel | None = attrs.field(default=None, validator=_opt_level)
 
 
 @attrs.frozen
@@ -59,6 +67,7 @@ class Visit:
         name: the head of the household's name.
         id_number: their 居民身份证 number (matches the families on file).
         row: the CSV line or 1-based JSON record.
+        model_worker_level: a model worker's level (附件3 三6 省部级以上劳模), or ``None``.
     """
 
     visited_on: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
@@ -69,6 +78,7 @@ class Visit:
     name: str | None = attrs.field(default=None, validator=_opt_text)
     id_number: str | None = attrs.field(default=None, validator=_opt_text)
     row: int | None = attrs.field(default=None)
+    model_worker_level: ModelWorkerLevel | None = attrs.field(default=None, validator=_opt_level)
 
     @property
     def where(self) -> str:
@@ -107,7 +117,8 @@ class VisitPlan:
 @attrs.frozen
 class FamilyOnFile:
     """A family on the hardship file (建档困难职工家庭), which coverage rules require to be
-    visited."""
+    visited; ``must_visit``: its 五必访 categories (平工总［2009］38号 四(一)), which the
+    ``must-visit`` rule requires to be visited (a 特困企业 is listed the same way, by its name)."""
 
     ref: str | None = attrs.field(default=None, validator=_opt_text)
     name: str | None = attrs.field(default=None, validator=_opt_text)
@@ -115,6 +126,13 @@ class FamilyOnFile:
     file_category: HardshipCategory | None = attrs.field(default=None)
     filed_on: dt.date | None = attrs.field(default=None)
     row: int | None = attrs.field(default=None)
+    must_visit: tuple[FiveMustVisits, ...] = attrs.field(
+        default=(),
+        converter=_as_tuple,
+        validator=attrs.validators.deep_iterable(
+            attrs.validators.instance_of(FiveMustVisits), attrs.validators.instance_of(tuple)
+        ),
+    )
 
     @property
     def where(self) -> str:

@@ -13,7 +13,8 @@ rule, the severity and the parameters the data file gives it). A payment rule re
 :class:`Check` (``row``: called for every row, keeping whatever state the rule needs, such as the
 ID numbers already paid; ``finish``: called after the last row) or ``None`` when the campaign has
 no such rule (no 实名制 clause, no spending deadline). A visit rule looks at the whole plan and
-returns ``None``.
+returns ``None``; so do the rules of hardship files, civil-affairs comparisons and goods rosters
+(:mod:`wennuan_rules.audits.rules.lists`), which cite the clause their ``source`` parameter gives.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ __all__ = [
     "rule_ids",
 ]
 
-KINDS: Final = ("payments", "visits")
+KINDS: Final = ("payments", "visits", "files", "civil-affairs", "goods")
 
 #: Parameters every rule accepts: ``severity`` (``error`` or ``warning``) replaces the rule's own.
 COMMON_PARAMS: Final[Mapping[str, object]] = MappingProxyType({"severity": None})

@@ -15,6 +15,8 @@ them; ``data/schemas/roster.schema.json`` is the JSON Schema), with the CSV head
 * ``group``: the recipient group, e.g. ``model-worker`` (optional; the campaign's audit data names
   its groups). CSV: 类别, 对象类别.
 * ``ref``: the caller's own reference (optional). CSV: 编号, 序号.
+* ``employer_has_union``: whether the recipient's employer has a union (optional; 是/否,
+  true/false). CSV: 单位是否建会, 是否建会, 单位建会.
 
 Readers refuse what they cannot read (an unknown column or key, an unreadable amount or date, an
 unknown fund source or channel) with :class:`~wennuan_rules.errors.InputFileError` naming the file,
@@ -39,10 +41,11 @@ from typing import Any, Final
 
 import attrs
 
+from wennuan_rules._fast import Slow, plain_date, trusted
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
 from wennuan_rules.money import refuse_foreign_digits
-from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel
+from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel, exact_ids
 
 __all__ = [
     "ID_PROBLEMS",
@@ -69,6 +72,7 @@ PAYMENT_FIELDS: Final = (
     "card_number",
     "group",
     "ref",
+    "employer_has_union",
 )
 
 _REQUIRED: Final = ("amount", "paid_on", "fund_source", "channel")
@@ -98,7 +102,29 @@ _ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "card_number": ("银行卡号", "銀行卡號", "卡号", "卡號", "cardnumber", "card"),
     "group": ("类别", "類別", "对象类别", "對象類別", "慰问对象类别", "慰問對象類別", "group"),
     "ref": ("编号", "編號", "序号", "序號", "ref"),
+    "employer_has_union": (
+        "单位是否建会",
+        "單位是否建會",
+        "是否建会",
+        "是否建會",
+        "单位建会",
+        "單位建會",
+        "单位是否建立工会",
+        "單位是否建立工會",
+        "所在单位是否建会",
+        "所在單位是否建會",
+        "hasunion",
+        "unionised",
+    ),
 }
+
+#: How a roster says yes or no (单位是否建会), compared after NFKC and case folding.
+_YES: Final = frozenset(
+    ("是", "有", "已建", "已建会", "已建會", "建会", "建會", "true", "yes", "y", "1")
+)
+_NO: Final = frozenset(
+    ("否", "无", "無", "未建", "未建会", "未建會", "没有", "沒有", "false", "no", "n", "0")
+)
 
 
 # -- ID numbers ------------------------------------------------------------------------------------
@@ -266,6 +292,29 @@ def _opt_str(value: object, *, what: str) -> str | None:
     return text or None
 
 
+def _opt_bool(value: object, *, what: str) -> bool | None:
+    """A yes/no cell: a JSON boolean, or 是/否, 有/无, 已建会/未建会, true/false, yes/no, 1/0; an
+    empty cell is ``None`` (not stated)."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int | Decimal) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        key = unicodedata.normalize("NFKC", value).strip().casefold()
+        if not key:
+            return None
+        if key in _YES:
+            return True
+        if key in _NO:
+            return False
+    raise InvalidValueError(
+        N_("{what}: expected {expected}, got {got}"),
+        what=what,
+        expected="是 or 否 (true or false)",
+        got=value,
+    )
+
+
 def _decimal(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
         raise InvalidValueError(
@@ -299,6 +348,7 @@ class Payment:
         ref: the caller's own reference, or ``None``.
         row: the line of the file where the row starts (CSV: the header is line 1; JSON: the line
             of the payment's ``{``; JSON Lines: its line).
+        employer_has_union: whether the recipient's employer has a union (``None``: not stated).
     """
 
     name: str | None = attrs.field(validator=_opt_text)
@@ -318,6 +368,9 @@ class Payment:
     row: int | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
     )
+    employer_has_union: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
+    )
 
     @property
     def where(self) -> str:
@@ -326,7 +379,7 @@ class Payment:
             return str(self.row)
         return self.ref if self.ref is not None else "?"
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, str | bool | None]:
         """The row as a JSON roster record (``roster.schema.json``): ids for the vocabularies, the
         amount as an exact string, ISO dates; ``Payment.from_mapping`` reads it back. Personal data
         is included in clear: this is the roster itself, not a report."""
@@ -342,6 +395,7 @@ class Payment:
             "card_number": self.card_number,
             "group": self.group,
             "ref": self.ref,
+            "employer_has_union": self.employer_has_union,
         }
 
     @classmethod
@@ -360,6 +414,11 @@ class Payment:
                 a value that cannot be read; the error names the file, row and field.
             InvalidValueError, UnknownIdError: the same, for data not read from a file.
         """
+        if cls is Payment and strict_keys:  # plain rows: the fast path (_fast_payment)
+            try:
+                return _fast_payment(data, row)
+            except Slow:
+                pass
         from wennuan_rules.money import parse_amount
         from wennuan_rules.plausibility import check_digits
 
@@ -425,6 +484,8 @@ class Payment:
             if isinstance(ref_value, int) and not isinstance(ref_value, bool):
                 ref_value = str(ref_value)
             ref = _opt_str(ref_value, what=field)
+            field = "employer_has_union"
+            has_union = _opt_bool(data.get(field), what=field)
         except WennuanError as exc:
             error: WennuanError = exc
             if field in _VOCABULARY_FIELDS:  # name the field, not the vocabulary's class
@@ -452,10 +513,79 @@ class Payment:
             group=group,
             ref=ref,
             row=row,
+            employer_has_union=has_union,
         )
 
 
 _VOCABULARY_FIELDS: Final = ("fund_source", "channel", "file_category")
+_FIELDS: Final = frozenset(PAYMENT_FIELDS)
+_PLAIN_PAYMENT: Final = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,8})?").fullmatch
+_make_payment = trusted(Payment)
+_TRUSTED_ORDER: Final = (*PAYMENT_FIELDS[:9], "group", "ref", "row", "employer_has_union")
+if tuple(a.name for a in attrs.fields(Payment)) != _TRUSTED_ORDER:  # pragma: no cover
+    raise AssertionError("the fast path of Payment.from_mapping no longer matches its fields")
+_sources, _channels, _categories = (
+    exact_ids(FundSource),
+    exact_ids(PaymentChannel),
+    exact_ids(HardshipCategory),
+)
+
+
+def _fast_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if value.__class__ is not str:
+        raise Slow
+    return value.strip() or None
+
+
+def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
+    """A plain row (see :mod:`wennuan_rules._fast`): a dict of known keys, text or ``None`` in
+    every field, an amount of plain digits (a minus sign allowed, at most 15 digits before the
+    point, so never implausible by its digits), ISO dates, ids or labels as written. Anything
+    else raises :class:`Slow` and :meth:`Payment.from_mapping` reads the row by its full path."""
+    if data.__class__ is not dict or not _FIELDS.issuperset(data) or row.__class__ not in _ROWS:
+        raise Slow
+    g = data.get
+    amount, source, channel = g("amount"), g("fund_source"), g("channel")
+    if amount.__class__ is not str or _PLAIN_PAYMENT(amount) is None:
+        raise Slow
+    number = Decimal(amount)
+    if not number:
+        raise Slow  # zero: the full path writes -0 as 0
+    category, filed = g("file_category"), g("filed_on")
+    if category is not None and category != "":  # "": no file, as the full path reads it
+        category = _categories.get(category) if category.__class__ is str else None
+        if category is None:
+            raise Slow
+    else:
+        category = None
+    ref = g("ref")
+    if ref is not None and ref.__class__ is not str:
+        raise Slow
+    return _make_payment(  # type: ignore[no-any-return]
+        _fast_text(g("name")),
+        _fast_text(g("id_number")),
+        number,
+        plain_date(g("paid_on")),
+        _sources[source] if source.__class__ is str and source in _sources else _slow(),
+        _channels[channel] if channel.__class__ is str and channel in _channels else _slow(),
+        category,
+        None if filed is None or filed == "" else plain_date(filed),
+        _fast_text(g("card_number")),
+        _fast_text(g("group")),
+        _fast_text(ref),
+        row,
+        None if g("employer_has_union") is None else _slow(),  # 是/否: the full path reads it
+    )
+
+
+_ROWS: Final = frozenset((int, type(None)))
+
+
+def _slow() -> Any:
+    raise Slow
+
 
 _EXPECTED: Final = {
     "amount": "an amount in yuan, e.g. 500.00",

@@ -29,6 +29,8 @@ data lists (``[rules] visits``; every rule by default), in order:
   豫工文〔2017〕61号 三2 "全覆盖、不遗漏"); one finding per family missed. Only visits inside the
   window of the ``window`` rule count (``coverage_in_window=False``: a visit on any date).
 * ``group``: a visit names a group of the plan.
+* ``grouping``, ``leaders``, ``must-visit``: the official grouping (附件4), the leaders' visits
+  (附件3 三6) and 五必访 (四(一)); :mod:`wennuan_rules.audits.rules.visit_plan`.
 
 Names and ID numbers are masked in findings unless ``show_personal_data=True``.
 """
@@ -37,8 +39,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal, TypeVar, overload
 
+import attrs
+
+from wennuan_rules._io.collect import Collected, Problems, check_errors
 from wennuan_rules.audits._common import Audit, check_file_campaign, resolve_campaign
 from wennuan_rules.audits.data import audit_data
 from wennuan_rules.audits.model import AuditData
@@ -53,10 +58,16 @@ from wennuan_rules.audits.records import (
 )
 from wennuan_rules.audits.roster import as_input_error, parse_date
 from wennuan_rules.audits.rules.visits import VisitContext
-from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
+from wennuan_rules.errors import (
+    InputFileError,
+    InputProblems,
+    InvalidValueError,
+    UnknownIdError,
+    WennuanError,
+)
 from wennuan_rules.i18n import N_
 from wennuan_rules.report import Report
-from wennuan_rules.vocabulary import HardshipCategory
+from wennuan_rules.vocabulary import FiveMustVisits, HardshipCategory, ModelWorkerLevel, Vocab
 
 if TYPE_CHECKING:
     from wennuan_rules.campaign import Campaign
@@ -71,22 +82,34 @@ __all__ = [
     "VisitPlan",
     "Visitee",
     "audit_visits",
+    "identified_visits",
     "read_families",
     "read_visits",
 ]
 
-VISIT_FIELDS: Final = ("group", "date", "household", "kind", "unit", "name", "id_number")
-HOUSEHOLD_FIELDS: Final = ("ref", "kind", "unit", "name", "id_number")
+VISIT_FIELDS: Final = (
+    "group",
+    "date",
+    "household",
+    "kind",
+    "unit",
+    "name",
+    "id_number",
+    "model_worker_level",
+)
+HOUSEHOLD_FIELDS: Final = ("ref", "kind", "unit", "name", "id_number", "model_worker_level")
 GROUP_FIELDS: Final = ("id", "leaders", "liaison", "units", "departments", "households")
-FAMILY_FIELDS: Final = ("ref", "name", "id_number", "file_category", "filed_on")
+FAMILY_FIELDS: Final = ("ref", "name", "id_number", "file_category", "filed_on", "must_visit")
+_LEVEL_ALIASES: Final = ("劳模级别", "勞模級別", "劳模等级", "勞模等級", "级别", "級別", "level")
 _VISIT_ALIASES: Final = {
-    "group": ("组", "组别", "組", "組別", "走访组", "走訪組"),
+    "group": ("组", "组别", "組", "組別", "走访组", "走訪組", "慰问组", "慰問組", "分组", "分組"),
     "date": ("日期", "走访日期", "走訪日期", "visited_on"),
     "household": ("户", "户号", "戶", "戶號", "编号", "編號"),
     "kind": ("类别", "類別", "对象类别", "對象類別"),
     "unit": ("单位", "單位", "走访单位", "走訪單位"),
     "name": ("姓名",),
     "id_number": ("身份证号", "身份证号码", "身份證號", "身份證號碼", "公民身份号码"),
+    "model_worker_level": _LEVEL_ALIASES,
 }
 _FAMILY_ALIASES: Final = {
     "ref": ("编号", "編號", "户号", "戶號", "序号", "序號"),
@@ -94,7 +117,11 @@ _FAMILY_ALIASES: Final = {
     "id_number": ("身份证号", "身份证号码", "身份證號", "身份證號碼", "公民身份号码"),
     "file_category": ("档案类别", "檔案類別", "建档类别", "建檔類別"),
     "filed_on": ("建档日期", "建檔日期"),
+    "must_visit": ("五必访", "五必訪", "必访类别", "必訪類別", "五必访类别", "五必訪類別"),
 }
+
+
+_V = TypeVar("_V", bound=Vocab)
 
 
 #: How a visit quota may be counted: per unit a group visits, or per group.
@@ -153,6 +180,19 @@ def _check_keys(data: Mapping[str, object], known: Sequence[str], what: str) -> 
             )
 
 
+def _vocab(cls: type[_V], text: str, what: str) -> _V:
+    """A vocabulary member, an unknown value named by its field (not by the vocabulary)."""
+    try:
+        return cls.from_text(text)
+    except WennuanError as exc:
+        raise UnknownIdError(exc.msgid, what=what, expected=exc.expected, got=text) from None
+
+
+def _level(value: object) -> ModelWorkerLevel | None:
+    text = _text(value, "model_worker_level")
+    return None if text is None else _vocab(ModelWorkerLevel, text, "model_worker_level")
+
+
 _IDENTIFIES: Final = "the household's reference (household), its ID number or its name"
 
 
@@ -169,6 +209,7 @@ def _visit(data: Mapping[str, object], row: int) -> Visit:
         name=_text(data.get("name"), "name", personal=True),
         id_number=_text(data.get("id_number"), "id_number", personal=True),
         row=row,
+        model_worker_level=_level(data.get("model_worker_level")),
     )
     return visit
 
@@ -195,6 +236,7 @@ def _group(data: object) -> VisitGroup:
                 unit=_text(item.get("unit"), "unit"),
                 name=_text(item.get("name"), "name", personal=True),
                 id_number=_text(item.get("id_number"), "id_number", personal=True),
+                model_worker_level=_level(item.get("model_worker_level")),
             )
         )
     return VisitGroup(
@@ -207,17 +249,34 @@ def _group(data: object) -> VisitGroup:
     )
 
 
-def read_visits(path: Path | str) -> VisitPlan:
+@overload
+def read_visits(path: Path | str, *, errors: Literal["raise"] = ...) -> VisitPlan: ...
+
+
+@overload
+def read_visits(path: Path | str, *, errors: Literal["collect"]) -> Collected[VisitPlan]: ...
+
+
+def read_visits(path: Path | str, *, errors: str = "raise") -> VisitPlan | Collected[VisitPlan]:
     """A visits file: JSON (plan and/or log, or a list of visits), JSON Lines (one visit a line)
     or CSV (a log).
 
-    ``Visit.row`` is the line where the visit starts (CSV: the header is line 1).
+    ``Visit.row`` is the line where the visit starts (CSV: the header is line 1). The file is read
+    to its end whatever its problems; a visit or group that cannot be read is left out.
+
+    Args:
+        path: the file.
+        errors: ``"raise"`` (default): raise every problem as one error; ``"collect"``: return a
+            :class:`~wennuan_rules.Collected` of the plan (what could be read) and the problems.
 
     Raises:
         InputFileError: unreadable file, unknown key or column, a value that cannot be read; the
             error names the file and the line where the record starts.
+        InputProblems: more than one problem (``problems`` lists each).
     """
+    collect = check_errors(errors)
     name = str(path)
+    problems = Problems(name)
     visits, header, located = read_records(
         path,
         key="visits",
@@ -227,29 +286,43 @@ def read_visits(path: Path | str) -> VisitPlan:
         aliases=_VISIT_ALIASES,
         build=_visit,
         lists=("groups",),
+        problems=problems,
     )
     groups = []
     raw_groups = header.get("groups") or []
     if not isinstance(raw_groups, list):
-        raise InputFileError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="groups",
-            expected="a list of groups",
-            got=type(raw_groups).__name__,
-            file=name,
+        problems.add(
+            InputFileError(
+                N_("{what}: expected {expected}, got {got}"),
+                what="groups",
+                expected="a list of groups",
+                got=type(raw_groups).__name__,
+                file=name,
+            )
         )
+        raw_groups = []
     for line, item in located.get("groups") or list(enumerate(raw_groups, start=1)):
         try:
             groups.append(_group(item))
         except WennuanError as exc:
-            raise as_input_error(exc, name, line, "groups") from None
-    return VisitPlan(
+            problems.add(as_input_error(exc, name, line, "groups"))
+    unit = campaign = None
+    try:
+        unit = header_str(header, "unit", name)
+        campaign = header_str(header, "campaign", name)
+    except WennuanError as exc:
+        problems.add(exc)
+    plan = VisitPlan(
         groups=tuple(groups),
         visits=tuple(visits),
-        unit=header_str(header, "unit", name),
-        campaign=header_str(header, "campaign", name),
+        unit=unit,
+        campaign=campaign,
         file=name,
     )
+    if collect:
+        return problems.collected(plan)
+    problems.raise_any()
+    return plan
 
 
 def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
@@ -267,16 +340,44 @@ def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
         file_category=None if category is None else HardshipCategory.from_text(category),
         filed_on=None if filed in (None, "") else parse_date(filed, what="filed_on"),
         row=row,
+        must_visit=tuple(
+            _vocab(FiveMustVisits, t, "must_visit")
+            for t in _texts_of(data.get("must_visit"), "must_visit")
+        ),
     )
 
 
-def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
+@overload
+def read_families(
+    path: Path | str, *, errors: Literal["raise"] = ...
+) -> tuple[FamilyOnFile, ...]: ...
+
+
+@overload
+def read_families(
+    path: Path | str, *, errors: Literal["collect"]
+) -> Collected[tuple[FamilyOnFile, ...]]: ...
+
+
+def read_families(
+    path: Path | str, *, errors: str = "raise"
+) -> tuple[FamilyOnFile, ...] | Collected[tuple[FamilyOnFile, ...]]:
     """The families on file: JSON (a list, or ``{"families": […]}``), JSON Lines or CSV.
+
+    The file is read to its end whatever its problems; a family that cannot be read is left out.
+
+    Args:
+        path: the file.
+        errors: ``"raise"`` (default): raise every problem as one error; ``"collect"``: return a
+            :class:`~wennuan_rules.Collected` of the families (a tuple) and the problems.
 
     Raises:
         InputFileError: unreadable file, unknown key or column, a family with neither ref nor ID
             number.
+        InputProblems: more than one problem (``problems`` lists each).
     """
+    collect = check_errors(errors)
+    problems = Problems(str(path))
     families, _header, _located = read_records(
         path,
         key="families",
@@ -285,7 +386,11 @@ def read_families(path: Path | str) -> tuple[FamilyOnFile, ...]:
         fields=FAMILY_FIELDS,
         aliases=_FAMILY_ALIASES,
         build=_family,
+        problems=problems,
     )
+    if collect:
+        return problems.collected(tuple(families))
+    problems.raise_any()
     return tuple(families)
 
 
@@ -303,14 +408,31 @@ def _visits_of(plan: object) -> tuple[Visit, ...]:
     return visits
 
 
-def _check_identified(plan: VisitPlan) -> None:
-    """Refuse a visit read from a file that does not say which household it was (it would be
-    counted by its line, and a compact JSON log has every visit on one line)."""
+def identified_visits(plan: VisitPlan) -> tuple[VisitPlan, tuple[WennuanError, ...]]:
+    """The plan without the visits read from a file that do not say which household they were (a
+    visit would be counted by its line, and a compact JSON log has every visit on one line), and
+    one problem for each visit left out (its line, the field ``household``)."""
     if plan.file is None:
-        return
-    for v in plan.visits:
-        if not v.identified():
-            raise as_input_error(_required("household", _IDENTIFIES), plan.file, v.row, "household")
+        return plan, ()
+    problems = tuple(
+        as_input_error(_required("household", _IDENTIFIES), plan.file, v.row, "household")
+        for v in plan.visits
+        if not v.identified()
+    )
+    if not problems:
+        return plan, ()
+    kept = tuple(v for v in plan.visits if v.identified())
+    return attrs.evolve(plan, visits=kept), problems
+
+
+def _check_identified(plan: VisitPlan) -> None:
+    """Refuse a visit read from a file that does not say which household it was (every one of
+    them: :func:`identified_visits`)."""
+    _plan, problems = identified_visits(plan)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise InputProblems(plan.file, problems)
 
 
 def audit_visits(
@@ -324,6 +446,7 @@ def audit_visits(
     require_coverage: bool | None = None,
     unit: str | None = None,
     coverage_in_window: bool = True,
+    must_visit: Iterable[FamilyOnFile] | None = None,
 ) -> Report:
     """Audit a visiting plan and/or visit log against a campaign's rules.
 
@@ -342,6 +465,8 @@ def audit_visits(
         coverage_in_window: only visits inside the window the ``window`` rule checks (the
             concentrated visiting window, else the campaign period) count for coverage (default;
             docs/decisions.md "Audits"); ``False`` counts a visit on any date.
+        must_visit: the families (and 特困企业) of 五必访 (平工总［2009］38号 四(一)), each with
+            its ``must_visit`` categories; ``None``: those of ``families`` that have categories.
 
     Returns:
         A :class:`~wennuan_rules.report.Report` with form ``<campaign>:visits``.
@@ -367,11 +492,12 @@ def audit_visits(
         info=info,
         audit=Audit(camp.id, "visits", show_personal_data=show_personal_data),
         plan=plan,
-        families=families,
+        families=None if families is None else tuple(families),  # read by two rules
         window=window,
         quota_per=quota_per,
         require_coverage=require_coverage,
         coverage_in_window=coverage_in_window,
+        must_visit=None if must_visit is None else tuple(must_visit),
         extra={
             "campaign": camp.id,
             "groups": len(plan.groups),

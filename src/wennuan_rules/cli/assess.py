@@ -8,8 +8,10 @@ import datetime as dt
 import json
 from typing import Any, Final, TextIO
 
+from wennuan_rules._io import Problems
+from wennuan_rules.cli.problems import status
 from wennuan_rules.eligibility.assessment import assess_many, campaign_options
-from wennuan_rules.eligibility.readers import read_households
+from wennuan_rules.eligibility.readers import iter_households
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.parameters import Parameters
@@ -47,12 +49,16 @@ def run_assess(args: argparse.Namespace, out: TextIO) -> int:
         params = (params or Parameters.bundled()).with_file(path)
     show = bool(getattr(args, "show_personal_data", False))
     campaign_options(args.campaign)  # an unknown campaign is reported before the file is read
-    single, households = read_households(args.file)
+    problems = Problems(str(args.file))
+    # every usable household is assessed; the input problems are told at the end (exit 2)
+    single, households = iter_households(args.file, problems)
     results = assess_many(households, args.campaign, on, parameters=params)
     fmt = args.format
     if fmt == "json":
         if single:
-            a = next(results)
+            a = next(results, None)
+            if a is None:  # the one household could not be read
+                return status(problems, lang, 0)
             out.write(json.dumps(a.to_dict(lang, show_personal_data=show), **_PRETTY) + "\n")
         elif getattr(households, "json_lines", False):
             # JSON lines in, JSON lines out: one compact assessment per line, as it is made.
@@ -65,14 +71,14 @@ def run_assess(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(("," if i else "") + "\n")
                 out.write(json.dumps(a.to_dict(lang, show_personal_data=show), **_PRETTY))
             out.write("\n]\n")
-        return 0
+        return status(problems, lang, 0)
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for a in results:
             for row in _csv_rows(a, lang, show):
                 writer.writerow([safe_cell(v) for v in row])
-        return 0
+        return status(problems, lang, 0)
     count = 0
     eligible = 0
     for a in results:
@@ -92,4 +98,4 @@ def run_assess(args: argparse.Namespace, out: TextIO) -> int:
             )
             + "\n"
         )
-    return 0
+    return status(problems, lang, 0)

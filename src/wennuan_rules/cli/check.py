@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Iterator
-from importlib import resources
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
+from wennuan_rules._data import PACKAGE_DIR
+from wennuan_rules._io import Problems
+from wennuan_rules.batch import failing_share_ok, fails, parse_level, parse_share
 from wennuan_rules.cli.forms import _extra_forms, _find
-from wennuan_rules.errors import InputFileError, UnknownIdError
+from wennuan_rules.cli.problems import status
+from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError
 from wennuan_rules.form.model import FormTemplate, Return
-from wennuan_rules.form.readers import read_returns
+from wennuan_rules.form.readers import iter_returns
 from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.render import (
@@ -23,7 +27,7 @@ from wennuan_rules.render import (
 )
 from wennuan_rules.report import Report
 
-__all__ = ["DEFAULT_SAMPLE", "run_check", "sample_path"]
+__all__ = ["DEFAULT_SAMPLE", "run_check", "sample_path", "thresholds"]
 
 
 #: The sample ``wennuan-rules check --sample`` checks when no form is named.
@@ -36,7 +40,7 @@ def sample_path(form_id: str) -> Path:
     Raises:
         UnknownIdError: there is no sample of that form (the message lists those there are).
     """
-    folder = resources.files("wennuan_rules").joinpath("data", "samples")
+    folder = PACKAGE_DIR / "data" / "samples"
     name = form_id.strip().replace(":", "__") + ".json"
     entry = folder.joinpath(name)
     if entry.is_file():
@@ -52,6 +56,26 @@ def sample_path(form_id: str) -> Path:
         expected=", ".join(known) or "none",
         got=form_id,
     )
+
+
+def thresholds(args: argparse.Namespace) -> tuple[str, Decimal]:
+    """``--fail-on`` and ``--max-failing`` (docs/decisions.md, "Thresholds over a batch").
+
+    Raises:
+        InputFileError: ``--max-failing`` is not a share from 0 to 1 (exit status 2).
+    """
+    level = parse_level(getattr(args, "fail_on", "error"))
+    raw = getattr(args, "max_failing", "0")
+    try:
+        share = parse_share(raw)
+    except InvalidValueError:
+        raise InputFileError(
+            N_("{what}: expected {expected}, got {got}"),
+            what="--max-failing",
+            expected="a share of returns from 0 to 1, e.g. 0.05",
+            got=raw,
+        ) from None
+    return level, share
 
 
 def _tee(
@@ -86,30 +110,32 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             expected="a FILE to check, or --sample",
             got="nothing",
         )
+    level, share = thresholds(args)
     form = _find(args.form, extra) if args.form else None
     if form is not None:
         extra.setdefault(form.id, form)
     if getattr(args, "engine", "row") == "columnar":
         from wennuan_rules.cli.check_columnar import run_check_columnar
 
-        return run_check_columnar(args, out, path, form)
+        return run_check_columnar(args, out, path, form, level, share)
     acc = _Accumulator("strict", distinct_units=True) if args.rollup is not None else None
     annotate = getattr(args, "annotate", None)
+    problems = Problems(str(path))
     if annotate:
         from wennuan_rules.excel.cli import annotated
 
-        found, source = annotated(path, form, extra.values())
-    else:
-        source = read_returns(path, form=form, forms=extra.values())
+        found, source, book = annotated(path, form, extra.values())
+    else:  # every usable return is checked; the input problems are told at the end (exit 2)
+        source = iter_returns(path, form=form, forms=extra.values(), problems=problems)
     returns = _tee(source, acc, extra)
     reports = validate_many(returns, tolerance=args.tolerance, forms=extra.values())
     if annotate:
-        from wennuan_rules.excel.annotate import write_annotated
+        from wennuan_rules.excel.annotate import annotate as annotated_copy
 
-        done = list(reports)
         show = bool(getattr(args, "show_personal_data", False))
-        write_annotated(path, found, done, annotate, lang, show_personal_data=show)
-        reports = iter(done)
+        reports = annotated_copy(
+            path, found, reports, annotate, lang, show_personal_data=show, book=book
+        )
 
     def with_rollup() -> Iterator[Report]:
         yield from reports
@@ -119,12 +145,12 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             )
 
     stream = with_rollup()
-    bad = [0]
+    bad = [0, 0]  # failing at --fail-on, all
 
     def counted(items: Iterator[Report]) -> Iterator[Report]:
         for report in items:
-            if not report.ok:
-                bad[0] += 1
+            bad[0] += fails(report, level)
+            bad[1] += 1
             yield report
 
     if args.summary:
@@ -135,9 +161,9 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             out.write(summary_csv(summary))
         else:
             out.write(summary_text(summary, lang))
-        return 1 if bad[0] else 0
+        return status(problems, lang, 0 if failing_share_ok(bad[0], bad[1], share) else 1)
     _write_reports(counted(stream), args.format, lang, out)
-    return 1 if bad[0] else 0
+    return status(problems, lang, 0 if failing_share_ok(bad[0], bad[1], share) else 1)
 
 
 def _write_reports(reports: Iterator[Report], fmt: str, lang: str | None, out: TextIO) -> None:

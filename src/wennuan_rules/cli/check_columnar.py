@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
+from wennuan_rules.batch import failing_share_ok
 from wennuan_rules.errors import InputFileError
 from wennuan_rules.form.model import FormTemplate
 from wennuan_rules.i18n import N_, translate
@@ -30,10 +32,15 @@ def _refuse(name: str, expected: str, got: str) -> InputFileError:
 
 
 def run_check_columnar(
-    args: argparse.Namespace, out: TextIO, path: str | Path, form: FormTemplate | None
+    args: argparse.Namespace,
+    out: TextIO,
+    path: str | Path,
+    form: FormTemplate | None,
+    level: str = "error",
+    share: Decimal = Decimal(0),
 ) -> int:
-    """Check the wide CSV ``path`` of returns of ``form``; exit status 1 when a return has an
-    error."""
+    """Check the wide CSV ``path`` of returns of ``form``; exit status 1 when more than ``share``
+    of the returns fail at ``level`` (by default: when a return has an error)."""
     from wennuan_rules.form.columnar import FrameInputError, polars, validate_frame
 
     name = Path(path).name
@@ -55,6 +62,11 @@ def run_check_columnar(
         first = exc.problems[0]
         raise exc.located(file=name, line=first.row + 2, column=first.column) from None
     bad = int(result.returns.get_column("errors").gt(0).sum())
+    failing = bad
+    if level == "warning":
+        counts = result.returns.get_column("errors") + result.returns.get_column("warnings")
+        failing = int(counts.gt(0).sum())
+    status = 0 if failing_share_ok(failing, result.returns.height, share) else 1
     lang: str | None = args.lang
     if args.summary:
         if args.format == "json":
@@ -63,7 +75,7 @@ def run_check_columnar(
             out.write(summary_csv(result.summary))
         else:
             out.write(summary_text(result.summary, lang))
-        return 1 if bad else 0
+        return status
     reports = list(result.failing().values())
     if args.format == "json":
         out.write(json.dumps([r.to_dict(lang) for r in reports], ensure_ascii=False, indent=2))
@@ -75,4 +87,4 @@ def run_check_columnar(
             out.write(report_text(report, lang) + "\n\n")
         total = result.returns.height
         out.write(translate(_TOTALS, lang, total=total, bad=bad, good=total - bad) + "\n")
-    return 1 if bad else 0
+    return status

@@ -16,12 +16,11 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from typing import Final, TextIO
 
 from wennuan_rules._data import add_data_dir, remove_data_dir
-from wennuan_rules.errors import WennuanError
+from wennuan_rules.errors import WennuanError, problems_of
 from wennuan_rules.i18n import N_, normalize_lang, translate
 
 __all__ = ["main"]
@@ -129,6 +128,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     p.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="the level that makes a return fail: error (default) or warning",
+    )
+    p.add_argument(
+        "--max-failing",
+        default="0",
+        metavar="SHARE",
+        help="the share of returns allowed to fail before the exit status is 1 (0 to 1, "
+        "e.g. 0.05; default 0)",
+    )
+    p.add_argument(
         "--engine",
         choices=("row", "columnar"),
         default="row",
@@ -192,6 +204,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the families on file (JSON or CSV) that every visit log must cover",
     )
     pv.add_argument(
+        "--must-visit",
+        default=None,
+        help="the families (and enterprises) of 五必访 with their categories (JSON or CSV, as "
+        "--on-file; default: those of --on-file that name a category)",
+    )
+    pv.add_argument(
         "--quota-per",
         choices=("unit-visited", "group"),
         default=None,
@@ -211,6 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pv.add_argument("--show-personal-data", action="store_true", help="do not mask personal data")
     _common(pv)
+    from wennuan_rules.cli.audit_lists import add_parsers
+
+    add_parsers(audit, _common)
     return parser
 
 
@@ -246,18 +267,25 @@ _NAMES: Final = "campaigns, forms, check, template, assess, audit"
 
 def _fail(text: str) -> None:
     """One line on stderr, always: a line break in a message is shown as ``\\n``."""
-    one_line = text.replace("\r", "\\r").replace("\n", "\\n")
-    print(f"wennuan-rules: {one_line}", file=sys.stderr)
+    from wennuan_rules.cli.problems import say
+
+    say(text)
 
 
 def _to_file(path: str, run: Callable[[TextIO], int]) -> int:
     """``run`` writing to a temporary file beside ``path``, renamed to ``path`` when it returns: a
-    run that fails (an exception) leaves the previous file as it was, never half a report."""
+    run that fails (an exception, or exit status 2: input problems, though the usable items were
+    reported) leaves the previous file as it was, never half a report."""
     folder = os.path.dirname(os.path.abspath(path))
+    import tempfile  # only when writing a file: it imports shutil, bz2, lzma, random
+
     fd, temp = tempfile.mkstemp(prefix=".wennuan-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             status = run(out)
+        if status == 2:  # input problems: the run did not succeed, the previous file stays
+            os.unlink(temp)
+            return status
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -279,7 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(translate(N_("choose a command: {commands} (see --help)"), None, commands=_NAMES))
         return 2
     if args.command == "audit" and getattr(args, "audit_kind", None) is None:
-        parser.exit(2, "wennuan-rules audit: choose payments or visits\n")
+        kinds = "payments, visits, files, civil-affairs or goods"
+        parser.exit(2, f"wennuan-rules audit: choose {kinds}\n")
     lang: str | None = None
     added: list[str] = []
     try:
@@ -292,7 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _to_file(args.output, lambda out: _runner(args.command)(args, out))
         return _runner(args.command)(args, sys.stdout)
     except WennuanError as exc:
-        _fail(exc.message(lang))
+        for problem in problems_of(exc):  # every input problem of a file, one line each
+            _fail(problem.message(lang))
         return 2
     except BrokenPipeError:
         # the reader went away (``wennuan-rules … | head``): stop quietly, as Unix tools do

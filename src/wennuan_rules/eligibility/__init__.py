@@ -35,6 +35,7 @@ from wennuan_rules.eligibility.criteria import (
     ModelWorkerAtLeast,
     NewFormOccupation,
     OnFile,
+    ProfessionalStated,
     Reason,
 )
 from wennuan_rules.eligibility.documents import Checklist, Document
@@ -66,6 +67,7 @@ __all__ = [
     "NewFormOccupation",
     "OnFile",
     "Option",
+    "ProfessionalStated",
     "Reason",
     "assess",
     "assess_many",

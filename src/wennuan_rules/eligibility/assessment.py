@@ -29,6 +29,7 @@ from wennuan_rules.errors import InvalidValueError, UnknownIdError
 from wennuan_rules.i18n import N_, Label, normalize_lang
 from wennuan_rules.parameters import Parameters
 from wennuan_rules.privacy import mask_id_number
+from wennuan_rules.results import renderers
 
 __all__ = [
     "Assessment",
@@ -211,6 +212,10 @@ class Assessment:
             f"eligible={self.eligible!r})"
         )
 
+    def _repr_html_(self) -> str:
+        """The assessment for notebooks (:func:`wennuan_rules.render.assessment_html`)."""
+        return renderers().assessment_html(self)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Assessment):
             return NotImplemented
@@ -372,6 +377,8 @@ def _on(on: object) -> dt.date:
 
 
 def _household(value: object) -> Household:
+    if value.__class__ is dict:
+        return Household.from_mapping(value)
     if isinstance(value, Household):
         return value
     if isinstance(value, Mapping):

@@ -39,6 +39,7 @@ from wennuan_rules.vocabulary import (
     HardshipCategory,
     ModelWorkerLevel,
     NewFormWorker,
+    Professional,
     Vocab,
 )
 
@@ -58,6 +59,7 @@ __all__ = [
     "ModelWorkerAtLeast",
     "NewFormOccupation",
     "OnFile",
+    "ProfessionalStated",
     "Reason",
     "Settled",
     "Test",
@@ -1240,6 +1242,46 @@ class NewFormOccupation(Settled):
             )
         shown = "null" if occ is None else (occ.id if isinstance(occ, NewFormWorker) else occ)
         return (Reason(self.id, met, message, self.source, (("new_form_occupation", shown),)),)
+
+
+@attrs.frozen
+class ProfessionalStated(Settled):
+    """A 专业人才 among those to visit (工匠劳模、技能人才、学科带头人等专业人才): the notice's list
+    ends in 等 and is read as open, so any kind stated counts, and one it does not name is accepted
+    and named."""
+
+    source: str = ""
+    id: ClassVar[str] = "professional"
+
+    def emit(self, em: Emitter) -> str:
+        return f"({em.attr('professional')} is not None)"
+
+    def _key(self, household: Household) -> object:
+        return household.professional
+
+    def _explain(self, household: Household, ctx: Context) -> tuple[Reason, ...]:
+        kind = household.professional
+        if kind is None:
+            message = Message.of(
+                N_(
+                    "not stated as a professional (craftsman or model worker, skilled talent, "
+                    "leader of an academic discipline)"
+                )
+            )
+        elif isinstance(kind, Professional):
+            message = Message.of(N_("professional: {kind}"), kind=kind)
+        else:
+            message = Message.of(
+                N_(
+                    "professional: {kind} (not named in the notice, whose list ends in "
+                    "'and other professionals' and is read as open)"
+                ),
+                kind=kind,
+            )
+        shown = "null" if kind is None else (kind.id if isinstance(kind, Professional) else kind)
+        return (
+            Reason(self.id, kind is not None, message, self.source, (("professional", shown),)),
+        )
 
 
 @attrs.frozen

@@ -16,6 +16,8 @@ from typing import Any, Final
 
 import attrs
 
+from wennuan_rules._fast import Slow
+from wennuan_rules.eligibility._household_fast import household_reader
 from wennuan_rules.eligibility.documents import Document
 from wennuan_rules.errors import InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
@@ -28,6 +30,7 @@ from wennuan_rules.vocabulary import (
     ModelWorkerLevel,
     MonitoringCategory,
     NewFormWorker,
+    Professional,
 )
 
 __all__ = ["BOOLEAN_FACTS", "KEYS", "HardshipFile", "Household"]
@@ -64,6 +67,7 @@ KEYS: Final = (
     "region",
     "new_form_occupation",
     "monitoring",
+    "professional",
     "event_on",
     "documents",
     "submitted_on",
@@ -149,6 +153,19 @@ def _occupation(_inst: Any, _attr: Any, value: Any) -> None:
         )
 
 
+def _professional(_inst: Any, _attr: Any, value: Any) -> None:
+    # 等专业人才 in 豫工文〔2017〕61号 二3二 leaves the list open: another kind is its text
+    if value is None or isinstance(value, Professional):
+        return
+    if not isinstance(value, str) or not value or len(value) > 100 or value != value.strip():
+        raise _bad(
+            "professional",
+            "craftsman-model-worker, skilled-talent, discipline-leader, another kind of "
+            "professional (1–100 characters), or null",
+            value,
+        )
+
+
 def _region(_inst: Any, _attr: Any, value: Any) -> None:
     if value is not None and not is_region_id(value):
         raise _bad("region", "a region id such as changzhou-edz, or null", value)
@@ -222,6 +239,10 @@ class Household:
             ``None``.
         monitoring: the 2022 monitoring category (脱困不稳定户 ``unstable-exit``, 边缘易致困户
             ``edge-at-risk``, 平顶山 2022 二(三)四) or ``None``.
+        professional: the kind of 专业人才 the worker is (工匠劳模 ``craftsman-model-worker``,
+            技能人才 ``skilled-talent``, 学科带头人 ``discipline-leader``; 豫工文〔2017〕61号
+            二3二),
+            the text of a kind the notice does not name (its list ends in 等: open), or ``None``.
         event_on: the day of the sudden event, accident or illness that caused the hardship.
         documents: the documents handed in (``None``: not stated).
         submitted_on: the day the documents were handed in.
@@ -267,6 +288,7 @@ class Household:
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(MonitoringCategory)),
     )
+    professional: Professional | str | None = attrs.field(default=None, validator=_professional)
     event_on: dt.date | None = attrs.field(default=None, validator=_opt_date)
     documents: frozenset[Document] | None = attrs.field(default=None, validator=_documents)
     submitted_on: dt.date | None = attrs.field(default=None, validator=_opt_date)
@@ -293,6 +315,11 @@ class Household:
         impossible values raise a :class:`~wennuan_rules.errors.WennuanError` naming the field (and
         ``file``/``line`` when given). The mapping is never modified.
         """
+        if cls is Household:  # plain JSON: the fast path (eligibility/_household_fast.py)
+            try:
+                return _fast_read(data)  # type: ignore[no-any-return]
+            except Slow:
+                pass
         try:
             return cls._read(data)
         except WennuanError as exc:
@@ -335,6 +362,7 @@ class Household:
         )
         kwargs["new_form_occupation"] = _read_occupation(data.get("new_form_occupation"))
         kwargs["monitoring"] = _read_vocab(data.get("monitoring"), "monitoring", MonitoringCategory)
+        kwargs["professional"] = _read_open(data.get("professional"), "professional", Professional)
         kwargs["hardship_file"] = _read_file(data.get("hardship_file"))
         kwargs["event_on"] = _read_date(data.get("event_on"), "event_on")
         kwargs["submitted_on"] = _read_date(data.get("submitted_on"), "submitted_on")
@@ -366,6 +394,9 @@ class Household:
         return out
 
 
+_fast_read = household_reader(Household, HardshipFile, KEYS, BOOLEAN_FACTS)
+
+
 def _read_vocab(value: object, what: str, vocab: Any) -> Any:
     if value is None:
         return None
@@ -391,6 +422,18 @@ def _read_occupation(value: object) -> NewFormWorker | str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
         raise _bad("new_form_occupation", "an occupation's name or id, or null", value) from None
+
+
+def _read_open(value: object, what: str, vocab: Any) -> Any:
+    """A member of an open vocabulary (id or label), else the text of another kind (等)."""
+    if value is None:
+        return None
+    try:
+        return vocab.from_text(value)
+    except UnknownIdError:
+        if isinstance(value, str) and value.strip() and len(value.strip()) <= 100:
+            return value.strip()
+        raise _bad(what, "a name or id (1–100 characters), or null", value) from None
 
 
 def _read_list(value: object, what: str, vocab: Any) -> frozenset[Any] | None:

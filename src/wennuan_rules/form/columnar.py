@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from wennuan_rules.batch import Batch
 from wennuan_rules.errors import InvalidValueError, WennuanError
 from wennuan_rules.form._frame_read import SCALE, Problem, canonical_cell, read_items
 from wennuan_rules.form.loader import get_form
@@ -233,6 +234,16 @@ class FrameResult:
         )
         return {int(r): self.explain(int(r)) for r in rows}
 
+    def batch(self) -> Batch:
+        """The notebook's object (:class:`~wennuan_rules.batch.Batch`): the per-rule summary of
+        every row, and the full reports of the rows with a finding (the others passed every
+        rule), by row."""
+        failing = self.failing()
+        return Batch(self.summary, tuple(failing.values()), tuple(failing), (None,) * len(failing))
+
+    def _repr_html_(self) -> str:
+        return self.batch()._repr_html_()
+
 
 def _summary(pl: Any, checked: Any, form: FormTemplate) -> Summary:
     n = checked.height
@@ -251,17 +262,30 @@ def _summary(pl: Any, checked: Any, form: FormTemplate) -> Summary:
         fl, ne = counts[f"f{k}"] or 0, counts[f"n{k}"]
         rid = f"{form.id}/{rule.name}"
         rows.append(
-            RuleSummary(rid, rule.severity, rule.items, n - fl - ne, fl, ne, form.rule_source(rule))
+            RuleSummary(
+                rid,
+                rule.severity,
+                rule.items,
+                n - fl - ne,
+                fl,
+                ne,
+                form.rule_source(rule),
+                expr=rule.expr,
+            )
         )
     for i, item in enumerate(form.items):
         fl, ne = counts[f"uf{i}"] or 0, counts[f"un{i}"]
         rid = f"{form.id}/{item.code}:unit"
         source = form.item_source(item.code)
-        rows.append(RuleSummary(rid, Severity.ERROR, (item.code,), n - fl - ne, fl, ne, source))
+        rows.append(
+            RuleSummary(
+                rid, Severity.ERROR, (item.code,), n - fl - ne, fl, ne, source, unit_check=True
+            )
+        )
     return Summary({form.id: n} if n else {}, counts["bad"] or 0, tuple(rows))
 
 
-def _outcome(pl: Any, form: FormTemplate) -> tuple[list[Any], list[Any]]:
+def _outcome(pl: Any, form: FormTemplate) -> tuple[list[Any], list[_Listing]]:
     rule_ids = [f"{form.id}/{r.name}" for r in form.rules]
     unit_ids = [f"{form.id}/{item.code}:unit" for item in form.items]
     ids = pl.Enum(rule_ids + unit_ids)
@@ -271,12 +295,6 @@ def _outcome(pl: Any, form: FormTemplate) -> tuple[list[Any], list[Any]]:
     bad_unit = [pl.col(f"ok{i}").not_().fill_null(False) for i in range(len(form.items))]
     n_errors = pl.sum_horizontal([failed_rule[k] for k in errors] + bad_unit).cast(pl.Int32)
     n_warnings = pl.sum_horizontal([failed_rule[k] for k in warnings] + [pl.lit(0)]).cast(pl.Int32)
-
-    def listed(pairs: list[tuple[Any, str]]) -> Any:
-        if not pairs:
-            return pl.lit([], pl.List(ids))
-        return pl.concat_list([pl.when(c).then(pl.lit(i, ids)) for c, i in pairs]).list.drop_nulls()
-
     failed = [(failed_rule[k], rule_ids[k]) for k in errors]
     failed += [(bad_unit[i], unit_ids[i]) for i in range(len(form.items))]
     failed += [(failed_rule[k], rule_ids[k]) for k in warnings]
@@ -288,18 +306,47 @@ def _outcome(pl: Any, form: FormTemplate) -> tuple[list[Any], list[Any]]:
         n_warnings.alias("warnings"),
         pl.any_horizontal([c for c, _ in failed]).alias("_any_failed"),
         pl.any_horizontal([c for c, _ in nev]).alias("_any_nev"),
-    ], [listed(failed).alias("failed"), listed(nev).alias("not_evaluated")]
+    ], [_Listing("failed", failed, ids), _Listing("not_evaluated", nev, ids)]
 
 
-def _lists(pl: Any, checked: Any, lists: list[Any]) -> Any:
-    """The returns' frame with the id lists, built only for the rows that have ids (building a
-    list of ids costs the same for every row; most rows of a batch have none)."""
+@attrs.frozen
+class _Listing:
+    """A column of id lists: the ids of ``pairs`` whose condition holds, in the pairs' order."""
+
+    name: str
+    pairs: list[tuple[Any, str]]
+    ids: Any  # the Enum of every id
+
+    def of(self, pl: Any, rows: Any) -> Any:
+        """``_row`` and the list, for the rows of ``rows`` that have an id. The conditions are
+        unpivoted to one (row, position) per id that holds, then gathered per row: linear in the
+        ids found, where a list built per row from every condition costs every condition."""
+        names = pl.Series(self.name, [i for _, i in self.pairs], dtype=self.ids)
+        flags = [c.fill_null(False).alias(str(j)) for j, (c, _) in enumerate(self.pairs)]
+        hits = (
+            rows.select("_row", *flags)
+            .unpivot(index="_row", variable_name="_j", value_name="_hit")
+            .filter(pl.col("_hit"))
+            .select("_row", pl.col("_j").cast(pl.UInt32))
+            .collect()
+            .sort("_row", "_j")
+        )
+        hits = hits.with_columns(names.gather(hits.get_column("_j")))
+        return hits.group_by("_row", maintain_order=True).agg(pl.col(self.name))
+
+
+def _lists(pl: Any, checked: Any, lists: list[_Listing]) -> Any:
+    """The returns' frame with the id lists, built only for the rows that have ids (most rows of a
+    batch have none)."""
     out = checked.select("_row", pl.col("_unit").alias("unit"), "ok", "errors", "warnings")
-    for flag, expr in zip(("_any_failed", "_any_nev"), lists, strict=True):
-        some = checked.filter(pl.col(flag)).select("_row", expr)
-        name = expr.meta.output_name()
+    for flag, listing in zip(("_any_failed", "_any_nev"), lists, strict=True):
+        empty = pl.lit([], pl.List(listing.ids))
+        if not listing.pairs:
+            out = out.with_columns(empty.alias(listing.name))
+            continue
+        some = listing.of(pl, checked.lazy().filter(pl.col(flag)))
         out = out.join(some, on="_row", how="left")
-        out = out.with_columns(pl.col(name).fill_null(pl.lit([], some.schema[name])))
+        out = out.with_columns(pl.col(listing.name).fill_null(empty))
     return out.sort("_row").drop("_row")
 
 

@@ -7,10 +7,18 @@ units.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
-from wennuan_rules._data import Table, bundled_files, load_toml
+from wennuan_rules._data import (
+    PACKAGE_DIR,
+    Table,
+    bundled_files,
+    data_dirs,
+    is_bundled,
+    load_toml,
+)
 from wennuan_rules.errors import DataFileError, UnknownIdError, WennuanError
 from wennuan_rules.form.model import (
     FormRule,
@@ -217,11 +225,40 @@ def load_form(path: str | Path) -> FormTemplate:
         ) from None
 
 
+#: Bundled forms read one at a time (:func:`_bundled_one`), reused by :func:`_bundled`.
+_ONE: dict[str, FormTemplate] = {}
+_STEM = re.compile(r"[a-z0-9_-]{1,100}")
+
+
+def _bundled_one(form_id: str) -> FormTemplate | None:
+    """The bundled form ``form_id`` read alone, without reading the others (a command that checks
+    returns of one form needs one), when no user data directory is in use; else ``None`` (and
+    :func:`_bundled` reads them all, as before)."""
+    found = _ONE.get(form_id)
+    if found is not None or data_dirs():
+        return found if not data_dirs() else None
+    stem = form_id.replace(":", "__")
+    if _STEM.fullmatch(stem) is None:
+        return None
+    entry = PACKAGE_DIR / "data" / "forms" / f"{stem}.toml"
+    if not entry.is_file():
+        return None
+    form = _read(load_toml(entry, name=f"data/forms/{entry.name}"))
+    if form.id != form_id:
+        return None
+    _ONE[form_id] = form
+    return form
+
+
 @cache
 def _bundled() -> dict[str, FormTemplate]:
     out: dict[str, FormTemplate] = {}
     for stem, path in bundled_files("forms"):
-        form = _read(load_toml(path, name=f"data/forms/{path.name}"))
+        known = _ONE.get(stem.replace("__", ":"))
+        if known is not None and is_bundled(path):  # read alone before: the same object
+            form = known
+        else:
+            form = _read(load_toml(path, name=f"data/forms/{path.name}"))
         expected = form.id.replace(":", "__")
         if stem != expected:
             raise DataFileError(
@@ -256,6 +293,10 @@ def get_form(form_id: str | FormTemplate) -> FormTemplate:
     """
     if isinstance(form_id, FormTemplate):
         return form_id
+    if isinstance(form_id, str):
+        alone = _bundled_one(form_id.strip())
+        if alone is not None:
+            return alone
     data = _bundled()
     if isinstance(form_id, str):
         found = data.get(form_id.strip())

@@ -14,7 +14,6 @@ numbers, 万元 are non-negative with at most 6 decimals, yes-no items are boole
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -226,6 +225,8 @@ class FormTemplate:
         normal = normalize_code(code)
         if normal in self._index:
             return normal
+        import difflib  # only for an unknown code: not at start-up
+
         close = difflib.get_close_matches(normal, list(self._index), n=3, cutoff=0.5)
         raise UnknownIdError(
             N_("{what}: {got} is not a line item of form {form}; did you mean {expected}?")

@@ -8,6 +8,7 @@ warning: it may be real, and a person should look.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
@@ -44,6 +45,14 @@ def _figure(
     return (code, value) if isinstance(value, Decimal) else None
 
 
+@functools.cache
+def _quiet() -> Decimal:
+    """A figure ``x`` with ``-q < x <= q`` is below the bound of every unit and far shorter than
+    the longest real figure: nothing to look at, whatever its line item."""
+    b = bounds()
+    return min([Decimal(10) ** (min(b.max_digits, 15) - 1), *(u.max for u in b.units.values())])
+
+
 def implausible(
     form: FormTemplate, values: Mapping[str, object], parse_value: Parse
 ) -> list[Finding]:
@@ -58,7 +67,10 @@ def implausible(
         return []
     found: list[Finding] = []
     table = bounds().units
+    quiet = _quiet()
     for key, raw in values.items():
+        if raw.__class__ is Decimal and raw.is_finite() and -quiet < raw <= quiet:
+            continue  # the usual figure: short, below every bound
         if isinstance(raw, str) and not raw.isascii():
             refuse_foreign_digits(raw, str(key))  # the engine's fast path would read them
         figure = _figure(form, key, raw, parse_value)

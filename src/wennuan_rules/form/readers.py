@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal, overload
 
 from wennuan_rules import _io
 from wennuan_rules.errors import InputFileError, WennuanError
@@ -25,7 +25,7 @@ from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.validate import Value, _twice, parse_value
 from wennuan_rules.i18n import N_
 
-__all__ = ["detect_encoding", "read_returns"]
+__all__ = ["RETURN_SUFFIXES", "detect_encoding", "folder_files", "iter_returns", "read_returns"]
 
 _JSON_KEYS: Final = ("form", "unit", "values")
 
@@ -84,7 +84,8 @@ def _json_return(
     name: str,
     default: FormTemplate | None,
     extra: Mapping[str, FormTemplate],
-) -> Return:
+    problems: _io.Problems,
+) -> Return | None:
     if not isinstance(obj, dict):
         raise _file_error(name, 'an object {"form", "unit", "values"}', obj, what=where or "return")
     for key in obj:
@@ -118,30 +119,45 @@ def _json_return(
         )
     parsed: dict[str, Value] = {}
     given: dict[str, str] = {}
+    before = len(problems)
     for key, raw in values.items():
         at = f"{where}values.{key}"
         try:
             code = form.resolve(key)
             if code in parsed:
                 raise _twice(code, key, given[code], key)
+            given[code] = key
             parsed[code] = _cell(raw, form, code)
-        except WennuanError as exc:
-            raise exc.located(file=name, column=at) from None
-        given[code] = key
+        except WennuanError as exc:  # named; the return is left out
+            problems.add(exc.located(file=name, column=at))
+    if len(problems) > before:
+        return None
     return Return(form=form.id, values=parsed, unit=unit, file=name)
 
 
 def _read_json(
-    path: str | Path, name: str, default: FormTemplate | None, extra: Mapping[str, FormTemplate]
+    path: str | Path,
+    name: str,
+    default: FormTemplate | None,
+    extra: Mapping[str, FormTemplate],
+    problems: _io.Problems,
 ) -> Iterator[Return]:
     data: Any = _io.loads(_io.read_text(path, name), name)
     if isinstance(data, list):
         if not data:
             raise _file_error(name, "at least one return", "an empty list")
         for i, obj in enumerate(data):
-            yield _json_return(obj, f"[{i}].", name, default, extra)
+            try:
+                found = _json_return(obj, f"[{i}].", name, default, extra, problems)
+            except WennuanError as exc:  # a return that cannot be read is left out and named
+                problems.add(exc)
+                continue
+            if found is not None:
+                yield found
     else:
-        yield _json_return(data, "", name, default, extra)
+        found = _json_return(data, "", name, default, extra, problems)
+        if found is not None:
+            yield found
 
 
 # -- CSV -------------------------------------------------------------------------------------------
@@ -151,7 +167,9 @@ def _header_name(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().lower()
 
 
-def _read_csv(path: str | Path, name: str, form: FormTemplate | None) -> Iterator[Return]:
+def _read_csv(
+    path: str | Path, name: str, form: FormTemplate | None, problems: _io.Problems
+) -> Iterator[Return]:
     rows = _io.csv_rows(path, name)
     first = next(rows, None)
     if first is None:
@@ -170,9 +188,9 @@ def _read_csv(path: str | Path, name: str, form: FormTemplate | None) -> Iterato
             raise _file_error(
                 name, "the header code,value", ",".join(header), line=line, column=bad + 1
             )
-        yield from _long(rows, name, form, line)
+        yield from _long(rows, name, form, line, problems)
     elif head[0] == "unit":
-        yield from _wide(rows, header, name, form, line)
+        yield from _wide(rows, header, name, form, line, problems)
     else:
         raise _file_error(
             name,
@@ -184,36 +202,97 @@ def _read_csv(path: str | Path, name: str, form: FormTemplate | None) -> Iterato
 
 
 def _long(
-    rows: Iterator[tuple[int, list[str]]], name: str, form: FormTemplate, header_line: int
+    rows: Iterator[tuple[int, list[str]]],
+    name: str,
+    form: FormTemplate,
+    header_line: int,
+    problems: _io.Problems,
 ) -> Iterator[Return]:
     parsed: dict[str, Value] = {}
     given: dict[str, int] = {}
+    failed = False
     for line, row in rows:
-        if len(row) != 2:
-            raise _file_error(
-                name, "2 cells: code,value", f"{len(row)} cells", line=line, column=min(len(row), 3)
-            )
-        key, raw = row
         try:
-            code = form.resolve(key.strip())
-        except WennuanError as exc:
-            raise exc.located(file=name, line=line, column="code") from None
-        if code in parsed:
-            raise _twice(
-                code,
-                key,
-                f"line {given[code]}",
-                f"line {line}",
-                file=name,
-                line=line,
-                column="code",
-            )
-        try:
-            parsed[code] = _cell(raw, form, code)
-        except WennuanError as exc:
-            raise exc.located(file=name, line=line, column="value") from None
-        given[code] = line
+            _long_row(line, row, name, form, parsed, given)
+        except WennuanError as exc:  # named, and read on; the return is left out
+            problems.add(exc)
+            failed = True
+    if failed:
+        return
     yield Return(form=form.id, values=parsed, unit=None, file=name, line=header_line)
+
+
+def _long_row(
+    line: int,
+    row: list[str],
+    name: str,
+    form: FormTemplate,
+    parsed: dict[str, Value],
+    given: dict[str, int],
+) -> None:
+    if len(row) != 2:
+        raise _file_error(
+            name, "2 cells: code,value", f"{len(row)} cells", line=line, column=min(len(row), 3)
+        )
+    key, raw = row
+    try:
+        code = form.resolve(key.strip())
+    except WennuanError as exc:
+        raise exc.located(file=name, line=line, column="code") from None
+    if code in parsed:
+        raise _twice(
+            code,
+            key,
+            f"line {given[code]}",
+            f"line {line}",
+            file=name,
+            line=line,
+            column="code",
+        )
+    given[code] = line
+    try:
+        parsed[code] = _cell(raw, form, code)
+    except WennuanError as exc:
+        parsed[code] = None
+        raise exc.located(file=name, line=line, column="value") from None
+
+
+def _wide_header(header: list[str], name: str, form: FormTemplate, header_line: int) -> list[str]:
+    """The codes of a wide header; every bad header cell named (as one error)."""
+    codes: list[str] = []
+    seen: dict[str, int] = {}
+    bad = _io.Problems(name)
+    for col, text in enumerate(header[1:], start=2):
+        try:
+            if not text.strip():
+                raise _file_error(
+                    name,
+                    "a line item code in every header cell",
+                    "an empty cell",
+                    line=header_line,
+                    column=col,
+                )
+            try:
+                code = form.resolve(text.strip())
+            except WennuanError as exc:
+                raise exc.located(file=name, line=header_line, column=col) from None
+            if code in seen:
+                raise _twice(
+                    code,
+                    text,
+                    f"column {seen[code]}",
+                    f"column {col}",
+                    file=name,
+                    line=header_line,
+                    column=col,
+                )
+        except WennuanError as exc:
+            bad.add(exc)
+            continue
+        seen[code] = col
+        codes.append(code)
+    bad.raise_any()
+    return codes
 
 
 def _wide(
@@ -222,34 +301,9 @@ def _wide(
     name: str,
     form: FormTemplate,
     header_line: int,
+    problems: _io.Problems,
 ) -> Iterator[Return]:
-    codes: list[str] = []
-    seen: dict[str, int] = {}
-    for col, text in enumerate(header[1:], start=2):
-        if not text.strip():
-            raise _file_error(
-                name,
-                "a line item code in every header cell",
-                "an empty cell",
-                line=header_line,
-                column=col,
-            )
-        try:
-            code = form.resolve(text.strip())
-        except WennuanError as exc:
-            raise exc.located(file=name, line=header_line, column=col) from None
-        if code in seen:
-            raise _twice(
-                code,
-                text,
-                f"column {seen[code]}",
-                f"column {col}",
-                file=name,
-                line=header_line,
-                column=col,
-            )
-        seen[code] = col
-        codes.append(code)
+    codes = _wide_header(header, name, form, header_line)
     items = [form.item(code) for code in codes]
     width = len(header)
     yes_no = [i for i, item in enumerate(items) if item.is_yes_no]
@@ -257,13 +311,16 @@ def _wide(
     numeric_codes = [codes[i] for i in numeric]
     for line, row in rows:
         if len(row) != width:
-            raise _file_error(
-                name,
-                f"{width} cells as in the header",
-                f"{len(row)} cells",
-                line=line,
-                column=min(len(row), width) + 1,
+            problems.add(
+                _file_error(
+                    name,
+                    f"{width} cells as in the header",
+                    f"{len(row)} cells",
+                    line=line,
+                    column=min(len(row), width) + 1,
+                )
             )
+            continue
         unit = row[0].strip() or None
         cells = row[1:]
         values: dict[str, Value] | None = None
@@ -281,15 +338,63 @@ def _wide(
                     values[codes[i]] = _YES_NO[cells[i]]
         if values is None:
             values = {}
+            failed = False
             for col, (code, item, raw) in enumerate(zip(codes, items, cells, strict=True), start=2):
                 try:
                     values[code] = parse_value(raw, item)
-                except WennuanError as exc:
-                    raise exc.located(file=name, line=line, column=f"{col} ({code})") from None
+                except WennuanError as exc:  # named, and read on; the return is left out
+                    problems.add(exc.located(file=name, line=line, column=f"{col} ({code})"))
+                    failed = True
+            if failed:
+                continue
         yield Return(form=form.id, values=values, unit=unit, file=name, line=line)
 
 
 # -- entry point -----------------------------------------------------------------------------------
+
+#: the suffixes of the files read from a folder of returns
+RETURN_SUFFIXES: Final = (".json", ".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls")
+
+
+def folder_files(path: str | Path) -> list[Path]:
+    """The files of returns in a folder, sorted by name: ``.json``, ``.csv``, ``.txt``, ``.tsv``,
+    ``.xlsx``, ``.xlsm``, ``.xls`` (not in subfolders; hidden files and Excel's ``~$`` lock files
+    left out).
+
+    Raises:
+        InputFileError: the folder holds no such file.
+    """
+    found = sorted(
+        p
+        for p in Path(path).iterdir()
+        if p.is_file()
+        and p.suffix.lower() in RETURN_SUFFIXES
+        and not p.name.startswith((".", "~$"))
+    )
+    if not found:
+        name = _file_name(path, InputFileError)
+        raise _file_error(name, "a folder with .json, .csv, .xlsx or .xls returns", "no such file")
+    return found
+
+
+@overload
+def read_returns(
+    path: str | Path,
+    *,
+    form: str | FormTemplate | None = ...,
+    forms: Iterable[FormTemplate] = ...,
+    errors: Literal["raise"] = ...,
+) -> Iterator[Return]: ...
+
+
+@overload
+def read_returns(
+    path: str | Path,
+    *,
+    form: str | FormTemplate | None = ...,
+    forms: Iterable[FormTemplate] = ...,
+    errors: Literal["collect"],
+) -> _io.Collected[tuple[Return, ...]]: ...
 
 
 def read_returns(
@@ -297,8 +402,9 @@ def read_returns(
     *,
     form: str | FormTemplate | None = None,
     forms: Iterable[FormTemplate] = (),
-) -> Iterator[Return]:
-    """Read the returns in a file, one at a time.
+    errors: str = "raise",
+) -> Iterator[Return] | _io.Collected[tuple[Return, ...]]:
+    """Read the returns in a file (or in every file of a folder, by name), one at a time.
 
     The format comes from the extension (``.json``; ``.csv``/``.txt``; ``.xlsx``/``.xls``), else
     from the first character (``{`` or ``[`` is JSON). CSV is long (header ``code,value``: one
@@ -306,11 +412,18 @@ def read_returns(
     (one return per row) or a filled template of the form (one return per sheet;
     :mod:`wennuan_rules.form.workbook`, the ``excel`` extra).
 
+    The whole file is read whatever its problems (collect, don't stop: :mod:`wennuan_rules._io`):
+    a return with a problem (a cell that cannot be read, an unknown code) is left out, the others
+    read, and each problem is kept, naming file, line, column and code.
+
     Args:
         path: the file.
         form: the form of CSV returns (required for CSV); for JSON, returns naming another form are
             refused and returns naming none take this one.
         forms: forms not bundled (from ``load_form``) that JSON returns may name.
+        errors: ``"raise"`` (default): yield the returns, then raise every problem as one error;
+            ``"collect"``: return a :class:`~wennuan_rules.Collected` of the returns (a tuple)
+            and the problems, raising nothing for bad input.
 
     Yields:
         :class:`Return` objects, values parsed (Decimal, bool, ``None`` = not reported).
@@ -318,14 +431,69 @@ def read_returns(
     Raises:
         InputFileError: unreadable encoding, broken JSON or CSV shape (with file, line and column).
         UnknownIdError / InvalidValueError: an unknown form or code, a code twice, a value that is
-        not a
-            number (with file, line and column).
+            not a number (with file, line and column).
+        InputProblems: more than one of these (``problems`` lists each).
     """
+    collect = _io.check_errors(errors)
+    problems = _io.Problems(_file_name(path, InputFileError))
+    source = iter_returns(path, form=form, forms=forms, problems=problems)
+    if collect:
+        return problems.collected(tuple(source))
+    return _io.raising(source, problems)
+
+
+def _workbook_returns(
+    path: str | Path,
+    name: str,
+    default: FormTemplate | None,
+    extra: Mapping[str, FormTemplate],
+    problems: _io.Problems,
+) -> Iterator[Return]:
+    """The returns of a workbook, those with a problem in one of their cells left out."""
+    from wennuan_rules._io.excel import cell_name
+    from wennuan_rules.form.workbook import WorkbookProblems, read_workbook
+
+    found = _io.Problems(name, limit=problems.limit)
+    sheets = read_workbook(str(path), name, default, extra.values(), found)
+    if found:
+        problems.kind = WorkbookProblems
+    bad = {str(p.column).rsplit(" (", 1)[0] for p in found.kept if p.column is not None}
+    for each in found.problems:
+        problems.add(each)
+    for sheet in sheets:
+        if bad and any(f"{sheet.sheet}!{cell_name(r, c)}" in bad for r, c in sheet.cells.values()):
+            continue
+        yield sheet.ret
+
+
+def iter_returns(
+    path: str | Path,
+    *,
+    form: str | FormTemplate | None = None,
+    forms: Iterable[FormTemplate] = (),
+    problems: _io.Problems,
+) -> Iterator[Return]:
+    """The returns of a file, one at a time, every input problem put into ``problems`` (even one
+    that ends the reading): what the command line streams (:func:`read_returns`)."""
+    return _io.collecting(_returns(path, form, forms, problems), problems)
+
+
+def _returns(
+    path: str | Path,
+    form: str | FormTemplate | None,
+    forms: Iterable[FormTemplate],
+    problems: _io.Problems,
+) -> Iterator[Return]:
     name = _file_name(path, InputFileError)
     try:
         exists = Path(path).is_file()
+        folder = not exists and Path(path).is_dir()
     except (OSError, ValueError):
-        exists = False
+        exists = folder = False
+    if folder:  # every file read, whatever the problems of another
+        for entry in folder_files(path):
+            yield from _io.collecting(_returns(entry, form, forms, problems), problems)
+        return
     if not exists:
         raise InputFileError(
             N_("cannot open {file}: {reason}"),
@@ -338,14 +506,11 @@ def read_returns(
     default, extra = _resolver(form, forms)
     suffix = Path(path).suffix.lower()
     if _io.file_format(path) == "excel":
-        from wennuan_rules.form.workbook import read_workbook
-
-        for found in read_workbook(str(path), name, default, extra.values()):
-            yield found.ret
+        yield from _workbook_returns(path, name, default, extra, problems)
         return
     if suffix not in (".json", ".csv", ".txt", ".tsv"):
         suffix = ".csv" if _io.file_format(path) == "csv" else ".json"
     if suffix == ".json":
-        yield from _read_json(path, name, default, extra)
+        yield from _read_json(path, name, default, extra, problems)
     else:
-        yield from _read_csv(path, name, default)
+        yield from _read_csv(path, name, default, problems)

@@ -39,6 +39,7 @@ from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, 
 from wennuan_rules.form.rules.solve import Solver
 from wennuan_rules.i18n import N_
 from wennuan_rules.money import refuse_foreign_digits
+from wennuan_rules.plausibility import bounds
 from wennuan_rules.results import Finding, Fix, Report, RuleSummary, Severity, Summary
 
 __all__ = [
@@ -161,6 +162,53 @@ def parse_value(raw: object, item: LineItem) -> Value:
 # -- compilation -----------------------------------------------------------------------------------
 
 
+class _Lazy:
+    """Generated functions compiled when first asked for: a command that checks a few returns
+    compiles the evaluator and the helpers of the rules that failed, not all of them."""
+
+    def __init__(self, name: str, sources: dict[str, str], namespace: dict[str, Any]) -> None:
+        self.name, self.sources, self.namespace = name, sources, namespace
+
+    def get(self, function: str) -> Any:
+        found = self.namespace.get(function)
+        if found is None:
+            exec(_code(self.sources[function], f"<rules of {self.name}>"), self.namespace)
+            found = self.namespace[function]
+        return found
+
+
+def _code(source: str, name: str) -> Any:
+    """``compile(source)``, its code object kept in the cache of :mod:`wennuan_rules._cache`
+    (compiling a form's evaluator is a large part of a command's start-up)."""
+    import marshal
+    import sys
+
+    from wennuan_rules._cache import derived
+
+    tag = f"wennuan_rules code 1 {sys.implementation.cache_tag} {sys.version}\n{name}\n"
+    data = derived(
+        (tag + source).encode("utf-8"),
+        lambda: marshal.dumps(compile(source, name, "exec")),
+    )
+    try:
+        return marshal.loads(data)
+    except (ValueError, EOFError, TypeError):  # a damaged cache file
+        return compile(source, name, "exec")
+
+
+class _Column:
+    """``column[k]``: the generated function ``pattern.format(k)`` (compiled on first use)."""
+
+    def __init__(self, lazy: _Lazy, pattern: str, size: int) -> None:
+        self.lazy, self.pattern, self.size = lazy, pattern, size
+
+    def __getitem__(self, k: int) -> Any:
+        return self.lazy.get(self.pattern.format(k))
+
+    def __len__(self) -> int:
+        return self.size
+
+
 @attrs.frozen
 class _Compiled:
     form: FormTemplate
@@ -171,16 +219,17 @@ class _Compiled:
     rule_ids: tuple[str, ...]
     unit_ids: tuple[str, ...]
     severities: tuple[Severity, ...]
-    evaluate: Callable[..., tuple[list[Value], list[int], int, list[int], list[int]]]
+    evaluate: Callable[..., tuple[list[Value], list[int], int, list[int], list[int], int]]
     rule_slots: tuple[tuple[int, ...], ...]
-    single_exact: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
-    single_tol: tuple[Callable[[Sequence[Value], Decimal | None], int], ...]
+    #: per rule, its evaluator alone (0 passed, 1 failed, 2 not evaluated), generated
+    single_exact: _Column
+    single_tol: _Column
     rules_of_item: tuple[tuple[int, ...], ...]
     #: per rule, its single-item solve; ``None`` for implications and <->
     linear: tuple[Solver | None, ...]
     #: per rule, the builder of its finding, and the values of the sides it shows (generated)
     findings: tuple[FindingBuilder, ...]
-    sides: tuple[Callable[[Sequence[Value]], tuple[Decimal, Decimal]], ...]
+    sides: _Column
 
 
 def _single_rule(body: list[str], items: Sequence[str], k: int, suffix: str) -> list[str]:
@@ -192,30 +241,53 @@ def _single_rule(body: list[str], items: Sequence[str], k: int, suffix: str) -> 
     return out
 
 
-def _source(form: FormTemplate) -> tuple[str, dict[str, Decimal]]:
-    """The evaluators of ``form`` as Python source, generated from the rules' AST."""
+def _source(form: FormTemplate) -> tuple[list[str], list[str], dict[str, Decimal | int]]:
+    """The evaluators of ``form`` (exact, tolerant) and the helpers of each rule (single-rule
+    evaluators, shown sides) as Python source, generated from the rules' AST."""
     slot = {item.code: f"v{i}" for i, item in enumerate(form.items)}
     n = len(form.items)
     names = ", ".join(f"v{i}" for i in range(n)) + ("," if n == 1 else "")
     k_names = Constants()
-    read: list[str] = ["    g = values.get", "    u = []", "    r = 0"]
+    read: list[str] = ["    g = values.get", "    u = []", "    m = 0", "    o = 0"]
+    limits = bounds()
+    ints: dict[str, int] = {}
     for i, check in enumerate(form.unit_checks):
-        read += item_lines(i, check)
+        # a number above the plausibility bound of its unit, or of more digits than any real
+        # figure, is looked at by form/plausible.py (which runs only when one was read)
+        bound = limits.units.get(form.items[i].unit)
+        above = f"> {k_names.name(bound.max)}" if bound is not None else ">= H"
+        above_int = ">= IH"
+        if bound is not None and bound.max == bound.max.to_integral_value():
+            ints[f"IB{int(bound.max)}"] = int(bound.max)
+            above_int = f"> IB{int(bound.max)}"
+        read += item_lines(i, check, above, above_int)
     head = ["    f = []", "    ne_list = []", "    fl = f.append", "    ne = ne_list.append"]
-    src: list[str] = []
+    helpers: list[str] = []
     bodies: dict[str, list[str]] = {"exact": [], "tol": []}
     for k, rule in enumerate(form.rules):
         used = [slot[c] for c in rule.items]
+        src: list[str] = []
         for suffix in ("exact", "tol"):
             body = rule_lines(rule.expr, rule.items, slot, k_names, suffix == "tol")
             src += _single_rule(body, used, k, suffix)
             bodies[suffix] += [line.replace("(K)", f"({k})") for line in body]
         assert not isinstance(rule.expr, UnitCheck)
         src += [f"def sides_{k}(s):", *sides_lines(rule.expr, rule.items, slot, k_names), ""]
-    for suffix in ("exact", "tol"):
-        src += [f"def evaluate_{suffix}(values, T):", *read, *head, *bodies[suffix]]
-        src += [f"    return [{names}], u, r, f, ne_list", ""]
-    return "\n".join(src), k_names.namespace()
+        helpers.append("\n".join(src))
+    evaluators = [
+        "\n".join(
+            [
+                f"def evaluate_{suffix}(values, T):",
+                *read,
+                *head,
+                *bodies[suffix],
+                f"    return [{names}], u, {n} - m, f, ne_list, o",
+                "",
+            ]
+        )
+        for suffix in ("exact", "tol")
+    ]
+    return evaluators, helpers, {**k_names.namespace(), **ints}
 
 
 def _compile(form: FormTemplate) -> _Compiled:
@@ -224,19 +296,34 @@ def _compile(form: FormTemplate) -> _Compiled:
         return cached  # type: ignore[no-any-return]
     items = form.items
     slot = {item.code: i for i, item in enumerate(items)}
-    src, constants = _source(form)
+    evaluators, helpers, constants = _source(form)
 
     def cv(raw: object, i: int) -> Value:
         return parse_value(raw, items[i])
 
-    namespace: dict[str, Any] = {"D": Decimal, "Z": _ZERO, "M": _MICRO, "cv": cv, **constants}
-    exec(compile(src, f"<rules of {form.id}>", "exec"), namespace)
-
-    exact, tolerant = namespace["evaluate_exact"], namespace["evaluate_tol"]
+    high = Decimal(10) ** bounds().max_digits
+    namespace: dict[str, Any] = {
+        "D": Decimal,
+        "Z": _ZERO,
+        "M": _MICRO,
+        "H": high,
+        "NH": -high,
+        "I": int,
+        "IH": int(high),
+        "cv": cv,
+        **constants,
+    }
+    sources = {"evaluate_exact": evaluators[0], "evaluate_tol": evaluators[1]}
+    for k, text in enumerate(helpers):
+        sources.update(dict.fromkeys((f"rule_{k}_exact", f"rule_{k}_tol", f"sides_{k}"), text))
+    lazy = _Lazy(form.id, sources, namespace)
+    exact = lazy.get("evaluate_exact")
 
     def evaluate(values: Mapping[str, object], tolerance: Decimal | None) -> Any:
         """Run under ``_CONTEXT`` (as ``_validate`` does, once for the return)."""
-        return exact(values, None) if tolerance is None else tolerant(values, tolerance)
+        if tolerance is None:
+            return exact(values, None)
+        return lazy.get("evaluate_tol")(values, tolerance)
 
     def unit_of(code: str) -> str:
         return items[slot[code]].unit
@@ -252,8 +339,8 @@ def _compile(form: FormTemplate) -> _Compiled:
         severities=tuple(r.severity for r in form.rules),
         evaluate=evaluate,
         rule_slots=tuple(tuple(slot[c] for c in r.items) for r in form.rules),
-        single_exact=tuple(namespace[f"rule_{k}_exact"] for k in range(len(form.rules))),
-        single_tol=tuple(namespace[f"rule_{k}_tol"] for k in range(len(form.rules))),
+        single_exact=_Column(lazy, "rule_{}_exact", len(form.rules)),
+        single_tol=_Column(lazy, "rule_{}_tol", len(form.rules)),
         rules_of_item=tuple(
             tuple(k for k, r in enumerate(form.rules) if item.code in r.items) for item in items
         ),
@@ -264,7 +351,7 @@ def _compile(form: FormTemplate) -> _Compiled:
             FindingBuilder(r, rid, form.rule_source(r), figure_unit(r, unit_of))
             for r, rid in zip(form.rules, [f"{form.id}/{r.name}" for r in form.rules], strict=True)
         ),
-        sides=tuple(namespace[f"sides_{k}"] for k in range(len(form.rules))),
+        sides=_Column(lazy, "sides_{}", len(form.rules)),
     )
     form._cache["compiled"] = compiled
     return compiled
@@ -485,9 +572,20 @@ def _validate(
     unit: str | None,
     tol: Decimal | None,
 ) -> Report:
-    """The rules' report, with the plausibility findings (form/plausible.py) first."""
+    """The rules' report, with the plausibility findings (form/plausible.py) first.
+
+    The plausibility check runs only when the evaluator read a number it must look at (above the
+    bound of its unit, too long, or given for a yes-no item), or when reading the return failed:
+    then it runs first, so that its error is the one raised, as if it had run before the rules.
+    """
+    try:
+        report, look = _validate_rules(c, values, unit, tol)
+    except Exception:
+        implausible(c.form, values, parse_value)
+        raise
+    if not look:
+        return report
     odd = implausible(c.form, values, parse_value)
-    report = _validate_rules(c, values, unit, tol)
     if not odd:
         return report
     findings = sorted((*odd, *report.findings), key=lambda f: f.severity is not Severity.ERROR)
@@ -499,15 +597,18 @@ def _validate_rules(
     values: Mapping[str, object],
     unit: str | None,
     tol: Decimal | None,
-) -> Report:
+) -> tuple[Report, int]:
+    """The report of the rules, and whether a number read needs the plausibility check."""
     if not isinstance(values, dict) or not values.keys() <= c.codes:
         values = _canonical(c.form, values)
     # one exact context for the whole return: evaluation, findings and the likely fix
     with decimal.localcontext(_CONTEXT):
         try:
-            slots, bad_units, reported, failed, not_eval = c.evaluate(values, tol)
+            slots, bad_units, reported, failed, not_eval, look = c.evaluate(values, tol)
         except (decimal.InvalidOperation, decimal.Inexact):
             raise _too_large(c, values) from None
+        if failed or bad_units:  # counts read as ints: Decimals again for findings and the fix
+            slots = [Decimal(v) if v.__class__ is int else v for v in slots]
         n_rules = len(c.rules)
         passed = n_rules - len(failed) - len(not_eval) + reported - len(bad_units)
         nev: tuple[str, ...] = ()
@@ -523,12 +624,12 @@ def _validate_rules(
                 missing = tuple(c.items[i].code for i in absent)
             nev = tuple(nev_list)
         if not failed and not bad_units:
-            return Report(c.form.id, unit, (), passed, nev, not_reported=missing)
+            return Report(c.form.id, unit, (), passed, nev, not_reported=missing), look
         findings = [_rule_finding(c, k, slots) for k in failed]
         findings += [_unit_finding(c, i, values) for i in bad_units]
         findings.sort(key=lambda f: f.severity is not Severity.ERROR)
         fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None
-    return Report(c.form.id, unit, tuple(findings), passed, nev, fix, not_reported=missing)
+    return Report(c.form.id, unit, tuple(findings), passed, nev, fix, not_reported=missing), look
 
 
 def validate(
@@ -660,18 +761,28 @@ def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) 
     for form_id, count in per_form.items():
         form = extra.get(form_id) or get_form(form_id)
         c = _compile(form)
-        entries: list[tuple[str, Severity, tuple[str, ...], str, bool]] = [
-            (c.rule_ids[k], r.severity, r.items, form.rule_source(r), False)
+        entries: list[tuple[str, Severity, tuple[str, ...], str, Any]] = [
+            (c.rule_ids[k], r.severity, r.items, form.rule_source(r), r.expr)
             for k, r in enumerate(c.rules)
         ]
         entries += [
-            (c.unit_ids[i], Severity.ERROR, (item.code,), form.item_source(item.code), True)
+            (c.unit_ids[i], Severity.ERROR, (item.code,), form.item_source(item.code), None)
             for i, item in enumerate(c.items)
         ]
-        for rid, sev, items, source, unit_check in entries:
+        for rid, sev, items, source, expr in entries:
             fl, ne = failed.get(rid, 0), not_eval.get(rid, 0)
             rows.append(
-                RuleSummary(rid, sev, items, count - fl - ne, fl, ne, source, unit_check=unit_check)
+                RuleSummary(
+                    rid,
+                    sev,
+                    items,
+                    count - fl - ne,
+                    fl,
+                    ne,
+                    source,
+                    unit_check=expr is None,
+                    expr=expr,
+                )
             )
     return Summary(per_form, with_errors, tuple(rows))
 

@@ -17,27 +17,31 @@ Every problem is collected before anything is returned, each named with its shee
 
 from __future__ import annotations
 
+import operator
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
+from wennuan_rules._io.collect import Problems
 from wennuan_rules._io.csvfile import header_key
-from wennuan_rules._io.excel import Cell, Sheet, cell_text, read_sheets
-from wennuan_rules.errors import InputFileError, InvalidValueError, WennuanError
+from wennuan_rules._io.excel import Book, Cell, Sheet, cell_text, read_sheets
+from wennuan_rules.errors import InputFileError, InputProblems, InvalidValueError, WennuanError
 from wennuan_rules.form.layout import Layout, get_layout
 from wennuan_rules.form.loader import forms as bundled_forms
 from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.validate import Value, parse_value
 from wennuan_rules.i18n import N_
 
-__all__ = ["SheetReturn", "WorkbookProblems", "read_workbook"]
+__all__ = ["SheetReturn", "WorkbookProblems", "iter_workbook", "read_workbook"]
 
 _UNIT_KEYS: Final = frozenset({"unit", "单位", "填报单位"})
 _UNIT_LABELS: Final = ("填报单位", "填報單位", "reportingunit")
 _HEADER_SCAN: Final = 30
+_PLAIN: Final = frozenset({Decimal, bool, type(None)})  # taken as they are (parse_value would)
+_YES_NO: Final = {"是": True, "否": False}
 
 
 @attrs.frozen
@@ -76,29 +80,14 @@ class _RowCells(Mapping[str, tuple[int, int]]):
         return len(self._columns)
 
 
-class WorkbookProblems(InputFileError):
+class WorkbookProblems(InputProblems):
     """Every problem of a workbook (``problems``), each naming its sheet, cell and code."""
 
     def __init__(self, file: str, problems: list[WennuanError]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(
-            N_("{file}: {count} problems; the first: {first}"),
-            file=file,
-            params={"file": file, "count": len(problems), "first": problems[0].message()},
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.file, list(self.problems)))
-
-    def message(self, lang: str | None = None) -> str:
-        """Every problem, one per line, in ``lang``."""
-        problems = getattr(self, "problems", ())
-        if not problems:
-            return super().message(lang)
-        return "\n".join(p.message(lang) for p in problems)
+        super().__init__(file, problems)
 
 
-def _lost(sheet: Sheet, row: int, col: int, code: str) -> InvalidValueError:
+def _lost(sheet: Sheet, row: int, col: int, code: str, raw: Cell = None) -> InvalidValueError:
     return InvalidValueError(
         N_(
             "{what}: a number of more than 15 digits; Excel kept 15 and lost the rest "
@@ -106,7 +95,7 @@ def _lost(sheet: Sheet, row: int, col: int, code: str) -> InvalidValueError:
         ),
         what=code,
         expected="a number of at most 15 digits, or text",
-        got=cell_text(sheet.at(row, col)),
+        got=cell_text(raw if raw is not None else sheet.at(row, col)),
         column=f"{sheet.where(row, col)} ({code})",
     )
 
@@ -120,11 +109,16 @@ class _Reader:
             self.known.setdefault(form.id, form)
         self.problems: list[WennuanError] = []
 
-    def value(self, sheet: Sheet, row: int, col: int, form: FormTemplate, code: str) -> Value:
+    def value(
+        self, sheet: Sheet, row: int, col: int, form: FormTemplate, code: str, raw: Cell = None
+    ) -> Value:
+        """The value of a cell (``raw``, else read at ``row``, ``col``) for ``code``, or ``None``
+        with its problem collected."""
         if (row, col) in sheet.lost:
-            self.problems.append(_lost(sheet, row, col, code).located(file=self.name))
+            self.problems.append(_lost(sheet, row, col, code, raw).located(file=self.name))
             return None
-        raw: Cell = sheet.at(row, col)
+        if raw is None:
+            raw = sheet.at(row, col)
         try:
             return parse_value(cell_text(raw) if not _plain(raw) else raw, form.item(code))
         except WennuanError as exc:
@@ -141,14 +135,14 @@ class _Reader:
             titles[f.id] = f
             for text in (f.title.zh_hans, f.title.zh_hant, f.title.en):
                 titles[text] = f
-        for cells in sheet.rows[:_HEADER_SCAN]:
+        for cells in sheet.head(_HEADER_SCAN):
             for c in cells:
                 if isinstance(c, str) and c.strip() in titles:
                     return titles[c.strip()]
         return None
 
     def header(self, sheet: Sheet, form: FormTemplate) -> int | None:
-        for r, cells in enumerate(sheet.rows[:_HEADER_SCAN]):
+        for r, cells in enumerate(sheet.head(_HEADER_SCAN)):
             first = next((i for i, c in enumerate(cells) if c is not None), None)
             if first is None or first != 0 or not isinstance(cells[0], str):
                 continue
@@ -160,7 +154,7 @@ class _Reader:
 
     # -- wide sheets -------------------------------------------------------------------------------
     def wide(self, sheet: Sheet, form: FormTemplate, head: int) -> Iterator[SheetReturn]:
-        header = sheet.rows[head]
+        header = sheet.head(head + 1)[head]
         columns: dict[int, str] = {}
         for col in range(1, len(header)):
             text = header[col]
@@ -185,25 +179,29 @@ class _Reader:
                 )
                 continue
             columns[col] = code
-        pairs = list(columns.items())
-        by_code = {code: col for col, code in pairs}
+        codes = list(columns.values())
+        cols = list(columns)
+        by_code = {code: col for col, code in columns.items()}
         widest = max(columns, default=0)
-        lost = {r for r, _ in sheet.lost}
-        for r in range(head + 1, len(sheet.rows)):
-            cells = sheet.rows[r]
-            if all(c is None for c in cells):
+        take: Callable[[list[Cell]], tuple[Cell, ...]] = (
+            operator.itemgetter(*cols) if len(cols) > 1 else lambda cells: (cells[cols[0]],)
+        )
+        lost = sheet.lost
+        yes_no = {code for code in codes if form.item(code).is_yes_no}
+        for r, cells in sheet.stream(head + 1):
+            if not any(c is not None for c in cells):
                 continue
-            if len(cells) > widest and r not in lost:
-                values: dict[str, Value] = {code: cells[col] for col, code in pairs}  # type: ignore[misc]
-                slow = [
-                    (col, code)
-                    for col, code in pairs
-                    if cells[col] is not None and cells[col].__class__ is not Decimal
-                ]
+            if cols and len(cells) > widest:
+                got = take(cells)
             else:
-                values, slow = {}, pairs
-            for col, code in slow:
-                values[code] = self.value(sheet, r, col, form, code)
+                got = tuple(cells[c] if c < len(cells) else None for c in cols)
+            values: dict[str, Value] = dict(zip(codes, got, strict=True))  # type: ignore[arg-type]
+            if not set(map(type, got)) <= _PLAIN or (lost and any((r, c) in lost for c in cols)):
+                for col, code, raw in zip(cols, codes, got, strict=True):
+                    if raw.__class__ is str and code in yes_no and raw in _YES_NO:
+                        values[code] = _YES_NO[raw]
+                    elif raw is not None and (raw.__class__ not in _PLAIN or (r, col) in lost):
+                        values[code] = self.value(sheet, r, col, form, code, raw)
             unit = cell_text(cells[0]).strip() or None if cells else None
             ret = Return(form=form.id, values=values, unit=unit, file=self.name, line=r + 1)
             yield SheetReturn(ret, sheet.name, _RowCells(by_code, r), (r, 0))
@@ -286,7 +284,7 @@ def _is_code(form: FormTemplate, text: object) -> bool:
 
 def _unit_cell(sheet: Sheet) -> tuple[int, int] | None:
     """The cell after the 填报单位 label: the text after its colon, else the next filled cell."""
-    for r, cells in enumerate(sheet.rows[:_HEADER_SCAN]):
+    for r, cells in enumerate(sheet.head(_HEADER_SCAN)):
         for c, text in enumerate(cells):
             if not isinstance(text, str):
                 continue
@@ -303,24 +301,40 @@ def _unit_cell(sheet: Sheet) -> tuple[int, int] | None:
     return None
 
 
-def read_workbook(
-    path: str, name: str, form: FormTemplate | None = None, forms: Iterable[FormTemplate] = ()
-) -> list[SheetReturn]:
-    """The returns of every sheet of a workbook, with their cells.
+def iter_workbook(
+    path: str,
+    name: str,
+    form: FormTemplate | None = None,
+    forms: Iterable[FormTemplate] = (),
+    problems: Problems | None = None,
+    book: Book | None = None,
+) -> Iterator[SheetReturn]:
+    """The returns of every sheet of a workbook, with their cells, one at a time (a wide sheet
+    in constant memory). The problems are collected as the rows are read and raised after the
+    last return (or put in ``problems``; a cell that cannot be read is then not reported): a
+    caller that must not act on a workbook with problems uses :func:`read_workbook`, or undoes
+    what it did when this raises. ``book``: the workbook already opened (shared with the writer
+    of the marked-up copy).
 
     Raises:
         WennuanError: the ``excel`` extra is not installed.
-        WorkbookProblems: every problem found (sheet, cell and code of each).
+        WorkbookProblems: every problem found (sheet, cell and code of each), after the last
+            return.
         InputFileError: no sheet holds a return.
     """
     reader = _Reader(name, form, forms)
     reader.unknown = []
-    out: list[SheetReturn] = []
-    for sheet in read_sheets(path, name):
-        out.extend(reader.sheet(sheet))
-    if reader.problems:
+    count = 0
+    for sheet in read_sheets(path, name, book):
+        for found in reader.sheet(sheet):
+            count += 1
+            yield found
+    if reader.problems and problems is not None:
+        for problem in reader.problems:
+            problems.add(problem)
+    elif reader.problems:
         raise WorkbookProblems(name, reader.problems)
-    if not out:
+    if not count:
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
             what="workbook",
@@ -328,4 +342,22 @@ def read_workbook(
             got=", ".join(reader.unknown) or "no sheet",
             file=name,
         )
-    return out
+
+
+def read_workbook(
+    path: str,
+    name: str,
+    form: FormTemplate | None = None,
+    forms: Iterable[FormTemplate] = (),
+    problems: Problems | None = None,
+) -> list[SheetReturn]:
+    """The returns of every sheet of a workbook, with their cells; every problem is collected
+    before anything is returned (``problems``: where every problem is put instead of being
+    raised; a cell that cannot be read is then not reported).
+
+    Raises:
+        WennuanError: the ``excel`` extra is not installed.
+        WorkbookProblems: every problem found (sheet, cell and code of each).
+        InputFileError: no sheet holds a return.
+    """
+    return list(iter_workbook(path, name, form, forms, problems))

@@ -21,7 +21,6 @@ import os
 import string
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from typing import Final
 
 import attrs
@@ -68,6 +67,7 @@ _BABEL: Final = {"zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW", "en": "en"}
 _DIRS: Final = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "en": "en"}
 
 _default: list[str] = []
+_HERE: Final = os.path.dirname(__file__)  # the catalogs are beside this module
 
 
 def N_(msgid: str) -> str:
@@ -137,21 +137,53 @@ def babel_locale(lang: str | None) -> str:
 
 @cache
 def _catalog(lang: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for domain in DOMAINS:
+        path = os.path.join(_HERE, "locales", _DIRS[lang], "LC_MESSAGES", f"{domain}.po")
+        try:
+            with open(path, "rb") as fh:
+                po = fh.read()
+        except FileNotFoundError:
+            continue
+        out.update(_compiled(po))
+    return out
+
+
+_CATALOG_FORMAT: Final = b"wennuan_rules catalog 1\n"
+
+
+def _compiled(po: bytes) -> dict[str, str]:
+    """The messages of one ``.po`` file (msgid → translation, translated ones only).
+
+    Parsing a ``.po`` file needs babel, whose import alone is most of a command's start-up, so
+    the messages are kept as JSON in the cache of :mod:`wennuan_rules._cache`, keyed by the
+    file's bytes: a catalog someone edits is read afresh, and nothing is built at install time.
+    """
+    import json
+
+    from wennuan_rules._cache import derived
+
+    text = derived(
+        _CATALOG_FORMAT + po,
+        lambda: json.dumps(_parse_po(po), ensure_ascii=False).encode("utf-8"),
+    )
+    try:
+        found = json.loads(text)
+    except ValueError:  # a damaged cache file
+        return _parse_po(po)
+    return found if isinstance(found, dict) else _parse_po(po)
+
+
+def _parse_po(po: bytes) -> dict[str, str]:
+    import io
+
     from babel.messages.pofile import read_po
 
     out: dict[str, str] = {}
-    for domain in DOMAINS:
-        path = resources.files("wennuan_rules.i18n").joinpath(
-            "locales", _DIRS[lang], "LC_MESSAGES", f"{domain}.po"
-        )
-        if not path.is_file():
-            continue
-        with path.open("rb") as fh:
-            catalog = read_po(fh)
-        for message in catalog:
-            msgid, text = message.id, message.string
-            if isinstance(msgid, str) and isinstance(text, str) and msgid and text:
-                out[msgid] = text
+    for message in read_po(io.BytesIO(po)):
+        msgid, text = message.id, message.string
+        if isinstance(msgid, str) and isinstance(text, str) and msgid and text:
+            out[msgid] = text
     return out
 
 

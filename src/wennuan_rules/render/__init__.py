@@ -10,6 +10,9 @@ one module is re-exported here.
 
 from __future__ import annotations
 
+from typing import Any
+
+from wennuan_rules.render.batch import batch_html, summary_html
 from wennuan_rules.render.csv import (
     CSV_COLUMNS,
     SUMMARY_COLUMNS,
@@ -18,7 +21,7 @@ from wennuan_rules.render.csv import (
     summary_csv,
     write_reports_csv,
 )
-from wennuan_rules.render.frame import findings_frame
+from wennuan_rules.render.frame import batch_frame, findings_frame
 from wennuan_rules.render.html import report_html
 from wennuan_rules.render.json import reports_json
 from wennuan_rules.render.text import report_text, reports_text, summary_text
@@ -27,6 +30,9 @@ from wennuan_rules.render.width import display_width, pad
 __all__ = [
     "CSV_COLUMNS",
     "SUMMARY_COLUMNS",
+    "assessment_html",
+    "batch_frame",
+    "batch_html",
     "display_width",
     "findings_frame",
     "pad",
@@ -37,6 +43,14 @@ __all__ = [
     "reports_text",
     "safe_cell",
     "summary_csv",
+    "summary_html",
     "summary_text",
     "write_reports_csv",
 ]
+
+
+def assessment_html(assessment: Any, lang: str | None = None) -> str:
+    """:func:`wennuan_rules.render.assessment.assessment_html` (eligibility loaded on first use)."""
+    from wennuan_rules.render.assessment import assessment_html as render
+
+    return render(assessment, lang)

@@ -3,6 +3,7 @@ in every language."""
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from typing import Final
@@ -12,8 +13,9 @@ from wennuan_rules.eligibility.assessment import Assessment
 from wennuan_rules.errors import UnknownIdError
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.parameters import parameter_label
+from wennuan_rules.render.html import COLOURS, STYLE
 
-__all__ = ["CSV_COLUMNS", "assessment_csv_rows", "assessment_text"]
+__all__ = ["CSV_COLUMNS", "assessment_csv_rows", "assessment_html", "assessment_text"]
 
 
 CSV_COLUMNS = (
@@ -155,3 +157,56 @@ def _csv_rows(a: Assessment, lang: str | None, show: bool) -> Iterator[list[str]
 
 #: The CSV rows of one assessment (one per group and criterion).
 assessment_csv_rows = _csv_rows
+
+
+def _html_mark(met: bool | None) -> str:
+    colour = (
+        COLOURS["passed"] if met is True else COLOURS["not_evaluated" if met is None else "error"]
+    )
+    return f'<span style="color:{colour};font-weight:700">{_mark(met)}</span>'
+
+
+def assessment_html(a: Assessment, lang: str | None = None) -> str:
+    """An assessment for notebooks (``Assessment._repr_html_``): each group with its status in
+    colour, each criterion met, not met or not stated, with its clause (personal data masked)."""
+    e = a.explained(lang)
+    loc = e.locale
+    esc = html.escape
+    head = _t(
+        loc,
+        N_("{campaign}  household {ref}  decision date {on}"),
+        campaign=a.campaign,
+        ref=e.ref if e.ref is not None else "—",
+        on=a.on.isoformat(),
+    )
+    rows = []
+    for d in (*e.decisions, *e.categories):
+        met = True if d.eligible else (None if d.status == "undetermined" else False)
+        reasons = "".join(
+            f"<li>{_html_mark(r.met)} {esc(render_in(r.message, loc))} "
+            f'<span class="wr-src">{esc(r.source)}</span></li>'
+            for r in d.reasons
+        )
+        rows.append(
+            f'<tr><td class="wr-strip" style="background:{_STRIP[met]}"></td>'
+            f"<td>{_html_mark(met)} <strong>{esc(label_in(d.label, loc))}</strong> "
+            f"<code>{esc(d.group)}</code><br>{esc(_t(loc, _STATUS[d.status]))}"
+            f'<br><span class="wr-src">{esc(d.source)}</span></td>'
+            f'<td><ul style="margin:0;padding-left:1.2em">{reasons}</ul></td></tr>'
+        )
+    labels = {d.group: label_in(d.label, loc) for d in e.decisions}
+    sep = ", " if loc == "en" else "、"
+    eligible = sep.join(f"{labels[g]} ({g})" for g in a.eligible) or "—"
+    sub = _t(loc, N_("Eligible groups: {groups}"), groups=eligible)
+    return (
+        f'<div class="wr-view">{STYLE}<div class="wr-title">{esc(head)}</div>'
+        f'<div class="wr-sub">{esc(sub)}</div>'
+        f"<table><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+_STRIP: Final = {
+    True: COLOURS["passed"],
+    False: COLOURS["error"],
+    None: COLOURS["not_evaluated"],
+}

@@ -29,6 +29,7 @@ from wennuan_rules.vocabulary import (
     ModelWorkerLevel,
     MonitoringCategory,
     NewFormWorker,
+    Professional,
 )
 
 __all__ = ["boundary_households", "households"]
@@ -99,6 +100,9 @@ def _household(
         st.none() | st.sampled_from(list(NewFormWorker)) | st.sampled_from(_OTHER_OCCUPATIONS)
     )
     kwargs["monitoring"] = draw(st.none() | st.sampled_from(list(MonitoringCategory)))
+    kwargs["professional"] = draw(
+        st.none() | st.sampled_from(list(Professional)) | st.sampled_from(_OTHER_PROFESSIONALS)
+    )
     kwargs["event_on"] = draw(st.none() | st.dates(file_from, file_to))
     kwargs["documents"] = draw(st.none() | st.frozensets(st.sampled_from(list(Document))))
     kwargs["submitted_on"] = draw(st.none() | st.dates(file_from, file_to))
@@ -108,6 +112,8 @@ def _household(
 
 #: new-form occupations the notice does not name (its list ends in 等: open; issue 9 point 7)
 _OTHER_OCCUPATIONS: Final = ("代驾司机", "网络主播", "家政服务员")
+#: 专业人才 the 2018 Henan notice does not name (its list ends in 等: open)
+_OTHER_PROFESSIONALS: Final = ("首席技师", "科研骨干")
 
 
 def households(

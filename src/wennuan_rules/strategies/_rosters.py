@@ -212,7 +212,8 @@ def payments(
 ) -> st.SearchStrategy[Payment]:
     """Payments that pass every rule of ``campaign``: real name and valid ID number, on file before
     being paid, paid inside the period and by each source's spending deadline, through the required
-    channel, a positive amount to the 分.
+    channel, a positive amount to the 分; where the campaign says whom aid may go to (its audit
+    data's ``[recipients]``), an allowed group and an employer with a union.
 
     Args:
         campaign: a campaign or its id.
@@ -237,6 +238,12 @@ def payments(
     )
     governed = frozenset(rules.channel_applies_to)
     ids = id_number if id_number is not None else id_numbers()
+    # whom aid may go to (pingdingshan-2010 附件3 三1): an allowed group, an employer with a union
+    from wennuan_rules.audits.data import audit_data
+
+    recipients = audit_data(camp.id).recipients
+    groups = recipients.groups if recipients is not None else ()
+    unionised = True if recipients is not None and recipients.unionised_employer else None
 
     @st.composite
     def build(draw: st.DrawFn) -> Payment:
@@ -264,6 +271,8 @@ def payments(
             file_category=draw(st.sampled_from(tuple(HardshipCategory))),
             filed_on=filed,
             card_number=draw(st.from_regex(r"62[0-9]{14,17}", fullmatch=True)),
+            group=draw(st.sampled_from(groups)) if groups else None,
+            employer_has_union=unionised,
         )
 
     return build()

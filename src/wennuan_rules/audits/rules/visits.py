@@ -19,6 +19,7 @@ from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_, Label, Message
 from wennuan_rules.privacy import mask_id_number, mask_name
 from wennuan_rules.report import Severity
+from wennuan_rules.vocabulary import _key
 
 if TYPE_CHECKING:
     from wennuan_rules.audits.records import FamilyOnFile, Visit, VisitPlan
@@ -42,6 +43,7 @@ class VisitContext:
         require_coverage: the coverage rule forced on or off (``None``: as the campaign says).
         coverage_in_window: only visits inside the window count for coverage.
         extra: the report's ``extra``, which rules add to.
+        must_visit: the families of 五必访 given apart from ``families`` (``None``: not given).
     """
 
     campaign: Campaign
@@ -54,6 +56,7 @@ class VisitContext:
     require_coverage: bool | None
     coverage_in_window: bool
     extra: dict[str, Any] = attrs.field(factory=dict)
+    must_visit: tuple[FamilyOnFile, ...] | None = None
 
     def rule(self, name: str) -> str:
         return self.audit.prefix + name
@@ -64,6 +67,12 @@ class VisitContext:
             return None
         found = self.info.group(text)
         return found.id if found is not None else text
+
+    def leaders_group(self, name: str | None) -> bool:
+        """Whether ``name`` is the leaders' group of the audit data (附件3 三6), which the
+        ``quota`` of the visiting groups does not bind."""
+        spec = self.info.leaders_visits
+        return spec is not None and name is not None and _key(name) in spec.names()
 
     def in_window(self, v: Visit) -> bool:
         return self.window.start <= v.visited_on <= self.window.end
@@ -83,7 +92,8 @@ def group(ctx: VisitContext, use: RuleUse) -> None:
     source = quota.source if quota else fallback_source(ctx.campaign, "visit_quota")
     expected = ", ".join(group_ids)
     for v in ctx.plan.visits:
-        if v.group is None or v.group in group_ids:
+        # the leaders' visits (附件3 三6) are not one of the plan's groups (附件4)
+        if v.group is None or v.group in group_ids or ctx.leaders_group(v.group):
             ctx.audit.tally.add(rule, PASS)
             continue
         message = Message.of(
@@ -240,6 +250,8 @@ def _households(
 
     plan = ctx.plan
     for g in plan.groups:  # every planned unit must be visited
+        if ctx.leaders_group(g.id):
+            continue
         if per == "unit-visited" and g.units:
             for u in g.units:
                 bucket(g.id, u)
@@ -252,7 +264,8 @@ def _households(
     if not plan.visits:
         return seen, "plan"
     for v in plan.visits:
-        bucket(v.group or "?", v.unit).setdefault(v.key(), ctx.kind_of(v.kind))
+        if not ctx.leaders_group(v.group):
+            bucket(v.group or "?", v.unit).setdefault(v.key(), ctx.kind_of(v.kind))
     return seen, "log"
 
 

@@ -1,7 +1,7 @@
 """henan-2018: the groups of 豫工文〔2017〕61号: every family on file (三2), families struck by a
 sudden event, accident, serious illness or other cause during the festivals (三2), front-line
-workers and model workers
-(二3二), migrant workers on duty over the festival (二4三)."""
+workers, model workers and professionals (工匠劳模、技能人才、学科带头人等, 二3二), migrant workers
+on duty over the festival (二4三)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from wennuan_rules.eligibility.criteria import (
     Fact,
     ModelWorkerAtLeast,
     OnFile,
+    ProfessionalStated,
 )
 from wennuan_rules.eligibility.logic import Logic
 from wennuan_rules.eligibility.rules import Option
@@ -55,6 +56,7 @@ def build(campaign: Campaign, opts: Mapping[str, Any]) -> Logic:
                 Fact("on_duty_during_festival", S + " 二3二 节日坚守岗位服务一线的广大职工"),
                 Fact("major_project_contributor", S + " 二3二 国家重点工程（重大项目）建设一线"),
                 ModelWorkerAtLeast(ModelWorkerLevel.ENTERPRISE, S + " 二3二 工匠劳模"),
+                ProfessionalStated(S + " 二3二 工匠劳模、技能人才、学科带头人等专业人才"),
             )
         ),
         "migrant-workers-on-duty": AllOf(

@@ -121,9 +121,18 @@ def sides_lines(
     return out
 
 
-def item_lines(i: int, check: UnitCheck) -> list[str]:
+def item_lines(i: int, check: UnitCheck, above: str = "", above_int: str = "") -> list[str]:
     """Lines that read item ``i`` into ``v<i>`` (None when not reported or failing its unit
-    check, recording the failure in ``u``; ``r`` counts reported items)."""
+    check, recording the failure in ``u``; ``m`` counts the items not reported: the caller
+    counts the reported ones as all the others).
+
+    ``above`` is a comparison (``> P3``, ``>= H``) true of a number the plausibility check must
+    look at, ``above_int`` the same for an int; such a number, a negative one of ``H`` or more,
+    or a number given for a yes-no item sets ``o`` (the caller then runs the plausibility
+    check). Text of plain ASCII digits is proven a whole number ≥ 0, and read as an int for a
+    count (exact, and faster to add and compare; the caller makes it a Decimal again for
+    findings); for 万元, digits with one point and at most 6 decimals are proven non-negative
+    with at most 6 decimals: the unit check is not run again on either."""
     v = f"v{i}"
     if check.kind == "yes-no":
         return [
@@ -131,35 +140,48 @@ def item_lines(i: int, check: UnitCheck) -> list[str]:
             f"    if {v} is not None:",
             f"        if {v}.__class__ is not bool:",
             f"            {v} = cv({v}, {i})",
-            f"            if {v} is not None and {v}.__class__ is not bool:",
-            "                r += 1",
+            f"            if {v} is None:",
+            "                m += 1",
+            f"            elif {v}.__class__ is not bool:",
+            *(["                o = 1"] if above else []),
             f"                u.append({i})",
             f"                {v} = None",
-            f"        if {v} is not None:",
-            "            r += 1",
+            "    else:",
+            "        m += 1",
         ]
     whole = check.kind == "whole"
-    # digits only (counts), or digits and one point (万元): Decimal reads them exactly; anything
-    # else (signs, separators, full-width digits, units, junk) goes through parse_value
-    fast = f"{v}.isdigit()" if whole else f"{v}.replace('.', '', 1).isdigit()"
+    # digits only (counts), or digits and one point with at most 6 decimals after it (no point
+    # before the last 7 characters) for 万元; anything else (signs, separators, full-width or
+    # other digits, units, junk, more decimals) goes through parse_value and the unit check
+    if whole:
+        fast = f"{v}.isdigit() and {v}.isascii()"
+        read, fast_above = f"{v} = I({v})", above_int or above
+    else:
+        fast = f"{v}.replace('.', '', 1).isdigit() and {v}.isascii() and {v}.find('.', 0, -7) < 0"
+        read, fast_above = f"{v} = D({v})", above
     # v % 1 is 0 for whole numbers, v % 0.000001 for at most 6 decimals (exact; raises for
     # Infinity or numbers of more than 60 digits)
     check_src = f"{v} % 1" if whole else f"{v} % M"
     return [
         f"    {v} = g({check.code!r})",
         f"    if {v} is not None:",
-        f"        if {v}.__class__ is not D:",
-        f"            if {v}.__class__ is str and {fast}:",
-        f"                {v} = D({v})",
-        "            else:",
+        f"        if {v}.__class__ is str and {fast}:",
+        f"            {read}",
+        *([f"            if {v} {fast_above}:", "                o = 1"] if above else []),
+        "        else:",
+        f"            if {v}.__class__ is not D:",
         f"                {v} = cv({v}, {i})",
         f"                if {v}.__class__ is bool:",
-        "                    r += 1",
         f"                    u.append({i})",
         f"                    {v} = None",
-        f"        if {v} is not None:",
-        "            r += 1",
-        f"            if {v} < Z or {check_src}:",
-        f"                u.append({i})",
-        f"                {v} = None",
+        f"                elif {v} is None:",
+        "                    m += 1",
+        f"            if {v} is not None:",
+        *([f"                if {v} {above}:", "                    o = 1"] if above else []),
+        f"                if {v} < Z or {check_src}:",
+        *([f"                    if {v} <= NH:", "                        o = 1"] if above else []),
+        f"                    u.append({i})",
+        f"                    {v} = None",
+        "    else:",
+        "        m += 1",
     ]

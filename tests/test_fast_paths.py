@@ -1,0 +1,275 @@
+"""The fast paths (issue 11) read exactly what the full parsers read, and refuse nothing themselves.
+
+Each fast path either gives the value the full path gives, or hands the input to the full path
+(which then gives its usual value or its usual error). Checked on generated text: junk, signs,
+separators, full-width digits, digits of other scripts, more decimals than allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, localcontext
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.numbers import format_decimal
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import wennuan_rules as wr
+from wennuan_rules import money
+from wennuan_rules._fast import Slow, plain_amount, plain_date
+from wennuan_rules.audits.roster import PAYMENT_FIELDS, Payment
+from wennuan_rules.eligibility.household import KEYS, Household
+from wennuan_rules.errors import WennuanError
+from wennuan_rules.form.loader import get_form
+from wennuan_rules.form.plausible import implausible
+from wennuan_rules.form.validate import _compile, _validate_rules, parse_value
+from wennuan_rules.i18n import _catalog, _compiled, _parse_po
+from wennuan_rules.results import Severity
+from wennuan_rules.strategies import households, payments
+from wennuan_rules.vocabulary import _index_of, _key, vocabularies
+
+# -- text as people and programs give it ----------------------------------------------------------
+
+_DIGITS = "0123456789"
+_WIDE = "０１２３４５６７８９．，－"
+_OTHER = "٠١٢٣٤٥٦٧٨٩०१२३४५६७८९²³"  # Arabic-Indic, Devanagari, superscripts
+_MARKS = ".,-+ ¥￥元万萬eE_\t"
+texts = st.one_of(
+    st.text(alphabet=_DIGITS + ".", max_size=30),
+    st.text(alphabet=_DIGITS + _WIDE + _OTHER + _MARKS, max_size=30),
+    st.builds(
+        lambda whole, decimals: f"{whole}.{decimals}",
+        st.integers(0, 10**16),
+        st.text(alphabet=_DIGITS, min_size=1, max_size=12),
+    ),
+    st.text(max_size=20),
+)
+values = st.one_of(
+    texts,
+    st.integers(-(10**14), 10**14),
+    st.decimals(allow_nan=True, allow_infinity=True, places=None),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.none(),
+    st.lists(st.text(max_size=3), max_size=2),
+)
+
+
+def _outcome(fn: Any, *args: Any, **kwargs: Any) -> tuple[str, str]:
+    """What a call gives: its value's repr, or the error's class and message."""
+    try:
+        return ("value", repr(fn(*args, **kwargs)))
+    except WennuanError as exc:
+        return ("error", f"{type(exc).__name__}: {exc}")
+
+
+# -- plain amounts and dates ----------------------------------------------------------------------
+
+
+@given(values)
+def test_plain_amount_reads_what_parse_amount_reads(value: object) -> None:
+    try:
+        fast = plain_amount(value)
+    except Slow:
+        return
+    full = wr.parse_amount(value)
+    assert repr(fast) == repr(full)
+    # and it is an amount a household may hold (below 10^12, at most 8 decimals)
+    assert 0 <= fast < Decimal(10) ** 12
+    assert fast.as_tuple().exponent >= -8  # type: ignore[operator]
+
+
+@given(st.one_of(texts, st.dates().map(dt.date.isoformat), st.dates(), st.datetimes()))
+def test_plain_date_reads_an_iso_date_and_nothing_else(value: object) -> None:
+    try:
+        fast = plain_date(value)
+    except Slow:
+        return
+    expected = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    assert fast == expected and type(fast) is dt.date
+
+
+# -- households -----------------------------------------------------------------------------------
+
+
+def _full_household(data: object) -> tuple[str, str]:
+    return _outcome(Household._read, data)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(households(), st.sampled_from(KEYS), values)
+def test_household_fast_path_agrees_with_the_full_reader(
+    household: Household, key: str, value: object
+) -> None:
+    data = household.to_dict()
+    assert _outcome(Household.from_mapping, data) == _full_household(data)
+    data[key] = value
+    assert _outcome(Household.from_mapping, data) == _full_household(data)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"monthly_income": "１２００"},
+        {"monthly_income": "1,200"},
+        {"monthly_income": "٣٠٠"},
+        {"monthly_income": "12.123456789"},
+        {"monthly_income": "-0"},
+        {"causes": ["疾病"]},
+        {"causes": [" illness "]},
+        {"event_on": "2021/1/5"},
+        {"new_form_occupation": "保安"},
+        {"professional": "craftsman-model-worker"},
+        {"professional": "非遗传承人"},
+        {"hardship_file": {"category": "deep"}},
+        {"members": True},
+        {"ref": 12},
+    ],
+)
+def test_household_forms_the_fast_path_leaves_to_the_full_reader(changed: dict[str, Any]) -> None:
+    data = {"members": 2, "monthly_income": "1000", **changed}
+    assert _outcome(Household.from_mapping, data) == _full_household(data)
+
+
+# -- payments -------------------------------------------------------------------------------------
+
+
+def _slow_payment(data: dict[str, object]) -> tuple[str, str]:
+    """The full path alone (the fast path declines a subclass of dict)."""
+
+    class Other(dict[str, object]):
+        pass
+
+    return _outcome(Payment.from_mapping, Other(data), row=3)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(payments(campaign="pingdingshan-2010"), st.sampled_from(PAYMENT_FIELDS), values)
+def test_payment_fast_path_agrees_with_the_full_reader(
+    payment: Payment, key: str, value: object
+) -> None:
+    data: dict[str, object] = dict(payment.to_dict())
+    assert _outcome(Payment.from_mapping, data, row=3) == _slow_payment(data)
+    data[key] = value
+    assert _outcome(Payment.from_mapping, data, row=3) == _slow_payment(data)
+
+
+# -- returns --------------------------------------------------------------------------------------
+
+FORM = get_form("wuhan-2015:center")
+CODES = [item.code for item in FORM.items]
+
+
+def _reference(values: dict[str, object]) -> tuple[str, str]:
+    """validate as it was before the fast paths: the plausibility check first, always."""
+
+    def run() -> Any:
+        odd = implausible(FORM, values, parse_value)
+        report, _look = _validate_rules(_compile(FORM), values, None, None)
+        findings = sorted((*odd, *report.findings), key=lambda f: f.severity is not Severity.ERROR)
+        return (
+            [f.rule for f in findings],
+            report.passed,
+            report.not_evaluated,
+            report.fix,
+        )
+
+    return _outcome(run)
+
+
+def _now(values: dict[str, object]) -> tuple[str, str]:
+    def run() -> Any:
+        report = wr.validate(FORM, values)
+        return ([f.rule for f in report.findings], report.passed, report.not_evaluated, report.fix)
+
+    return _outcome(run)
+
+
+cells = st.one_of(
+    texts,
+    st.integers(0, 10**20).map(str),
+    st.builds(lambda n: "9" * n, st.integers(5, 45)),
+    st.decimals(min_value=-(10**42), max_value=10**42, allow_nan=False, places=3),
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(CODES), cells, max_size=12))
+def test_validate_with_the_plausibility_check_only_when_needed_agrees(
+    values: dict[str, object],
+) -> None:
+    assert _now(values) == _reference(values)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(CODES), cells, max_size=12))
+def test_text_proven_of_its_unit_gives_what_its_number_gives(values: dict[str, object]) -> None:
+    """A value as text (read by the evaluator's fast path, its unit check skipped) and the same
+    value as the Decimal parse_value reads (unit check run) fail the same rules."""
+    parsed: dict[str, object] = {}
+    for code, raw in values.items():
+        try:
+            parsed[code] = parse_value(raw, FORM.item(code))
+        except WennuanError:
+            return
+    assert _now(values) == _now(parsed)
+
+
+# -- numbers shown, vocabularies, catalogs --------------------------------------------------------
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**30, allow_nan=False, places=6),
+    st.sampled_from([0, 2, 4, 6]),
+    st.sampled_from([("zh-Hans", "zh_Hans_CN"), ("zh-Hant", "zh_Hant_TW"), ("en", "en")]),
+)
+def test_numbers_are_grouped_as_babel_groups_them(
+    value: Decimal, places: int, locale: tuple[str, str]
+) -> None:
+    amount = money._round_half_up(value, places)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    with localcontext() as ctx:
+        ctx.prec = money._precision(amount, places)
+        expected = format_decimal(
+            amount.copy_abs(), format=pattern, locale=locale[1], decimal_quantization=False
+        )
+    assert money._digits(amount, places, locale[0]) == expected
+
+
+def test_every_word_of_every_vocabulary_reads_as_before() -> None:
+    from wennuan_rules.eligibility.documents import Document
+
+    for vocab in [*vocabularies().values(), Document]:
+        for member in vocab:
+            label = member.label
+            for word in (member.id, label.zh_hans, label.zh_hant, label.en, *member.aliases):
+                assert vocab.from_text(word) is _index_of(vocab)[_key(word)]
+
+
+def _po_files() -> list[Path]:
+    root = Path(wr.__file__).parent / "i18n" / "locales"
+    return sorted(root.glob("*/LC_MESSAGES/*.po"))
+
+
+@pytest.mark.parametrize("path", _po_files(), ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_cached_catalogs_are_what_babel_reads(path: Path) -> None:
+    po = path.read_bytes()
+    assert _compiled(po) == _parse_po(po)  # the second call reads the cache
+    assert _compiled(po) == _parse_po(po)
+
+
+def test_an_edited_catalog_is_read_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WENNUAN_RULES_CACHE", str(tmp_path))
+    po = (Path(wr.__file__).parent / "i18n/locales/en/LC_MESSAGES/core.po").read_bytes()
+    first = _compiled(po)
+    msgid = next(iter(first))
+    edited = po.replace(f'msgstr "{first[msgid]}"'.encode(), b'msgstr "changed by a translator"', 1)
+    assert edited != po
+    assert _compiled(edited)[msgid] == "changed by a translator"
+    for kept in tmp_path.iterdir():  # a damaged cache file is parsed again, not trusted
+        kept.write_bytes(b"{not json")
+    assert _compiled(po) == first
+    assert _catalog("en")  # the process's catalogs still load
