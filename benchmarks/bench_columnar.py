@@ -39,6 +39,20 @@ FORM = "wuhan-2015:center"
 HEADING = "## Columnar engine and SQL: `benchmarks/bench_columnar.py`"
 P = FORM + "/"
 
+NOTE = [
+    (
+        "The hand-written polars checker is the fair one since 2026-11-29 18:00: it strips each "
+        "column once, parses each once, evaluates the rules over the parsed columns, and produces "
+        "what the library produces (per return the failed and the not-evaluated ids, listed only "
+        "for the rows that have some, gathered from the unpivoted conditions; per rule the failed "
+        "and not-evaluated counts). The earlier checker re-evaluated each parsed column wherever it"
+        " was used and built a list for every row, which made the library look faster than hand-"
+        "written code (0.43×). The library does more per cell than the checker: it reads full-width"
+        " digits, 是/否 words and floats exact at 15 significant digits, and names every cell it "
+        "cannot read exactly. pandera is not a dependency: `pip install pandera` to run it."
+    )
+]
+
 # -- the hand-written polars checker ---------------------------------------------------------------
 
 # the 46 rules of 武工办〔2014〕74号 附件2, written out: (kind, total, parts, severity, name);
@@ -340,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     lines += ["", "Seconds per run, the whole file: read_csv plus checking; median (min–max).", ""]
     lines += extra
+    lines += ["", *NOTE]
     h.finish(HEADING, lines, args.no_write)
     return 0
 
