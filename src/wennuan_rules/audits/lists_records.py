@@ -30,6 +30,7 @@ import attrs
 
 from wennuan_rules import _io
 from wennuan_rules.audits.readers import alias_index, read_records
+from wennuan_rules.audits.records import text_value
 from wennuan_rules.audits.roster import as_input_error
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
@@ -168,19 +169,7 @@ class GoodsLine:
 
 
 def _text(data: Mapping[str, object], key: str, *, personal: bool = False) -> str | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool) and not personal:
-        return str(value)
-    if not isinstance(value, str):
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what=key,
-            expected=N_("text"),
-            got=f"<{type(value).__name__}>" if personal else value,
-        )
-    return value.strip() or None
+    return text_value(data.get(key), key, personal=personal)
 
 
 def _check_keys(data: Mapping[str, object], known: tuple[str, ...], what: str) -> None:

@@ -11,9 +11,38 @@ from typing import Final
 import attrs
 
 from wennuan_rules.audits.roster import normalize_id_number
+from wennuan_rules.errors import InvalidValueError
+from wennuan_rules.i18n import N_
 from wennuan_rules.vocabulary import FiveMustVisits, HardshipCategory, ModelWorkerLevel
 
-__all__ = ["QUOTA_PER", "FamilyOnFile", "Visit", "VisitGroup", "VisitPlan", "Visitee"]
+__all__ = [
+    "QUOTA_PER",
+    "FamilyOnFile",
+    "Visit",
+    "VisitGroup",
+    "VisitPlan",
+    "Visitee",
+    "text_value",
+]
+
+
+def text_value(value: object, what: str, *, personal: bool = False) -> str | None:
+    """A text field of a record: stripped, blank as ``None``, a whole number as its digits (unless
+    ``personal``: an ID number typed as a number has lost digits); anything else refused, naming
+    ``what`` (a personal field's value is never echoed, only its type)."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and not personal:
+        return str(value)
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            N_("{what}: expected {expected}, got {got}"),
+            what=what,
+            expected=N_("text"),
+            got=f"<{type(value).__name__}>" if personal else value,
+        )
+    return value.strip() or None
+
 
 QUOTA_PER: Final = ("unit-visited", "group")
 

@@ -55,6 +55,7 @@ from wennuan_rules.audits.records import (
     Visitee,
     VisitGroup,
     VisitPlan,
+    text_value,
 )
 from wennuan_rules.audits.roster import as_input_error, parse_date
 from wennuan_rules.audits.rules.visits import VisitContext
@@ -137,20 +138,7 @@ _FAMILY_ALIASES: Final = {
 _V = TypeVar("_V", bound=Vocab)
 
 
-#: How a visit quota may be counted: per unit a group visits, or per group.
-def _text(value: object, what: str, *, personal: bool = False) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool) and not personal:
-        return str(value)
-    if not isinstance(value, str):
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what=what,
-            expected=N_("text"),
-            got=f"<{type(value).__name__}>" if personal else value,
-        )
-    return value.strip() or None
+_text = text_value
 
 
 def _type_error(what: str, expected: str, value: object) -> InvalidValueError:
