@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -158,51 +159,11 @@ READERS: dict[str, Callable[[Path], object]] = {
 }
 
 
+@pytest.mark.parametrize("reader", sorted(READERS))
 @given(content=file_contents, suffix=suffixes)
-def test_fuzz_read_roster(content: bytes, suffix: str) -> None:
-    _answers("read_roster", lambda: _in_file(content, suffix, READERS["read_roster"]))
-
-
-@given(content=file_contents, suffix=suffixes)
-def test_fuzz_read_visits(content: bytes, suffix: str) -> None:
-    _answers("read_visits", lambda: _in_file(content, suffix, READERS["read_visits"]))
-
-
-@given(content=file_contents, suffix=suffixes)
-def test_fuzz_read_families(content: bytes, suffix: str) -> None:
-    _answers("read_families", lambda: _in_file(content, suffix, READERS["read_families"]))
-
-
-@given(content=file_contents, suffix=suffixes)
-def test_fuzz_read_returns(content: bytes, suffix: str) -> None:
-    _answers("read_returns", lambda: _in_file(content, suffix, READERS["read_returns"]))
-
-
-@given(content=file_contents, suffix=suffixes)
-def test_fuzz_read_households(content: bytes, suffix: str) -> None:
-    _answers("read_households", lambda: _in_file(content, suffix, READERS["read_households"]))
-
-
-@given(content=file_contents, suffix=suffixes)
-def test_fuzz_read_hardship_files(content: bytes, suffix: str) -> None:
-    _answers(
-        "read_hardship_files", lambda: _in_file(content, suffix, READERS["read_hardship_files"])
-    )
-
-
-@given(content=file_contents, suffix=suffixes)
-def test_fuzz_read_civil_affairs(content: bytes, suffix: str) -> None:
-    _answers("read_civil_affairs", lambda: _in_file(content, suffix, READERS["read_civil_affairs"]))
-
-
-@given(content=file_contents, suffix=suffixes)
-def test_fuzz_read_goods(content: bytes, suffix: str) -> None:
-    _answers("read_goods", lambda: _in_file(content, suffix, READERS["read_goods"]))
-
-
-@given(content=file_contents, suffix=suffixes)
-def test_fuzz_read_prohibited(content: bytes, suffix: str) -> None:
-    _answers("read_prohibited", lambda: _in_file(content, suffix, READERS["read_prohibited"]))
+def test_fuzz_read(reader: str, content: bytes, suffix: str) -> None:
+    """Every reader (``-k read_roster`` and the like select one: the id is the reader's name)."""
+    _answers(reader, lambda: _in_file(content, suffix, READERS[reader]))
 
 
 # -- public functions taking user data -------------------------------------------------------------
