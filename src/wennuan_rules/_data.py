@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
+from wennuan_rules._cache import toml
 from wennuan_rules.errors import DataFileError, InvalidValueError
 from wennuan_rules.i18n import N_, Label, Text
 
@@ -62,30 +62,13 @@ class Sourced(Generic[T]):
     note: str = ""
 
 
-def _parsed_toml(raw: bytes) -> dict[str, Any]:
-    """``tomllib.loads`` of a file's bytes, the result kept in the cache of
-    :mod:`wennuan_rules._cache` (keyed by the bytes: an edited file is parsed afresh); parsing a
-    form's file is a large part of a command's start-up."""
-    import pickle
-
-    from wennuan_rules._cache import derived
-
-    kept = derived(
-        b"wennuan_rules toml 1\n" + raw, lambda: pickle.dumps(tomllib.loads(raw.decode()))
-    )
-    try:
-        data = pickle.loads(kept)
-    except Exception:  # pragma: no cover - a damaged cache file
-        data = None
-    return data if isinstance(data, dict) else tomllib.loads(raw.decode())
-
-
 def load_toml(path: Path | str, *, name: str | None = None) -> Table:
     """Read a TOML file into a strict :class:`Table`; ``name`` names the file in errors."""
     label = name or str(path)
     try:
         with open(path, "rb") as fh:
-            data = _parsed_toml(fh.read())
+            # parsing a form's file is a large part of a command's start-up: kept in the cache
+            data = toml(fh.read())
     except FileNotFoundError as exc:
         raise DataFileError(
             N_("data file {file} does not exist"),
@@ -93,15 +76,19 @@ def load_toml(path: Path | str, *, name: str | None = None) -> Table:
             got=str(path),
             params={"file": label},
         ) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(
-            N_("data file {file} is not valid TOML: {reason}"),
-            file=label,
-            params={"file": label, "reason": str(exc)},
-        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(
             N_("data file {file} cannot be read: {reason}"),
+            file=label,
+            params={"file": label, "reason": str(exc)},
+        ) from exc
+    except ValueError as exc:
+        import tomllib  # imported by the parse that raised (start-up does without it)
+
+        if not isinstance(exc, tomllib.TOMLDecodeError):
+            raise
+        raise DataFileError(
+            N_("data file {file} is not valid TOML: {reason}"),
             file=label,
             params={"file": label, "reason": str(exc)},
         ) from exc
