@@ -35,6 +35,8 @@ campaigns.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from wennuan_rules._io.collect import (
     ERRORS,
     PROBLEM_LIMIT,
@@ -44,7 +46,6 @@ from wennuan_rules._io.collect import (
     collecting,
     raising,
 )
-from wennuan_rules._io.csvfile import csv_records, csv_rows, header_key
 from wennuan_rules._io.jsonfile import (
     DECODER,
     LineCounter,
@@ -100,3 +101,19 @@ __all__ = [
     "read_text",
     "unreadable",
 ]
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from wennuan_rules._io.csvfile import csv_records, csv_rows, header_key
+
+#: names loaded on first use (the CSV reader imports the ``csv`` module; JSON input does not)
+_LAZY = frozenset({"csv_records", "csv_rows", "header_key"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'wennuan_rules._io' has no attribute {name!r}")
+    from wennuan_rules._io import csvfile
+
+    value = getattr(csvfile, name)
+    globals()[name] = value
+    return value

@@ -11,7 +11,6 @@ from typing import TextIO
 
 from wennuan_rules._data import PACKAGE_DIR
 from wennuan_rules._io import Problems
-from wennuan_rules.batch import failing_share_ok, fails, parse_level, parse_share
 from wennuan_rules.cli.forms import _extra_forms, _find
 from wennuan_rules.cli.problems import status
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError
@@ -19,13 +18,9 @@ from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.readers import iter_returns
 from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
 from wennuan_rules.i18n import N_, translate
-from wennuan_rules.render import (
-    report_text,
-    summary_csv,
-    summary_text,
-    write_reports_csv,
-)
+from wennuan_rules.render import report_text, summary_text
 from wennuan_rules.report import Report
+from wennuan_rules.thresholds import failing_share_ok, fails, parse_level, parse_share
 
 __all__ = ["DEFAULT_SAMPLE", "run_check", "sample_path", "thresholds"]
 
@@ -158,6 +153,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         if args.format == "json":
             out.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
         elif args.format == "csv":
+            from wennuan_rules.render import summary_csv
+
             out.write(summary_csv(summary))
         else:
             out.write(summary_text(summary, lang))
@@ -184,6 +181,8 @@ def _write_reports(reports: Iterator[Report], fmt: str, lang: str | None, out: T
         out.write("\n]\n")
         return
     if fmt == "csv":
+        from wennuan_rules.render import write_reports_csv
+
         write_reports_csv(_chain(first, _chain(second, reports)), out, lang)
         return
     total = bad = 0

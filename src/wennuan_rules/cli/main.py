@@ -19,8 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
-from wennuan_rules._data import add_data_dir, remove_data_dir
-from wennuan_rules.cli.usage import argparse_in, requested_lang
+from wennuan_rules.cli.usage import HelpFormatter, argparse_in, requested_lang
 from wennuan_rules.errors import WennuanError, problems_of
 from wennuan_rules.i18n import N_, normalize_lang, phrase, translate
 
@@ -38,6 +37,10 @@ else:
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line and exit status 2 (never a traceback)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: {' '.join(message.split())}\n")
@@ -495,6 +498,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     added: list[str] = []
     try:
         for folder in args.data_dir or ():
+            from wennuan_rules._data import add_data_dir
+
             add_data_dir(folder)
             added.append(folder)
         lang = normalize_lang(args.lang)
@@ -525,6 +530,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         for folder in added:
+            from wennuan_rules._data import remove_data_dir
+
             remove_data_dir(folder)
 
 
