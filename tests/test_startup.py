@@ -134,6 +134,9 @@ def test_check_sample_loads_only_what_it_needs() -> None:
         "wennuan_rules.render.csv",
         "wennuan_rules.render.forms",
         "wennuan_rules._io.csvfile",
+        "wennuan_rules._io.collected",  # read with errors="raise"
+        "wennuan_rules._sourced",  # no campaign read
+        "wennuan_rules.batch",
         "wennuan_rules.campaign",
         "wennuan_rules.eligibility",
         "wennuan_rules.audits",

@@ -20,13 +20,14 @@ import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
-
-import attrs
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from wennuan_rules._cache import toml
 from wennuan_rules.errors import DataFileError, InvalidValueError
 from wennuan_rules.i18n import N_, Label, Text
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from wennuan_rules._sourced import Sourced
 
 __all__ = [
     "ENV_VAR",
@@ -43,23 +44,6 @@ __all__ = [
 
 T = TypeVar("T")
 _MISSING: Any = object()
-
-
-@attrs.frozen
-class Sourced(Generic[T]):
-    """A value together with the clause it rests on.
-
-    Attributes:
-        value: the value.
-        source: document number and section or form line, e.g. ``平工总［2009］38号 五(三)``.
-        text: the words of the notice the value was read from, as printed.
-        note: how the value was read where the text needed reading (see docs/decisions.md).
-    """
-
-    value: T
-    source: str
-    text: str = ""
-    note: str = ""
 
 
 def load_toml(path: Path | str, *, name: str | None = None) -> Table:
@@ -366,6 +350,8 @@ class Table:
 
     def as_sourced(self, value: T) -> Sourced[T]:
         """``value`` with this table's ``source``, ``text`` and ``note``; closes the table."""
+        from wennuan_rules._sourced import Sourced
+
         out = Sourced(
             value=value,
             source=self.get("source", str),
@@ -387,3 +373,12 @@ class Table:
                 file=self.file,
                 params={"file": self.file},
             )
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`Sourced`, defined in :mod:`wennuan_rules._sourced` (built on first use)."""
+    if name != "Sourced":
+        raise AttributeError(f"module 'wennuan_rules._data' has no attribute {name!r}")
+    from wennuan_rules._sourced import Sourced
+
+    return Sourced

@@ -40,7 +40,6 @@ from typing import TYPE_CHECKING, Any
 from wennuan_rules._io.collect import (
     ERRORS,
     PROBLEM_LIMIT,
-    Collected,
     Problems,
     check_errors,
     collecting,
@@ -103,17 +102,22 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from wennuan_rules._io.collected import Collected
     from wennuan_rules._io.csvfile import csv_records, csv_rows, header_key
-
-#: names loaded on first use (the CSV reader imports the ``csv`` module; JSON input does not)
-_LAZY = frozenset({"csv_records", "csv_rows", "header_key"})
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module 'wennuan_rules._io' has no attribute {name!r}")
-    from wennuan_rules._io import csvfile
+    """Names loaded on first use: the CSV reader imports the ``csv`` module (JSON input does not),
+    :class:`Collected` is built when a reader collects (start-up)."""
+    if name == "Collected":
+        from wennuan_rules._io.collected import Collected
 
-    value = getattr(csvfile, name)
+        value: Any = Collected
+    elif name in ("csv_records", "csv_rows", "header_key"):
+        from wennuan_rules._io import csvfile
+
+        value = getattr(csvfile, name)
+    else:
+        raise AttributeError(f"module 'wennuan_rules._io' has no attribute {name!r}")
     globals()[name] = value
     return value
