@@ -152,3 +152,34 @@ def test_import_builds_no_result_types() -> None:
         "wennuan_rules.errors",
         "wennuan_rules.i18n",
     }
+
+
+def _program(code: str, *args: str) -> tuple[int, str, str]:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [(["check", "--sample"], 1), (["campaigns"], 0), (["check", "missing.json"], 2), (["x"], 2)],
+    ids=["errors found", "ok", "unusable input", "usage"],
+)
+def test_the_console_script_ends_as_main_does(args: list[str], status: int) -> None:
+    as_main = _program("import sys; from wennuan_rules.cli import main; sys.exit(main())", *args)
+    as_script = _program("from wennuan_rules.cli import run; run()", *args)
+    assert as_script == as_main  # the same output, messages and exit status
+    assert as_script[0] == status and (as_script[1] or as_script[2])
+
+
+def test_the_console_script_runs_exit_handlers_and_flushes() -> None:
+    code = (
+        "import atexit\n"
+        "atexit.register(lambda: print('handler ran'))\n"
+        "from wennuan_rules.cli import run\n"
+        "run()"
+    )
+    status, out, _ = _program(code, "forms")
+    assert status == 0
+    assert "wuhan-2015:swn" in out and out.endswith("handler ran\n")
