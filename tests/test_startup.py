@@ -12,11 +12,14 @@ import os
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wennuan_rules._cache import cache_dir, toml
+from wennuan_rules._io import suffix
 from wennuan_rules.cli.main import build_parser, main
 from wennuan_rules.cli.usage import argparse_in
 
@@ -102,6 +105,21 @@ def test_invalid_toml_is_still_reported(tmp_path: Path, monkeypatch: pytest.Monk
         toml(b"key = ")
 
 
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "b.json", ".", "..", "", ".hidden", "x.", "c.tar.gz", "d.CSV", "é.xls"]
+        ),
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_suffix_is_pathlibs(parts: list[str], absolute: bool) -> None:
+    text = ("/" if absolute else "") + "/".join(parts)
+    assert suffix(text) == PurePosixPath(text).suffix
+    assert suffix(Path(text)) == Path(text).suffix
+
+
 def _imported(code: str) -> set[str]:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     out = subprocess.run(
@@ -126,6 +144,8 @@ def test_check_sample_loads_only_what_it_needs() -> None:
         "tomllib",  # data files come parsed from the cache
         "pickle",  # a form's data has no dates: kept with marshal
         "shutil",  # argparse's terminal width found without it
+        "pathlib",  # paths of bundled files as str; pathlib's urllib.parse and ipaddress too
+        "urllib.parse",
         "csv",  # JSON input, text output
         "hashlib",
         "html",

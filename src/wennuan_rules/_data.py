@@ -19,7 +19,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from wennuan_rules._cache import toml
@@ -27,7 +26,11 @@ from wennuan_rules.errors import DataFileError, InvalidValueError
 from wennuan_rules.i18n import N_, Label, Text
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from pathlib import Path
+
     from wennuan_rules._sourced import Sourced
+
+    PACKAGE_DIR: Path
 
 __all__ = [
     "ENV_VAR",
@@ -82,8 +85,10 @@ def load_toml(path: Path | str, *, name: str | None = None) -> Table:
 #: The environment variable naming the user's data directories (separated by ``os.pathsep``).
 ENV_VAR = "WENNUAN_RULES_DATA"
 #: The package's folder (its ``data/`` is beside this file; a plain path rather than
-#: ``importlib.resources``, whose readers import zipfile and compression modules at start-up).
-PACKAGE_DIR = Path(__file__).parent
+#: ``importlib.resources``, whose readers import zipfile and compression modules at start-up), as a
+#: ``str``; ``PACKAGE_DIR`` is the same folder as a ``Path`` (pathlib imported when it is asked for:
+#: reading one bundled form does without it).
+PACKAGE_FOLDER = os.path.dirname(__file__)
 _ADDED: list[Path] = []
 _FROM_ENV: list[tuple[Path, ...]] = []
 _ON_CHANGE: list[Callable[[], None]] = []
@@ -93,8 +98,13 @@ _OTHER_CACHES = (("wennuan_rules.form.loader", "_bundled"),)
 
 def _env_dirs() -> tuple[Path, ...]:
     if not _FROM_ENV:  # read once, when data is first needed
-        text = os.environ.get(ENV_VAR, "")
-        _FROM_ENV.append(tuple(Path(p) for p in text.split(os.pathsep) if p.strip()))
+        entries = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+        if entries:
+            from pathlib import Path
+
+            _FROM_ENV.append(tuple(Path(p) for p in entries))
+        else:
+            _FROM_ENV.append(())
     return _FROM_ENV[0]
 
 
@@ -115,6 +125,8 @@ def add_data_dir(path: Path | str) -> None:
     Raises:
         InvalidValueError: ``path`` is not a directory.
     """
+    from pathlib import Path
+
     folder = Path(path)
     if not folder.is_dir():
         raise InvalidValueError(
@@ -131,6 +143,8 @@ def add_data_dir(path: Path | str) -> None:
 
 def remove_data_dir(path: Path | str) -> None:
     """Stop reading ``path`` (added with :func:`add_data_dir`); unknown paths are ignored."""
+    from pathlib import Path
+
     folder = Path(path).resolve()
     if folder in _ADDED:
         _ADDED.remove(folder)
@@ -162,7 +176,9 @@ def _toml_files(folder: Path) -> list[Path]:
 def bundled_files(kind: str) -> Iterator[tuple[str, Path]]:
     """``(stem, path)`` of the ``data/<kind>/*.toml`` files: the bundled ones sorted by name, then
     those of each user data directory (:func:`data_dirs`)."""
-    folder = PACKAGE_DIR / "data" / kind
+    from pathlib import Path
+
+    folder = Path(PACKAGE_FOLDER) / "data" / kind
     entries = sorted(
         (p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name
     )
@@ -176,8 +192,10 @@ def bundled_files(kind: str) -> Iterator[tuple[str, Path]]:
 def data_file(kind: str, name: str) -> tuple[Path, str] | None:
     """The file ``data/<kind>/<name>`` (the last user directory that has it wins) and the name to
     show in errors, or None."""
+    from pathlib import Path
+
     found: tuple[Path, str] | None = None
-    entry = PACKAGE_DIR / "data" / kind / name
+    entry = Path(PACKAGE_FOLDER) / "data" / kind / name
     if entry.is_file():
         found = Path(str(entry)), f"data/{kind}/{name}"
     for extra in data_dirs():
@@ -189,7 +207,9 @@ def data_file(kind: str, name: str) -> tuple[Path, str] | None:
 
 def is_bundled(path: Path | str) -> bool:
     """Whether ``path`` is one of the package's own data files."""
-    root = (PACKAGE_DIR / "data").resolve()
+    from pathlib import Path
+
+    root = (Path(PACKAGE_FOLDER) / "data").resolve()
     return Path(path).resolve().is_relative_to(root)
 
 
@@ -376,7 +396,12 @@ class Table:
 
 
 def __getattr__(name: str) -> Any:
-    """:class:`Sourced`, defined in :mod:`wennuan_rules._sourced` (built on first use)."""
+    """:class:`Sourced`, defined in :mod:`wennuan_rules._sourced` (built on first use), and
+    ``PACKAGE_DIR``, :data:`PACKAGE_FOLDER` as a ``Path``."""
+    if name == "PACKAGE_DIR":
+        from pathlib import Path
+
+        return Path(PACKAGE_FOLDER)
     if name != "Sourced":
         raise AttributeError(f"module 'wennuan_rules._data' has no attribute {name!r}")
     from wennuan_rules._sourced import Sourced

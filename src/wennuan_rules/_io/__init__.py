@@ -66,6 +66,7 @@ from wennuan_rules._io.text import (
     no_rows,
     open_text,
     read_text,
+    suffix,
     unreadable,
 )
 
@@ -98,6 +99,7 @@ __all__ = [
     "open_text",
     "raising",
     "read_text",
+    "suffix",
     "unreadable",
 ]
 
