@@ -326,6 +326,46 @@ def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 AUDIT = ["payments", str(ROSTER), "--campaign", "pingdingshan-2010"]
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["audit", "--lang", "zh-Hant", *AUDIT],
+        ["audit", "payments", "--lang", "zh-Hant", *AUDIT[1:]],
+        ["audit", *AUDIT, "--lang", "zh-Hant"],
+    ],
+    ids=["before the kind", "after the kind", "at the end"],
+)
+def test_audit_takes_lang_after_the_command_word(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _cli(argv, capsys)
+    assert code == 1 and not err  # the sample roster has findings
+    assert "發現錯誤" in out and "发现错误" not in out
+    assert_chinese(out, "zh-Hant", [str(ROSTER), "pingdingshan-2010"], " ".join(argv))
+
+
+def test_audit_takes_format_and_output_before_the_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    code, out, err = _cli(
+        ["audit", "--format", "json", "-o", str(before), "--lang", "en", *AUDIT], capsys
+    )
+    assert code == 1 and not out and not err
+    code, _out, _err = _cli(
+        ["audit", *AUDIT, "--format", "json", "-o", str(after), "--lang", "en"], capsys
+    )
+    assert code == 1
+    report = json.loads(before.read_text("utf-8"))
+    assert report["form"] == "pingdingshan-2010:payments"
+    assert report == json.loads(after.read_text("utf-8"))
+
+
+def test_audit_options_after_the_kind_win(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = _cli(["audit", "--lang", "zh-Hant", *AUDIT, "--lang", "en"], capsys)
+    assert code == 1 and "ERRORS FOUND" in out
+
+
 @pytest.mark.parametrize("lang", CHINESE)
 def test_audit_payments_with_a_return_of_another_form_is_chinese(
     lang: str, capsys: pytest.CaptureFixture[str]
