@@ -68,6 +68,7 @@ PYTHON_NAMES = _words(
     "Payment Roster Visit VisitPlan Decimal Household Cause Document FormRule LineItem Return",
     "DataFrame None True False datetime date os PathLike str int float frozenset latest",
     "show_personal_data load_campaign Deadline met_by inclusive sqlglot form_sql to_frame failing",
+    "findings summary",
 )
 
 #: Simplified-only characters (``scripts/simplified_chars.py`` writes the file from the catalogs).

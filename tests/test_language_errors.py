@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import pickle
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,14 @@ def _members(tmp: Path) -> object:
     return wr.Household(members=500, monthly_income="1000")
 
 
+def _both_incomes(tmp: Path) -> object:
+    return wr.Household(members=2, monthly_income=Decimal(1000), annual_income=Decimal(12000))
+
+
+def _roll_up_nothing(tmp: Path) -> object:
+    return wr.roll_up([])
+
+
 # (raise it, English message (or a part), error.expected in Python, a part of it in zh-Hans)
 CASES: dict[str, tuple[Callable[[Path], object], str, str | None, str]] = {
     "lunar day": (
@@ -257,6 +266,18 @@ CASES: dict[str, tuple[Callable[[Path], object], str, str | None, str]] = {
         "members: expected a whole number of people from 1 to 100, got 500",
         "a whole number of people from 1 to 100",
         "1 至 100 的整数人数",
+    ),
+    "both incomes": (
+        _both_incomes,
+        "give exactly one of monthly_income and annual_income",
+        "exactly one of monthly_income, annual_income",
+        "二者都给出",
+    ),
+    "roll-up of nothing": (
+        _roll_up_nothing,
+        "returns: expected at least one return to add up, got none",
+        "at least one return to add up",
+        "无",
     ),
 }
 

@@ -306,7 +306,7 @@ class Household:
                 N_("{what}: give exactly one of monthly_income and annual_income"),
                 what="monthly_income/annual_income",
                 expected=N_("exactly one of monthly_income, annual_income"),
-                got="both" if self.monthly_income is not None else "neither",
+                got=Message.of(N_("both") if self.monthly_income is not None else N_("neither")),
             )
 
     # -- reading ---------------------------------------------------------------------------------

@@ -870,7 +870,7 @@ class _Accumulator:
                 N_("{what}: expected {expected}, got {got}"),
                 what=N_("returns"),
                 expected=N_("at least one return to add up"),
-                got="none",
+                got=Message.of(N_("none")),
             )
         values: dict[str, Value] = {}
         for item in self.form.items:
