@@ -17,7 +17,7 @@ from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdErr
 from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.readers import iter_returns
 from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
-from wennuan_rules.i18n import N_, translate
+from wennuan_rules.i18n import N_, Message, translate
 from wennuan_rules.render import report_text, summary_text
 from wennuan_rules.report import Report
 from wennuan_rules.thresholds import failing_share_ok, fails, parse_level, parse_share
@@ -104,7 +104,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             N_("{what}: expected {expected}, got {got}"),
             what=N_("check"),
             expected=N_("a FILE to check, or --sample"),
-            got="nothing",
+            got=Message.of(N_("nothing")),
         )
     level, share = thresholds(args)
     form = _find(args.form, extra) if args.form else None

@@ -48,20 +48,27 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {' '.join(message.split())}\n")
 
 
-def _common(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
+def _common(p: argparse.ArgumentParser, t: Callable[[str], str], *, inner: bool = False) -> None:
+    """The options every command takes. ``inner``: the parser of an audit's kind, below
+    ``audit`` (which takes them too, so ``audit --lang zh-Hant payments FILE`` works): no
+    defaults of its own, which would overwrite what was given before the kind."""
+    unset: dict[str, Any] = {"default": argparse.SUPPRESS} if inner else {}
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help=t(N_("output format (default: text)"))
+        "--format",
+        choices=FORMATS,
+        **({"default": "text"} | unset),
+        help=t(N_("output format (default: text)")),
     )
     p.add_argument(
         "--lang",
-        default=None,
+        **({"default": None} | unset),
         metavar=t(N_("LANG")),
         help=t(N_("language of messages: zh-Hans (default), zh-Hant or en")),
     )
     p.add_argument(
         "--output",
         "-o",
-        default=None,
+        **({"default": None} | unset),
         metavar=t(N_("FILE")),
         help=t(N_("write to this file instead of standard output")),
     )
@@ -317,6 +324,7 @@ def _assess(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
 
 
 def _audit(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
+    _common(p, t)
     audit = p.add_subparsers(dest="audit_kind", metavar=t(N_("KIND")), parser_class=_Parser)
     pp = audit.add_parser("payments", help=t(N_("audit a payment roster (JSON or CSV)")))
     pp.add_argument(
@@ -352,7 +360,7 @@ def _audit(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
     pp.add_argument(
         "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
     )
-    _common(pp, t)
+    _common(pp, t, inner=True)
     pv = audit.add_parser("visits", help=t(N_("audit a visiting plan or visit log (JSON or CSV)")))
     pv.add_argument(
         "file",
@@ -412,10 +420,10 @@ def _audit(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
     pv.add_argument(
         "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
     )
-    _common(pv, t)
+    _common(pv, t, inner=True)
     from wennuan_rules.cli.audit_lists import add_parsers
 
-    add_parsers(audit, lambda p: _common(p, t), t)
+    add_parsers(audit, lambda p: _common(p, t, inner=True), t)
 
 
 def _runner(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
