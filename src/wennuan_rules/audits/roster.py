@@ -617,12 +617,29 @@ def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
         _fast_text(g("group")),
         no if ref is None else ref,  # a row without a ref: its 序号, as the full path reads it
         row,
-        None if g("employer_has_union") is None else _slow(),  # 是/否: the full path reads it
+        _fast_yes_no(g("employer_has_union")),
         no,
     )
 
 
 _ROWS: Final = frozenset((int, type(None)))
+#: 单位是否建会 as written in :data:`_YES` and :data:`_NO` (NFKC, trimming and case folding leave
+#: each of them as it is, so the full path reads each the same)
+_YES_NO: Final = {**dict.fromkeys(_YES, True), **dict.fromkeys(_NO, False)}
+
+
+def _fast_yes_no(value: object) -> bool | None:
+    """A yes/no cell: ``None``, a bool, or one of the words of :data:`_YES_NO` as written (an
+    empty text: not stated); anything else raises :class:`Slow`."""
+    if value is None or value.__class__ is bool:
+        return value
+    if value.__class__ is str:
+        if value == "":
+            return None
+        found = _YES_NO.get(value)
+        if found is not None:
+            return found
+    raise Slow
 
 
 def _slow() -> Any:
