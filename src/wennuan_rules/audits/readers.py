@@ -9,6 +9,7 @@ read whole, in one pass of the scanner, so that each record knows the line its `
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, overload
 
 from wennuan_rules import _io
-from wennuan_rules._fast import Slow, plain_date
+from wennuan_rules._fast import _PLAIN_DATE, Slow
 from wennuan_rules.audits.roster import (
     _ALIASES,
     _PLAIN_PAYMENT,
@@ -321,12 +322,13 @@ def _cells_reader(columns: list[str]) -> Callable[[list[str], int], Payment]:
         at.get(field, -1) for field in PAYMENT_FIELDS[:8]
     )
     i_card, i_group, i_ref, i_union, i_no = (at.get(field, -1) for field in PAYMENT_FIELDS[8:])
-    plain, date, make = _PLAIN_PAYMENT, plain_date, _make_payment
+    plain, iso, make = _PLAIN_PAYMENT, _PLAIN_DATE, _make_payment
     sources, channels, categories = _sources, _channels, _categories
+    from_iso = dt.date.fromisoformat
 
     def read(cells: list[str], row: int) -> Payment:
-        amount = cells[i_amount]
-        if plain(amount) is None:
+        amount, paid = cells[i_amount], cells[i_paid]
+        if plain(amount) is None or iso(paid) is None:
             raise Slow
         number = Decimal(amount)
         source, channel = sources.get(cells[i_source]), channels.get(cells[i_channel])
@@ -335,17 +337,22 @@ def _cells_reader(columns: list[str]) -> Callable[[list[str], int], Payment]:
         text = cells[i_category] if i_category >= 0 else ""
         category = (categories.get(text) or _slow()) if text else None
         filed = cells[i_filed] if i_filed >= 0 else ""
+        try:  # plain_date's reading, inline: ISO dates of real days
+            paid_on = from_iso(paid)
+            filed_on = (from_iso(filed) if iso(filed) else _slow()) if filed else None
+        except ValueError:
+            raise Slow from None
         no = (cells[i_no].strip() or None) if i_no >= 0 else None
         ref = (cells[i_ref].strip() or None) if i_ref >= 0 else None
         return make(  # type: ignore[no-any-return]
             (cells[i_name].strip() or None) if i_name >= 0 else None,
             (cells[i_id].strip() or None) if i_id >= 0 else None,
             number,
-            date(cells[i_paid]),
+            paid_on,
             source,
             channel,
             category,
-            date(filed) if filed else None,
+            filed_on,
             (cells[i_card].strip() or None) if i_card >= 0 else None,
             (cells[i_group].strip() or None) if i_group >= 0 else None,
             no if ref is None else ref,  # a row without a ref: its 序号, as the full path reads it

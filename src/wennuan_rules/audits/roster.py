@@ -231,16 +231,28 @@ def normalized_id_problem(number: str, strict_region: bool = False) -> str | Non
     # stdnum's cn.ric.calc_check_digit, inline: ISO 7064 MOD 11-2, Σ dᵢ·2^(17-i) ≡ 2·int(head, 13)
     if number[-1] != _CHECK_DIGITS[(1 - 2 * int(head, 13)) % 11]:
         return "checksum"
-    return _born_in_region(number[:14], strict_region)
+    born = number[:14]
+    memo = _BORN[strict_region]
+    found = memo.get(born, _UNSEEN)
+    if found is _UNSEEN:
+        found = _born_in_region(born, strict_region)
+        if len(memo) < _BORN_LIMIT:
+            memo[born] = found
+    return found  # type: ignore[return-value]
 
 
 _CHECK_DIGITS: Final = "0123456789X"
+#: :func:`_born_in_region` of the first 14 digits of numbers seen, for each reading of the region
+#: rule (not strict, strict): a roster repeats (place, birthday) pairs; at most ``_BORN_LIMIT``
+#: each
+_BORN: Final[dict[bool, dict[str, str | None]]] = {False: {}, True: {}}
+_BORN_LIMIT: Final = 65536
+_UNSEEN: Final = object()
 
 
-@lru_cache(maxsize=65536)
 def _born_in_region(head: str, strict_region: bool) -> str | None:
     """``birth-date``, ``region`` or ``None`` for the region code and birth date of a number (its
-    first 14 digits): cached, since a roster repeats (place, birthday) pairs."""
+    first 14 digits)."""
     try:
         born = dt.date(int(head[6:10]), int(head[10:12]), int(head[12:14]))
     except ValueError:
