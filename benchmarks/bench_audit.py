@@ -7,23 +7,36 @@ checker.
 The roster is generated once with a seeded ``random.Random`` as strings, exactly what a program
 reading JSON or CSV hands the library: a list of dicts (``name``, ``id_number``, ``amount``,
 ``paid_on``, ``fund_source``, ``channel``, ``file_category``, ``filed_on``, ``group``), and the same
-rows as a CSV file. About 0.1 % of the rows break each rule. Two works:
+rows as a CSV file (with a blank line and a row of empty cells after every 500th row, which the
+readers skip). About 0.1 % of the rows break each rule, and about 0.1 % hold each kind of odd
+but valid value of :data:`ODD` (spaces around a value, ``1,000.00``, full-width digits, ``¥``,
+``元``, ``万元``, ``2010/1/5``, ``2010年1月5日``, ID numbers with spaces, hyphens, full-width
+digits or a small ``x``, labels for ids and groups, blank groups and categories, and amounts the
+rule reports: negative, above 50,000 元, an ID number typed into the column). Two works:
 
 (a) rows from dicts: ``wr.audit_payments(dicts, "pingdingshan-2010")`` against ``audit_rows`` over
     the dicts' values;
 (b) a roster file end to end: ``wr.audit_payments(wr.iter_payments(path), …)`` against
     ``csv.reader`` + ``audit_rows``.
 
-``audit_rows`` is the hand-written checker of the same rules of 平工总［2009］38号, parsing
-included: 实名制 (a name; an 18-character ID number with its check digit, a real birth date
-and a region code in use in the birth year, from python-stdnum's table as the library reads
-it), 先建档后帮扶 (on file, and filed on or before the payment), spending deadlines of the
-central and provincial special funds, the campaign period, amounts positive to the 分, one
-payment per person and fund source, a known recipient group; fund source, channel and file
-category must be known ids and dates real (else it stops, as the library raises). Both sides
-must count the same failures per rule in every run. Interleaved pairs (``--pairs``, at least
-5). Memory: peak resident set (``VmHWM``) of fresh processes streaming n/10 and n rows of the
-file through each side.
+``audit_rows`` (``audit_baseline.py``, whose docstring says cell by cell what it reads and
+refuses) is the hand-written checker of the same rules of 平工总［2009］38号, parsing included,
+with the same reading as the library: a fast path for plain text and a slow path for the rest.
+Per row it does what the library does: 实名制 (a name; an ID number normalised, 18 characters, its
+check digit, a real birth date, a region code in use in or after the birth year, from
+python-stdnum's table as the library reads it), 先建档后帮扶, the spending deadlines of the
+central and provincial special funds, the campaign period, amounts positive, to the 分 and
+plausible, one payment per person and fund source, a known recipient group, the recipient
+category and the employer's union (not evaluated: no 单位是否建会 column), and the totals (all
+rows, per fund source, per group). Both sides must give the same failures per rule, checks not
+evaluated, rows and totals in every run. Before timing, :func:`check_cells` checks row by row
+that both sides read each odd value alike (from dicts and from a file) and refuse each junk
+value of :data:`JUNK` the library refuses (other scripts' digits, ``1e3``, ``NaN``, ``1,00``, 41
+digits, ``5.``, ``20100105``, ``2010-W01-1``, impossible days, unknown ids) and a row with more
+cells than the header; junk never enters the timed rosters. The baseline reads the file's header
+as the fixed columns it was written with (the library maps any header through its aliases, once
+per file). Interleaved pairs (``--pairs``, at least 5). Memory: peak resident set (``VmHWM``) of
+fresh processes streaming n/10 and n rows of the file through each side.
 """
 
 from __future__ import annotations
