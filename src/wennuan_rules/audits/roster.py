@@ -43,7 +43,7 @@ from typing import Any, Final
 
 import attrs
 
-from wennuan_rules._fast import _PLAIN_DATE, Slow, trusted
+from wennuan_rules._fast import _PLAIN_DATE, Slow, plain_date, trusted
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_
 from wennuan_rules.money import refuse_foreign_digits
@@ -593,11 +593,11 @@ def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
         g("name"), g("id_number"), g("card_number"), g("group"), g("ref"), g("no")
     )  # fmt: skip
     if not _TEXTS.issuperset(
-        (amount.__class__, paid.__class__, source.__class__, channel.__class__, name.__class__,
-         number.__class__, card.__class__, group.__class__, ref.__class__, no.__class__)
+        (amount.__class__, source.__class__, channel.__class__, name.__class__, number.__class__,
+         card.__class__, group.__class__, ref.__class__, no.__class__)
     ):  # fmt: skip
-        raise Slow  # text or None in every field but the file's and the union's
-    if amount is None or _PLAIN_PAYMENT(amount) is None or paid is None or _ISO(paid) is None:
+        raise Slow  # text or None in every field but the dates, the file's and the union's
+    if amount is None or _PLAIN_PAYMENT(amount) is None:
         raise Slow
     value = Decimal(amount)
     source, channel = _sources.get(source), _channels.get(channel)  # type: ignore[arg-type]
@@ -610,15 +610,17 @@ def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
             raise Slow
     else:
         category = None
-    if filed is None or filed == "":
-        filed = None
-    elif filed.__class__ is not str or _ISO(filed) is None:
-        raise Slow
-    try:  # plain_date's reading, inline: ISO dates of real days
-        paid, filed = _from_iso(paid), filed and _from_iso(filed)
+    try:  # plain_date's reading, the ISO text inline
+        paid = _from_iso(paid) if paid.__class__ is str and _ISO(paid) else plain_date(paid)
+        if filed is None or filed == "":
+            filed = None
+        else:
+            filed = (
+                _from_iso(filed) if filed.__class__ is str and _ISO(filed) else plain_date(filed)
+            )
     except ValueError:
         raise Slow from None
-    no = (no and no.strip()) or None  # text trimmed, empty as None: _fast_text, inline
+    no = (no and no.strip()) or None  # text trimmed, empty as None
     union = g("employer_has_union")
     return _make_payment(  # type: ignore[no-any-return]
         (name and name.strip()) or None,
