@@ -145,23 +145,24 @@ def csv_table(
         raise _unknown_columns(unknown, fields, label, header_line)
     yield header_line, columns
     width = len(columns)
-    empty = True
-    for line, cells in source:
-        empty = False
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            error = InputFileError(
-                N_("row has {count} cells but the header has {width}"),
-                file=label,
-                line=line,
-                column=width + 1,
-                params={"count": len(cells), "width": width},
-            )
-            if problems is None:
-                raise error
-            problems.add(error)
-            continue
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        yield line, cells
-    if empty:
+    item = None
+    for item in source:
+        cells = item[1]
+        if len(cells) != width:  # a row of another width: padded, or refused
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                error = InputFileError(
+                    N_("row has {count} cells but the header has {width}"),
+                    file=label,
+                    line=item[0],
+                    column=width + 1,
+                    params={"count": len(cells), "width": width},
+                )
+                if problems is None:
+                    raise error
+                problems.add(error)
+                continue
+            if len(cells) < width:
+                item = (item[0], cells + [""] * (width - len(cells)))
+        yield item
+    if item is None:
         raise no_rows(label, header_line)
