@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar, overload
 import attrs
 
 from wennuan_rules.errors import DataFileError, InvalidValueError
-from wennuan_rules.i18n import N_, Label, Text
+from wennuan_rules.i18n import N_, Label, Message, Text
 
 __all__ = [
     "ENV_VAR",
@@ -235,7 +235,7 @@ class Table:
     def key_path(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
 
-    def error(self, key: str, expected: str, got: object = None) -> DataFileError:
+    def error(self, key: str, expected: str | Message, got: object = None) -> DataFileError:
         """An error about ``key`` of this table, naming the file and the key path."""
         return DataFileError(
             N_("in {file}, key {what}: expected {expected}, got {got}"),
@@ -261,7 +261,11 @@ class Table:
         """The value of ``key``, of type ``kind`` (a bool is not an int)."""
         if key not in self._data:
             if default is _MISSING:
-                raise self.error(key, f"a {kind.__name__} (the key is required)", "nothing")
+                raise self.error(
+                    key,
+                    Message.of(N_("a {type} (the key is required)"), type=kind.__name__),
+                    Message.of(N_("nothing")),
+                )
             self._taken.add(key)
             return default  # type: ignore[no-any-return]
         self._taken.add(key)
@@ -395,7 +399,11 @@ class Table:
             raise DataFileError(
                 N_("in {file}, unknown key {what}"),
                 what=self.key_path(extra[0]),
-                expected="one of: " + ", ".join(sorted(self._taken)) if self._taken else "no keys",
+                expected=(
+                    Message.of(N_("one of: {known}"), known=", ".join(sorted(self._taken)))
+                    if self._taken
+                    else Message.of(N_("no keys"))
+                ),
                 got=extra[0],
                 file=self.file,
                 params={"file": self.file},

@@ -118,7 +118,7 @@ class Batch:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what="Batch",
-                expected="one row and one source per report",
+                expected=N_("one row and one source per report"),
                 got=f"{len(self.reports)}, {len(self.rows)}, {len(self.sources)}",
             )
 

@@ -18,7 +18,7 @@ from typing import Any, Final
 import attrs
 
 from wennuan_rules.errors import InvalidValueError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 
 __all__ = ["Bound", "Bounds", "bounds", "check_digits", "judge"]
 
@@ -91,8 +91,8 @@ def check_digits(value: Decimal, what: str, got: object = None) -> Decimal:
                 "expected at most {max} digits"
             ),
             what=what,
-            expected=f"at most {limit} digits",
-            got=f"{digits} digits",
+            expected=Message.of(N_("at most {max} digits"), max=limit),
+            got=Message.of(N_("{digits} digits"), digits=digits),
             params={"digits": digits, "max": limit},
         )
     return value

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Final
 
 from wennuan_rules.errors import InputFileError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 
 ENCODINGS: Final = ("utf-8-sig", "gb18030")
 _CHUNK: Final = 1 << 16
@@ -93,7 +93,7 @@ def _encoding_error(name: str, line: int | None = None) -> InputFileError:
         N_("{file} is neither UTF-8 nor GB18030 text"),
         what=N_("encoding"),
         expected=N_("text in UTF-8 or GB18030"),
-        got="undecodable bytes",
+        got=Message.of(N_("undecodable bytes")),
         file=name,
         line=line,
         params={"file": name},
@@ -125,7 +125,9 @@ def check_path(path: object) -> None:
             N_("{what}: expected {expected}, got {got}"),
             what=N_("path"),
             expected=N_("a file name (str or os.PathLike)"),
-            got=type(path).__name__ if not isinstance(path, str) else "a name with a NUL character",
+            got=type(path).__name__
+            if not isinstance(path, str)
+            else Message.of(N_("a name with a NUL character")),
         )
 
 
@@ -136,7 +138,7 @@ def no_rows(name: str, line: int | None = None) -> InputFileError:
         N_("{file} has a header but no data rows"),
         what=N_("file"),
         expected=N_("at least one row under the header"),
-        got="a header only",
+        got=Message.of(N_("a header only")),
         file=name,
         line=line,
         params={"file": name},

@@ -18,7 +18,7 @@ from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdErr
 from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.readers import iter_returns
 from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
-from wennuan_rules.i18n import N_, translate
+from wennuan_rules.i18n import N_, Message, translate
 from wennuan_rules.render import (
     report_text,
     summary_csv,
@@ -108,7 +108,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             N_("{what}: expected {expected}, got {got}"),
             what=N_("check"),
             expected=N_("a FILE to check, or --sample"),
-            got="nothing",
+            got=Message.of(N_("nothing")),
         )
     level, share = thresholds(args)
     form = _find(args.form, extra) if args.form else None

@@ -17,7 +17,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Final, TextIO
+from typing import Any, Final, TextIO
 
 from wennuan_rules._data import add_data_dir, remove_data_dir
 from wennuan_rules.cli.usage import argparse_in, requested_lang
@@ -37,20 +37,27 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {' '.join(message.split())}\n")
 
 
-def _common(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
+def _common(p: argparse.ArgumentParser, t: Callable[[str], str], *, inner: bool = False) -> None:
+    """The options every command takes. ``inner``: the parser of an audit's kind, below
+    ``audit`` (which takes them too, so ``audit --lang zh-Hant payments FILE`` works): no
+    defaults of its own, which would overwrite what was given before the kind."""
+    unset: dict[str, Any] = {"default": argparse.SUPPRESS} if inner else {}
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help=t(N_("output format (default: text)"))
+        "--format",
+        choices=FORMATS,
+        **({"default": "text"} | unset),
+        help=t(N_("output format (default: text)")),
     )
     p.add_argument(
         "--lang",
-        default=None,
+        **({"default": None} | unset),
         metavar=t(N_("LANG")),
         help=t(N_("language of messages: zh-Hans (default), zh-Hant or en")),
     )
     p.add_argument(
         "--output",
         "-o",
-        default=None,
+        **({"default": None} | unset),
         metavar=t(N_("FILE")),
         help=t(N_("write to this file instead of standard output")),
     )
@@ -248,6 +255,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     _common(p, t)
 
     p = sub.add_parser("audit", help=t(N_("audit a payment roster or a visit plan/log")))
+    _common(p, t)
     audit = p.add_subparsers(dest="audit_kind", metavar=t(N_("KIND")), parser_class=_Parser)
     pp = audit.add_parser("payments", help=t(N_("audit a payment roster (JSON or CSV)")))
     pp.add_argument(
@@ -283,7 +291,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     pp.add_argument(
         "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
     )
-    _common(pp, t)
+    _common(pp, t, inner=True)
     pv = audit.add_parser("visits", help=t(N_("audit a visiting plan or visit log (JSON or CSV)")))
     pv.add_argument(
         "file",
@@ -343,10 +351,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     pv.add_argument(
         "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
     )
-    _common(pv, t)
+    _common(pv, t, inner=True)
     from wennuan_rules.cli.audit_lists import add_parsers
 
-    add_parsers(audit, lambda p: _common(p, t), t)
+    add_parsers(audit, lambda p: _common(p, t, inner=True), t)
     return parser
 
 

@@ -31,7 +31,7 @@ from wennuan_rules.form.model import (
 )
 from wennuan_rules.form.rules.ast import Expr
 from wennuan_rules.form.rules.parse import FormulaError, parse
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 from wennuan_rules.report import Severity
 
 __all__ = ["form_ids", "forms", "get_form", "load_form"]
@@ -88,9 +88,17 @@ def _sugar(t: Table, name: str, kind: str, severity: Severity, source: str, note
     amount = t.get("amount", str, "")
     if kind in ("sum", "le"):
         if count or amount:
-            raise t.error("count" if count else "amount", f'"" for a {kind} rule', count or amount)
+            raise t.error(
+                "count" if count else "amount",
+                Message.of(N_('"" for a {kind} rule'), kind=kind),
+                count or amount,
+            )
         if not total or not parts:
-            raise t.error("total" if not total else "parts", f"a code (for a {kind} rule)", "")
+            raise t.error(
+                "total" if not total else "parts",
+                Message.of(N_("a code (for a {kind} rule)"), kind=kind),
+                "",
+            )
         make = SumRule if kind == "sum" else LeRule
         return make(name, total, tuple(parts), severity, source, note)
     if kind == "paired":
@@ -264,7 +272,7 @@ def _bundled() -> dict[str, FormTemplate]:
             raise DataFileError(
                 N_("in {file}, key {what}: expected {expected}, got {got}"),
                 what=N_("id"),
-                expected=f"a file named {expected}.toml",
+                expected=Message.of(N_("a file named {name}"), name=f"{expected}.toml"),
                 got=form.id,
                 file=path.name,
                 params={"file": path.name},

@@ -23,7 +23,7 @@ from wennuan_rules.errors import InputFileError, WennuanError
 from wennuan_rules.form.loader import _file_name, get_form
 from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.validate import Value, _twice, parse_value
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 
 __all__ = ["RETURN_SUFFIXES", "detect_encoding", "folder_files", "iter_returns", "read_returns"]
 
@@ -38,7 +38,7 @@ _YES_NO: Final[dict[str, bool | None]] = {"": None, "是": True, "否": False}
 
 def _file_error(
     name: str,
-    expected: str,
+    expected: str | Message,
     got: object,
     *,
     line: int | None = None,
@@ -99,7 +99,10 @@ def _json_return(
     if form_id is None:
         if default is None:
             raise _file_error(
-                name, N_("a form id (or give --form)"), "nothing", what=f"{where}form"
+                name,
+                N_("a form id (or give --form)"),
+                Message.of(N_("nothing")),
+                what=f"{where}form",
             )
         form = default
     else:
@@ -113,7 +116,10 @@ def _json_return(
             raise exc.located(file=name, column=f"{where}form") from None
         if default is not None and form.id != default.id:
             raise _file_error(
-                name, f"returns of {default.id} (as --form says)", form.id, what=f"{where}form"
+                name,
+                Message.of(N_("returns of {form} (as --form says)"), form=default.id),
+                form.id,
+                what=f"{where}form",
             )
     unit = obj.get("unit")
     if unit is not None and not isinstance(unit, str):
@@ -276,7 +282,7 @@ def _wide_header(header: list[str], name: str, form: FormTemplate, header_line: 
                 raise _file_error(
                     name,
                     N_("a line item code in every header cell"),
-                    "an empty cell",
+                    Message.of(N_("an empty cell")),
                     line=header_line,
                     column=col,
                 )
@@ -322,8 +328,8 @@ def _wide(
             problems.add(
                 _file_error(
                     name,
-                    f"{width} cells as in the header",
-                    f"{len(row)} cells",
+                    Message.of(N_("{count} cells as in the header"), count=width),
+                    Message.of(N_("{count} cells"), count=len(row)),
                     line=line,
                     column=min(len(row), width) + 1,
                 )
@@ -382,7 +388,9 @@ def folder_files(path: str | Path) -> list[Path]:
     if not found:
         name = _file_name(path, InputFileError)
         raise _file_error(
-            name, N_("a folder with .json, .csv, .xlsx or .xls returns"), "no such file"
+            name,
+            N_("a folder with .json, .csv, .xlsx or .xls returns"),
+            Message.of(N_("no such file")),
         )
     return found
 
@@ -511,7 +519,7 @@ def _returns(
             expected=N_("a readable file"),
             got=name,
             file=name,
-            params={"file": name, "reason": "no such file"},
+            params={"file": name, "reason": N_("no such file")},
         )
     default, extra = _resolver(form, forms)
     suffix = Path(path).suffix.lower()
