@@ -6,7 +6,6 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import IO, Final
 
 from wennuan_rules.errors import InputFileError
@@ -112,6 +111,18 @@ def cell_error(name: str, line: int, reason: str) -> InputFileError:
         line=line,
         params={"file": name, "reason": reason},
     )
+
+
+def suffix(path: PathLike) -> str:
+    """``pathlib.Path(path).suffix`` (``.json`` of ``returns/a.json``; ``""`` for ``.hidden`` or
+    ``name.``), without importing pathlib, which start-up does without."""
+    text = os.fspath(path)
+    if os.altsep:  # pragma: no cover - Windows
+        text = text.replace(os.altsep, os.sep)
+    parts = [part for part in text.split(os.sep) if part and part != "."]
+    name = parts[-1] if parts else ""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def check_path(path: object) -> None:
@@ -298,7 +309,8 @@ def read_text(path: PathLike, name: str | None = None) -> str:
     check_path(path)
     label = str(path) if name is None else name
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read()
     except OSError as exc:
         raise unreadable(label, exc) from exc
     return decode(raw, label)
@@ -324,7 +336,7 @@ def file_format(path: PathLike, head: str | None = None) -> str:
     when the text starts with ``{`` or ``[`` (``head``: the file's first
     characters; read when not given)."""
     check_path(path)
-    found = FORMATS.get(Path(path).suffix.lower())
+    found = FORMATS.get(suffix(path).lower())
     if found is not None:
         return found
     if head is None:

@@ -7,12 +7,14 @@ units.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wennuan_rules._data import (
-    PACKAGE_DIR,
+    PACKAGE_FOLDER,
     Table,
     bundled_files,
     data_dirs,
@@ -33,6 +35,9 @@ from wennuan_rules.form.rules.ast import Expr
 from wennuan_rules.form.rules.parse import FormulaError, parse
 from wennuan_rules.i18n import N_, Message
 from wennuan_rules.report import Severity
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from pathlib import Path
 
 __all__ = ["form_ids", "forms", "get_form", "load_form"]
 
@@ -191,7 +196,8 @@ def _file_name(path: object, error: type[WennuanError]) -> str:
     Raises:
         error: ``path`` is not a file name (a ``str`` or a ``Path``).
     """
-    if not isinstance(path, str | Path):
+    pathlib = sys.modules.get("pathlib")  # not imported: then ``path`` is no Path
+    if not (isinstance(path, str) or (pathlib is not None and isinstance(path, pathlib.Path))):
         raise error(
             N_("{what}: expected {expected}, got {got}"),
             what=N_("file"),
@@ -214,8 +220,8 @@ def load_form(path: str | Path) -> FormTemplate:
     """
     name = _file_name(path, DataFileError)
     try:
-        exists = Path(path).is_file()
-    except (OSError, ValueError):
+        exists = os.path.isfile(path)
+    except (OSError, ValueError):  # pragma: no cover - os.path says False
         exists = False
     if not exists:
         raise DataFileError(
@@ -248,10 +254,10 @@ def _bundled_one(form_id: str) -> FormTemplate | None:
     stem = form_id.replace(":", "__")
     if _STEM.fullmatch(stem) is None:
         return None
-    entry = PACKAGE_DIR / "data" / "forms" / f"{stem}.toml"
-    if not entry.is_file():
+    entry = os.path.join(PACKAGE_FOLDER, "data", "forms", f"{stem}.toml")
+    if not os.path.isfile(entry):
         return None
-    form = _read(load_toml(entry, name=f"data/forms/{entry.name}"))
+    form = _read(load_toml(entry, name=f"data/forms/{stem}.toml"))
     if form.id != form_id:
         return None
     _ONE[form_id] = form

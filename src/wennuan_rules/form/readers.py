@@ -11,12 +11,12 @@ Wide CSV files are read one row at a time (constant memory).
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
-from typing import Any, Final, Literal, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 from wennuan_rules import _io
 from wennuan_rules.errors import InputFileError, WennuanError
@@ -24,6 +24,9 @@ from wennuan_rules.form.loader import _file_name, get_form
 from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.validate import Value, _twice, parse_value
 from wennuan_rules.i18n import N_, Message
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from pathlib import Path
 
 __all__ = ["RETURN_SUFFIXES", "detect_encoding", "folder_files", "iter_returns", "read_returns"]
 
@@ -378,6 +381,8 @@ def folder_files(path: str | Path) -> list[Path]:
     Raises:
         InputFileError: the folder holds no such file.
     """
+    from pathlib import Path  # a folder of returns (start-up does without pathlib)
+
     found = sorted(
         p
         for p in Path(path).iterdir()
@@ -504,9 +509,9 @@ def _returns(
 ) -> Iterator[Return]:
     name = _file_name(path, InputFileError)
     try:
-        exists = Path(path).is_file()
-        folder = not exists and Path(path).is_dir()
-    except (OSError, ValueError):
+        exists = os.path.isfile(path)
+        folder = not exists and os.path.isdir(path)
+    except (OSError, ValueError):  # pragma: no cover - os.path says False
         exists = folder = False
     if folder:  # every file read, whatever the problems of another
         for entry in folder_files(path):
@@ -522,7 +527,7 @@ def _returns(
             params={"file": name, "reason": N_("no such file")},
         )
     default, extra = _resolver(form, forms)
-    suffix = Path(path).suffix.lower()
+    suffix = _io.suffix(path).lower()
     if _io.file_format(path) == "excel":
         yield from _workbook_returns(path, name, default, extra, problems)
         return

@@ -18,7 +18,6 @@ extracts the marked messages and updates the files.
 from __future__ import annotations
 
 import os
-import string
 from collections.abc import Callable
 from functools import cache
 from typing import Any, Final
@@ -214,6 +213,8 @@ def translate(msgid: str, lang: str | None = None, **params: object) -> str:
     if not params:
         return text
     values = {key: _localise(value, locale) for key, value in params.items()}
+    import string  # here: ``import wennuan_rules`` does without it
+
     return string.Formatter().vformat(text, (), _Safe(values))
 
 
