@@ -5,14 +5,29 @@
 
 Returns are generated once with a seeded ``random.Random`` as STRINGS, exactly what a program
 reading JSON or CSV hands the library (``"120"``, ``"12.50"``, ``"是"``; a blank item is left out
-of the dict, or an empty cell in the file), about 10 % with one item broken. Two works:
+of the dict, or an empty cell in the file). Each return is drawn so that every rule holds; then
+about 10 % get one item broken, and about 5 % one item written in another way the library reads
+(spaces around it, full-width digits, thousands separators, the item's unit after it, 是/否 as
+words, or a figure above the plausibility bound of its unit such as an ID number typed into a
+count). Two works:
 
 (a) dicts of strings: ``wr.validate_many`` against ``check_mapping``, the fastest straight-line
-    checker of the same 46 rules and 85 unit checks I could write by hand (each string parsed to a
-    Decimal inline, three-valued: a blank or an item failing its unit check leaves the rules that
-    read it not evaluated; no intermediate dict);
+    checker of the same 46 rules, 85 unit checks and plausibility bounds I could write by hand:
+    a fast path for the text programs write (ASCII digits for a count, read as an int; ASCII
+    digits with at most 6 decimals for 万元; 是/否), compared with its unit's bound, and a slow
+    path for the rest that reads what the library reads and refuses what it refuses (digits of
+    other scripts, ``1_000``, ``NaN``, ``1e3``, another unit, more than 40 digits); three-valued:
+    a blank or an item failing its unit check leaves the rules that read it not evaluated; no
+    intermediate dict;
 (b) a wide CSV file (``unit,01A,…``) end to end: ``wr.read_returns`` + ``validate_many`` against
-    ``csv.reader`` + ``check_cells`` (the same checker over the row's cells).
+    ``csv.reader`` + ``check_cells`` (the same checker over the row's cells; blank rows skipped,
+    the row's width checked, as the library does).
+
+Until 2026-11-29 the baseline read counts with ``int(text)`` and amounts with ``Decimal(text)``
+and compared nothing with a bound: it accepted ``٣`` and ``1_000`` (which the library refuses),
+crashed on ``1,234`` (which it reads), and reported no implausible figure, so it did less than the
+library and its figures were not the same work; and the generator drew returns breaking the
+implication rules by chance (a fifth of them), not the 10 % its text said.
 
 The checker is written out by hand, not generated from the form's data file, so that it is
 independent of the library. Before timing, both sides must find the same failing rule ids on each
@@ -28,8 +43,10 @@ import csv
 import itertools
 import os
 import random
+import re
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -70,54 +87,134 @@ ITEMS = (
 )  # fmt: skip
 CODES = tuple(code for code, _ in ITEMS)
 UNIT_FAIL = {code: P + code + ":unit" for code in CODES}
+PLAUSIBLE = {code: P + code + "=plausible" for code in CODES}
 _D = Decimal
+# the unit printed beside each item (for a unit typed after the number, "12人次"), and the
+# plausibility bound of that unit (data/plausibility.toml, written out: 个 1,000,000; 人 and 人次
+# 10,000,000; 户 5,000,000; 万元 10,000,000; 件 none)
+UNIT = {
+    **dict.fromkeys(("01", "04", "07A", "07C", "08A", "08C", "14"), "个"),
+    **dict.fromkeys(("02", "03", "12B"), "人"),
+    **dict.fromkeys(("09", "10", "11"), "人次"),
+    "09U": "户", "12A": "件", "06B": "",
+}  # fmt: skip
+MONEY_UNITS = ("万元", "萬元")
+COUNT_UNITS = {
+    "个": ("个", "個"),
+    "人": ("人",),
+    "人次": ("人次",),
+    "户": ("户", "戶"),
+    "件": ("件",),
+}
+BOUND_OF_UNIT = {"个": 10**6, "人": 10**7, "人次": 10**7, "户": 5 * 10**6, "万元": 10**7}
+NO_BOUND = 10**40 - 1  # 件: no bound, only a figure longer than any real one (40 digits)
+
+
+def _unit(code: str, kind: str) -> str:
+    if kind == "M":
+        return "万元"
+    if kind == "Y":
+        return ""
+    return UNIT.get(code) or UNIT.get(code[:3]) or UNIT[code[:2]]
+
+
+UNITS = {code: _unit(code, kind) for code, kind in ITEMS}
+BOUND = {code: BOUND_OF_UNIT.get(UNITS[code], NO_BOUND) for code in CODES}
+_NUMBER = re.compile(r"([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(\D*)", re.ASCII)
+_YES = frozenset({"是", "yes", "y", "true", "有", "√"})
+_NO = frozenset({"否", "no", "n", "false", "无", "無", "×"})
+
+
+def _slow(s: str, code: str, kind: str) -> Decimal | bool | None:
+    """Text off the fast path, read as people type it: spaces around it, full-width digits and
+    point (NFKC), thousands separators in groups of three, the item's own unit after the number;
+    a yes-no item's words. Anything else (digits of other scripts, ``1_000``, ``NaN``, ``1e3``,
+    another unit) raises ValueError, as the library raises."""
+    t = unicodedata.normalize("NFKC", s).strip()
+    if not t:
+        return None
+    if kind == "Y":
+        low = t.lower()
+        if low in _YES:
+            return True
+        if low in _NO:
+            return False
+    m = _NUMBER.fullmatch(t)
+    if m is None:
+        raise ValueError(f"{code}: cannot read {s!r}")
+    sign, digits, unit = m.groups()
+    unit = unit.strip()
+    if unit and unit not in (MONEY_UNITS if kind == "M" else COUNT_UNITS.get(UNITS[code], ())):
+        raise ValueError(f"{code}: {s!r} is in another unit")
+    d = _D(digits.replace(",", ""))
+    if len(d.as_tuple().digits) > 40:
+        raise ValueError(f"{code}: {s!r} has more digits than any real figure")
+    return -d if sign == "-" else d
+
+
+def _plausible(code: str, d: Decimal | int, fails: list[str]) -> None:
+    """A figure above the bound of its unit: a finding (an ID- or card-shaped whole number an
+    error, else a warning: the same rule id either way); more than 40 digits raises ValueError."""
+    if (len(str(d)) if d.__class__ is int else len(d.as_tuple().digits)) > 40:
+        raise ValueError(f"{code}: {d} has more digits than any real figure")
+    if UNITS[code] in BOUND_OF_UNIT:
+        fails.append(PLAUSIBLE[code])
+
+
+SPEC = tuple((code, kind, BOUND[code]) for code, kind in ITEMS)
+
+
+def _slow_value(code: str, kind: str, s: str, vals: list[object], fails: list[str]) -> None:
+    """The value of text off the fast paths (rare): read, looked at, unit-checked, appended."""
+    d = _slow(s, code, kind)
+    if d is None or d is True or d is False:
+        vals.append(d)
+        return
+    if d > BOUND[code]:
+        _plausible(code, d, fails)
+    if kind == "Y" or d < 0 or d % (1 if kind == "C" else MICRO):
+        fails.append(UNIT_FAIL[code])
+        vals.append(None)
+    else:
+        vals.append(d)
 
 
 def check_mapping(raw: Mapping[str, str]) -> list[str]:
-    """The failing rule ids of one return given as a dict of strings (blank: missing or "")."""
+    """The failing rule ids of one return given as a dict of strings (blank: missing or "").
+
+    Fast paths for what programs write (ASCII digits for a count, read as an int; ASCII digits
+    with at most 6 decimals for 万元; 是/否), each compared with its unit's plausibility bound;
+    everything else through ``_slow_value``."""
     fails: list[str] = []
     vals: list[object] = []
     add = vals.append
     get = raw.get
-    for code, kind in ITEMS:
+    for code, kind, bound in SPEC:
         s = get(code)
         if not s:
             add(None)
         elif kind == "C":
-            # a count: an int when the text is one (exact, and faster than a Decimal), else a
-            # Decimal that must be whole ("3.0"); InvalidOperation on text that is no number
-            try:
+            if s.isdigit() and s.isascii():
                 x = int(s)
-                if x < 0:
-                    fails.append(UNIT_FAIL[code])
-                    add(None)
-                else:
-                    add(x)
-            except ValueError:
-                d = _D(s)
-                if d < 0 or d != d.to_integral_value():
-                    fails.append(UNIT_FAIL[code])
-                    add(None)
-                else:
-                    add(d)
-        elif kind == "M":
-            # money: a Decimal >= 0 with at most 6 decimals ("-0" is 0; the exact compare only
-            # when the text has more than 6 digits after its ".")
-            d = _D(s)
-            if (s[0] == "-" and d) or (
-                len(s) - s.find(".") > 7 and "." in s and d != d.quantize(MICRO)
-            ):
-                fails.append(UNIT_FAIL[code])
-                add(None)
+                if x > bound:
+                    _plausible(code, x, fails)
+                add(x)
             else:
+                _slow_value(code, kind, s, vals, fails)
+        elif kind == "M":
+            if s.replace(".", "", 1).isdigit() and s.isascii() and s.find(".", 0, -7) < 0:
+                d = _D(s)
+                if d > bound:
+                    _plausible(code, d, fails)
                 add(d)
+            else:
+                _slow_value(code, kind, s, vals, fails)
         elif s == "是":
             add(True)
         elif s == "否":
             add(False)
         else:
-            fails.append(UNIT_FAIL[code])
-            add(None)
+            _slow_value(code, kind, s, vals, fails)
     _rules(vals, fails)
     return fails
 
@@ -128,44 +225,31 @@ def check_cells(cells: Sequence[str]) -> list[str]:
     fails: list[str] = []
     vals: list[object] = []
     add = vals.append
-    for (code, kind), s in zip(ITEMS, cells, strict=True):
+    for (code, kind, bound), s in zip(SPEC, cells, strict=True):
         if not s:
             add(None)
         elif kind == "C":
-            # a count: an int when the text is one (exact, and faster than a Decimal), else a
-            # Decimal that must be whole ("3.0"); InvalidOperation on text that is no number
-            try:
+            if s.isdigit() and s.isascii():
                 x = int(s)
-                if x < 0:
-                    fails.append(UNIT_FAIL[code])
-                    add(None)
-                else:
-                    add(x)
-            except ValueError:
-                d = _D(s)
-                if d < 0 or d != d.to_integral_value():
-                    fails.append(UNIT_FAIL[code])
-                    add(None)
-                else:
-                    add(d)
-        elif kind == "M":
-            # money: a Decimal >= 0 with at most 6 decimals ("-0" is 0; the exact compare only
-            # when the text has more than 6 digits after its ".")
-            d = _D(s)
-            if (s[0] == "-" and d) or (
-                len(s) - s.find(".") > 7 and "." in s and d != d.quantize(MICRO)
-            ):
-                fails.append(UNIT_FAIL[code])
-                add(None)
+                if x > bound:
+                    _plausible(code, x, fails)
+                add(x)
             else:
+                _slow_value(code, kind, s, vals, fails)
+        elif kind == "M":
+            if s.replace(".", "", 1).isdigit() and s.isascii() and s.find(".", 0, -7) < 0:
+                d = _D(s)
+                if d > bound:
+                    _plausible(code, d, fails)
                 add(d)
+            else:
+                _slow_value(code, kind, s, vals, fails)
         elif s == "是":
             add(True)
         elif s == "否":
             add(False)
         else:
-            fails.append(UNIT_FAIL[code])
-            add(None)
+            _slow_value(code, kind, s, vals, fails)
     _rules(vals, fails)
     return fails
 
@@ -367,11 +451,39 @@ def _yuan(cents: int) -> str:
     return f"{cents // 100}.{cents % 100:02d}"
 
 
-def one_return(rnd: random.Random, invalid: float) -> dict[str, str]:
-    """A return whose rules hold, then (share ``invalid``) one item broken or left blank."""
+_FULL = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+def _odd(rnd: random.Random, code: str, kind: str, text: str) -> str:
+    """``text`` written as people also write it, which the library accepts (spaces around it,
+    full-width digits, thousands separators, the item's unit after it, 是/否 as words), or a figure
+    above the bound of its unit (an ID number typed into a count; ten times the bound)."""
+    if kind == "Y":
+        return rnd.choice(
+            (f" {text} ", "yes" if text == "是" else "no", "有" if text == "是" else "无")
+        )
+    way = rnd.randrange(6)
+    if way == 0:
+        return f" {text}\t"
+    if way == 1:
+        return text.translate(_FULL)
+    if way == 2:
+        whole, _, frac = text.partition(".")
+        return f"{int(whole):,}" + (f".{frac}" if frac else "")
+    if way == 3:
+        return text + UNITS[code]
+    if way == 4 and kind == "C":
+        return "410402195501010113"
+    return str(10 * BOUND_OF_UNIT.get(UNITS[code], 10**6)) + (".5" if kind == "M" else "")
+
+
+def one_return(rnd: random.Random, invalid: float, odd: float = 0.05) -> dict[str, str]:
+    """A return whose rules hold, then (share ``invalid``) one item broken or left blank, and
+    (share ``odd``) one item written in one of the other ways the library reads (``_odd``)."""
     r: dict[str, int | str] = {}
-    for line in ("01", "02"):
-        parts = [rnd.randint(0, 20) for _ in "BCD"]
+    centres = [rnd.randint(0, 20) for _ in "BCD"]
+    staff = [rnd.randint(0, 20) if c else 0 for c in centres]  # 02X>0 -> 01X>0
+    for line, parts in (("01", centres), ("02", staff)):
         r.update({line + "A": sum(parts), line + "B": parts[0], line + "C": parts[1]})
         r[line + "D"] = parts[2]
     r["03A"] = rnd.randint(0, 500)
@@ -381,7 +493,8 @@ def one_return(rnd: random.Random, invalid: float) -> dict[str, str]:
     cents = [_money(rnd, 100_000) for _ in "BCDEF"]
     r["05A"] = _yuan(sum(cents))
     r.update({"05" + x: _yuan(c) for x, c in zip("BCDEF", cents, strict=True)})
-    r["06A"], r["06B"] = _yuan(_money(rnd, 50_000)), rnd.choice(("是", "否"))
+    fund = _money(rnd, 50_000)
+    r["06A"], r["06B"] = _yuan(fund), rnd.choice(("是", "否")) if fund else "否"  # 06B=是->06A>0
     for line, cap in (("07", "01C"), ("08", "01D")):
         a = rnd.randint(0, int(r[cap]))
         r[line + "A"], r[line + "C"] = a, rnd.randint(0, a)
@@ -399,7 +512,9 @@ def one_return(rnd: random.Random, invalid: float) -> dict[str, str]:
     r["09U"] = rnd.randint(0, 100)
     b, c = rnd.randint(0, 400), rnd.randint(0, 400)
     r.update({"11A": b + c, "11B": b, "11C": c, "12A": rnd.randint(0, 50)})
-    r.update({"12B": rnd.randint(0, 50), "12C": _yuan(_money(rnd, 20_000))})
+    helped = r["12A"] != 0  # 12B>0 -> 12A>0, 12C>0 -> 12A>0
+    r.update({"12B": rnd.randint(0, 50) if helped else 0})
+    r["12C"] = _yuan(_money(rnd, 20_000) if helped else 0)
     r.update({"13A": _yuan(_money(rnd, 80_000)), "13B": _yuan(_money(rnd, 80_000))})
     r.update({"14" + x: rnd.randint(0, 90) for x in "ABCDEFG"})
     out = {code: str(value) for code, value in r.items()}
@@ -416,12 +531,16 @@ def one_return(rnd: random.Random, invalid: float) -> dict[str, str]:
             out[code] = out[code] + (".5" if kind == "C" else "0001")
         else:
             out[code] = str(Decimal(out[code]) + 1)
+    if rnd.random() < odd:
+        code, kind = rnd.choice(ITEMS)
+        if out.get(code):
+            out[code] = _odd(rnd, code, kind, out[code])
     return out
 
 
-def make_pool(n: int, seed: int, invalid: float = 0.1) -> list[dict[str, str]]:
+def make_pool(n: int, seed: int, invalid: float = 0.1, odd: float = 0.05) -> list[dict[str, str]]:
     rnd = random.Random(seed)
-    return [one_return(rnd, invalid) for _ in range(n)]
+    return [one_return(rnd, invalid, odd) for _ in range(n)]
 
 
 def write_csv(pool: Iterable[Mapping[str, str]], path: str) -> None:
@@ -467,7 +586,15 @@ def baseline_rows(path: str) -> Iterator[list[str]]:
         rows = csv.reader(fh)
         if next(rows) != ["unit", *CODES]:
             raise SystemExit(f"{path}: not a wide file of {FORM}")
+        width = len(CODES) + 1
         for row in rows:
+            # as the library: a blank row skipped, a row of another width refused (the library
+            # names it and reads on), the unit stripped
+            unit = row[0].strip() if row else ""
+            if not unit and not any(cell.strip() for cell in row):
+                continue
+            if len(row) != width:
+                raise SystemExit(f"{path}:{rows.line_num}: {len(row)} cells, expected {width}")
             yield check_cells(row[1:])
 
 
@@ -496,8 +623,35 @@ SIDES = {
 }
 
 
+#: text both sides must refuse (the library with an error, the baseline with ValueError)
+JUNK = ("٣", "३४", "1_000", "NaN", "Infinity", "1e3", "12 34", "1,23", "12元", "abc", "1" * 41)
+
+
+def refuse_the_same(pool: Sequence[Mapping[str, str]]) -> None:
+    """Junk in a count, a 万元 item and a yes-no item: both sides refuse it, or stop."""
+    for text in JUNK:
+        for code in ("01B", "05B", "06B"):
+            r = {**pool[0], code: text}
+            try:
+                wr.validate(FORM, r)
+            except wr.WennuanError:
+                pass
+            else:
+                if code != "06B":
+                    raise SystemExit(f"the library accepts {text!r} in {code}")
+            try:
+                fails = check_mapping(r)
+            except (ValueError, ArithmeticError):
+                continue
+            if code == "06B" and UNIT_FAIL[code] in fails:
+                continue  # a number given for a yes-no item: a unit failure on both sides
+            raise SystemExit(f"the baseline accepts {text!r} in {code}")
+
+
 def agree(pool: Sequence[Mapping[str, str]], path: str) -> None:
-    """Same failing rule ids on each of the first returns of each work, or stop."""
+    """Same failing rule ids on each of the first returns of each work, and the same refusals,
+    or stop."""
+    refuse_the_same(pool)
     first = pool[:CHECKED]
     for k, (r, report) in enumerate(
         zip(first, wr.validate_many((FORM, r, None) for r in first), strict=True)

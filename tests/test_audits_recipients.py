@@ -10,10 +10,10 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from wennuan_rules.audits import audit_payments, load_audit_data, read_roster
+from wennuan_rules.audits import Payment, audit_payments, load_audit_data, read_roster
 from wennuan_rules.cli import main
 from wennuan_rules.errors import InputFileError
 from wennuan_rules.strategies._rosters import payments
@@ -210,3 +210,64 @@ def test_the_schema_and_the_reader_agree_on_the_union_column(
     record = {**full_payment(), "employer_has_union": value}
     assert valid("roster", "payment", record) is ok
     assert reader_accepts("payment", record, tmp_path) is ok
+
+
+def _runs(rule: str, rows: list[int]) -> list[str]:
+    """``Report.not_evaluated`` of ``rule`` for the unstated ``rows`` (runs of consecutive rows)."""
+    out: list[str] = []
+    start = prev = None
+    for row in [*rows, None]:
+        if start is not None and row != (prev or 0) + 1:
+            out.append(f"{rule} [{start}]" if start == prev else f"{rule} [{start}..{prev}]")
+            start = None
+        if start is None:
+            start = row
+        prev = row
+    return out
+
+
+_SIZES = st.one_of(st.sampled_from([511, 512, 513, 1024]), st.integers(1, 600))  # 512: a batch
+_BLOCKS = st.lists(st.tuples(st.integers(0, 2), _SIZES), min_size=1, max_size=5)
+
+
+@settings(max_examples=25, deadline=None)
+@given(_BLOCKS, _BLOCKS)
+@example([(0, 512), (1, 512), (0, 3)], [(0, 512), (1, 512), (0, 3)])
+@example([(1, 600), (0, 1000), (2, 30)], [(0, 1030), (1, 600)])
+def test_runs_of_rows_across_batches(
+    groups: list[tuple[int, int]], unions: list[tuple[int, int]]
+) -> None:
+    # long blocks of rows that state a group / 单位是否建会 or not (the audit reads 512 rows a
+    # batch, a whole batch at once when every row states or none does): each row counted as
+    # passed, failed or not evaluated, and the rows not evaluated named in runs, as row by row
+    def expand(blocks: list[tuple[int, int]]) -> list[int]:
+        return [kind for kind, size in blocks for _ in range(size)]
+
+    group_of, union_of = expand(groups), expand(unions)
+    n = min(len(group_of), len(union_of))
+    base = Payment.from_mapping(
+        {"name": "张建国", "amount": "500", "paid_on": "2010-01-26", "fund_source": "工会拨款",
+         "channel": "现金", "file_category": "特困职工", "filed_on": "2009-03-15"}
+    )  # fmt: skip
+    rows = [
+        attrs.evolve(
+            base,
+            row=i + 2,
+            id_number=None,
+            group=(None, "worker", "retired")[group_of[i]],
+            employer_has_union=(None, True, False)[union_of[i]],
+        )
+        for i in range(n)
+    ]
+    report = audit_payments(rows, P10)
+    for rule, kinds in ((CATEGORY, group_of[:n]), (UNION, union_of[:n])):
+        counts = report.extra["rules"].get(rule, {"passed": 0, "failed": 0, "not_evaluated": 0})
+        assert counts["passed"] == kinds.count(1)
+        assert counts["failed"] == kinds.count(2)
+        assert counts["not_evaluated"] == kinds.count(0)
+        failed = [f.where for f in report.findings if f.rule == rule]
+        assert failed == [str(i + 2) for i, kind in enumerate(kinds) if kind == 2]
+        unstated = [i + 2 for i, kind in enumerate(kinds) if kind == 0]
+        assert [x for x in report.not_evaluated if x.startswith(rule + " ")] == _runs(
+            rule, unstated
+        )

@@ -157,6 +157,143 @@ def test_payment_fast_path_agrees_with_the_full_reader(
     assert _outcome(Payment.from_mapping, data, row=3) == _slow_payment(data)
 
 
+def _csv_outcome(path: Path) -> tuple[str, list[str]]:
+    """The payments and problems of a CSV roster as the readers read it (each row from its
+    cells when plain)."""
+    from wennuan_rules import _io
+    from wennuan_rules.audits.readers import payments as read_payments
+
+    problems = _io.Problems(str(path))
+    got = list(read_payments(path, problems))
+    return repr(got), [f"{type(e).__name__}: {e}" for e in problems.problems]
+
+
+def _csv_full_path(path: Path) -> tuple[str, list[str]]:
+    """The same file read as before the cells path: each record by the full path alone."""
+    from wennuan_rules import _io
+    from wennuan_rules.audits.readers import _roster_index
+
+    class Other(dict[str, object]):
+        pass
+
+    problems = _io.Problems(str(path))
+    got: list[Payment] = []
+    records = _io.csv_records(path, fields=PAYMENT_FIELDS, index=_roster_index(), problems=problems)
+    for line, record in _io.collecting(records, problems):
+        try:
+            got.append(Payment.from_mapping(Other(record), row=line, file=str(path)))
+        except WennuanError as exc:
+            problems.add(exc)
+    return repr(got), [f"{type(e).__name__}: {e}" for e in problems.problems]
+
+
+_TEXT_FIELDS = ("name", "id_number", "card_number", "group", "ref", "no")
+_ODD_CELLS = st.sampled_from(
+    [
+        "是",
+        "否",
+        "有",
+        "无",
+        "1",
+        "0",
+        "true",
+        "no",
+        "Yes",
+        " 是",
+        "",
+        "-0",
+        "-0.00",
+        "８００",
+        "1,000",
+    ]
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    payments(campaign="pingdingshan-2010"),
+    st.sampled_from(PAYMENT_FIELDS),
+    st.one_of(texts, _ODD_CELLS),
+    st.permutations(PAYMENT_FIELDS),
+    st.integers(4, len(PAYMENT_FIELDS)),
+)
+def test_csv_cells_path_agrees_with_the_full_reader(
+    payment: Payment, key: str, value: str, order: list[str], width: int
+) -> None:
+    # a roster file's rows are read from their cells when plain (audits/readers.py): the same
+    # payments and the same problems as reading each row's record by the full path; rows: as
+    # generated, one field changed, every cell between spaces
+    import csv
+    import tempfile
+
+    as_text: dict[object, str] = {None: "", True: "是", False: "否"}
+    data = {k: as_text.get(v, v) for k, v in payment.to_dict().items()}
+    columns = [c for c in order if c in ("amount", "paid_on", "fund_source", "channel")]
+    columns += [c for c in order if c not in columns][: width - 4]
+    plain = [str(data[c]) for c in columns]
+    changed = [value if c == key else str(data[c]) for c in columns]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "roster.csv"
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            padded = [f" {data[c]}\t" if c in _TEXT_FIELDS else str(data[c]) for c in columns]
+            csv.writer(fh).writerows([columns, plain, changed, padded])
+        assert _csv_outcome(path) == _csv_full_path(path)
+
+
+_PLAIN_ROW = {
+    "name": "张建国",
+    "id_number": "410402195001010012",
+    "amount": "500.00",
+    "paid_on": "2010-01-05",
+    "fund_source": "union-funds",
+    "channel": "cash",
+    "file_category": "deep",
+    "filed_on": "2009-06-01",
+    "group": "worker",
+    "employer_has_union": "是",
+    "no": "7",
+}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("amount", "-0"),
+        ("amount", "-0.00"),
+        ("amount", "0"),
+        ("amount", "-12.5"),
+        ("amount", "８００"),
+        ("amount", "1,000.00"),
+        ("amount", " 800 "),
+        ("amount", "0.05万元"),
+        ("amount", "410402195001010012"),
+        ("paid_on", "2010/1/5"),
+        ("paid_on", "2010-02-30"),
+        ("filed_on", " "),
+        ("file_category", " "),
+        ("file_category", "特困"),
+        ("fund_source", "中央财政"),
+        ("channel", " cash"),
+        ("employer_has_union", "1"),
+        ("employer_has_union", "Yes"),
+        ("employer_has_union", " 否"),
+        ("employer_has_union", "maybe"),
+        ("name", "  "),
+        ("no", " 8 "),
+    ],
+)
+def test_csv_cells_path_leaves_odd_cells_to_the_full_reader(
+    tmp_path: Path, key: str, value: str
+) -> None:
+    import csv
+
+    path = tmp_path / "roster.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        rows = [dict(_PLAIN_ROW), {**_PLAIN_ROW, key: value}]
+        csv.writer(fh).writerows([list(_PLAIN_ROW), *(list(r.values()) for r in rows)])
+    assert _csv_outcome(path) == _csv_full_path(path)
+
+
 # -- returns --------------------------------------------------------------------------------------
 
 FORM = get_form("wuhan-2015:center")

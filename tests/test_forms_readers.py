@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import wennuan_rules.form as F
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError
@@ -206,3 +208,62 @@ def test_csv_wide_yes_no_cells(tmp_path: Path) -> None:
     path = write(tmp_path / "c.csv", "unit,06A,06B\n甲,12.5,是\n乙,1,否\n丙,1,\n丁,2,yes\n")
     got = [r.values["06B"] for r in F.read_returns(path, form="wuhan-2015:center")]
     assert got == [True, False, None, True]
+
+
+def test_plain_values_are_decimals_to_the_caller(tmp_path: Path) -> None:
+    # a plain row's values are kept as text inside, but a caller sees the Decimals Return
+    # documents: equal to the dict, printed as it, pickled as it, validated as it
+    import pickle
+
+    path = write(tmp_path / "r.csv", "unit,01A,01B,05A\n甲,120,,12.50\n")
+    (ret,) = F.read_returns(path, form=FORM)
+    assert ret.values["01A"] == Decimal(120) and isinstance(ret.values["05A"], Decimal)
+    assert ret.values["01B"] is None and ret.values.get("09A") is None
+    expected = {"01A": Decimal(120), "01B": None, "05A": Decimal("12.50")}
+    assert ret.values == expected and dict(ret.values) == expected
+    assert repr(ret.values) == repr(expected)
+    assert pickle.loads(pickle.dumps(ret)) == ret
+    assert F.validate(FORM, ret) == F.validate(FORM, dict(ret.values), unit="甲")
+
+
+CELLS = st.one_of(
+    st.from_regex(r"[0-9]{0,4}(\.[0-9]{0,7})?", fullmatch=True),
+    st.text(alphabet="0123456789.,-+ 　１２３٣万元人个", max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(CELLS, CELLS, CELLS), min_size=1, max_size=5))
+def test_wide_rows_read_as_each_cell_alone(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[str, str, str]]
+) -> None:
+    # whatever path a row takes (plain in one go, or cell by cell), each value is what parse_value
+    # reads from its cell, and each refused cell is a problem named at its line and column
+    import csv
+    import io
+
+    from wennuan_rules.form.validate import parse_value
+
+    form = F.get_form(FORM)
+    codes = ("01A", "05A", "05B")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([("unit", *codes), *(("甲", *r) for r in rows)])
+    path = tmp_path_factory.mktemp("wide") / "r.csv"
+    path.write_text(out.getvalue(), "utf-8")
+    got = F.read_returns(path, form=FORM, errors="collect")
+    by_line = {r.line: r for r in got.records}
+    named = {(p.line, p.column) for p in got.problems}
+    for line, cells in enumerate(rows, start=2):
+        refused = set()
+        for col, (code, cell) in enumerate(zip(codes, cells, strict=True), start=2):
+            try:
+                value = parse_value(cell, form.item(code))
+            except InvalidValueError:
+                refused.add((line, f"{col} ({code})"))
+                continue
+            if line in by_line:
+                assert by_line[line].values[code] == value
+        if not any(c.strip() for c in cells) and line not in by_line:
+            continue  # a row of blanks (but its unit) is still read; tolerated either way
+        assert refused <= named
+        assert (line in by_line) == (not refused)

@@ -11,7 +11,8 @@ file through this module, so that every file is read the same way:
   and ``-Infinity`` are refused (they are not JSON, and not an amount).
 * **Records with positions**: a JSON document's records each know the line their value starts on
   (:func:`json_document`, :func:`json_items`), a JSON Lines record its line (:func:`json_lines`),
-  a CSV row the line it ends on (:func:`csv_rows`; CSV records by header: :func:`csv_records`).
+  a CSV row the line it ends on (:func:`csv_rows`; CSV records by header: :func:`csv_records`,
+  or the header's fields and the cells: :func:`csv_table`).
 * **Streaming**: JSON Lines and CSV are read one line at a time; a JSON list can be parsed one item
   at a time (:func:`json_items`), though its text is read whole.
 * **Errors**: :class:`~wennuan_rules.errors.InputFileError` naming the file, line and column.
@@ -83,8 +84,10 @@ __all__ = [
     "check_errors",
     "check_path",
     "collecting",
+    "csv_record",
     "csv_records",
     "csv_rows",
+    "csv_table",
     "decode",
     "detect_encoding",
     "file_format",
@@ -105,7 +108,13 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from wennuan_rules._io.collected import Collected
-    from wennuan_rules._io.csvfile import csv_records, csv_rows, header_key
+    from wennuan_rules._io.csvfile import (
+        csv_record,
+        csv_records,
+        csv_rows,
+        csv_table,
+        header_key,
+    )
 
 
 def __getattr__(name: str) -> Any:
@@ -115,7 +124,7 @@ def __getattr__(name: str) -> Any:
         from wennuan_rules._io.collected import Collected
 
         value: Any = Collected
-    elif name in ("csv_records", "csv_rows", "header_key"):
+    elif name in ("csv_record", "csv_records", "csv_rows", "csv_table", "header_key"):
         from wennuan_rules._io import csvfile
 
         value = getattr(csvfile, name)

@@ -69,7 +69,8 @@ def csv_records(
     rows: Callable[[PathLike, str], Iterator[tuple[int, list[str]]]] = csv_rows,
     problems: Problems | None = None,
 ) -> Iterator[tuple[int, dict[str, str | None]]]:
-    """``(line, record)`` for each data row of a CSV file, its header mapped to ``fields``.
+    """``(line, record)`` for each data row of a CSV file, its header mapped to ``fields``
+    (:func:`csv_table`; each record by :func:`csv_record`).
 
     Header cells are matched to field names (or through ``index``: :func:`header_key` of a header
     → field) ignoring case, spaces, ``_``/``-`` and full-width forms. Cells are stripped; empty
@@ -82,6 +83,35 @@ def csv_records(
         InputFileError: an unknown column (all of them named in one error) or a repeated one,
             no header, no row under the header, a row with more cells than the header (naming
             the line and column).
+    """
+    table = csv_table(path, fields=fields, index=index, name=name, rows=rows, problems=problems)
+    _line, columns = next(table)
+    for line, cells in table:
+        yield line, csv_record(columns, cells)
+
+
+def csv_record(columns: list[str], cells: list[str]) -> dict[str, str | None]:
+    """The record of a row of :func:`csv_table`: each column's field → its cell stripped, an
+    empty cell ``None``."""
+    return {field: cell.strip() or None for field, cell in zip(columns, cells, strict=False)}
+
+
+def csv_table(
+    path: PathLike,
+    *,
+    fields: tuple[str, ...],
+    index: Mapping[str, str] | None = None,
+    name: str | None = None,
+    rows: Callable[[PathLike, str], Iterator[tuple[int, list[str]]]] = csv_rows,
+    problems: Problems | None = None,
+) -> Iterator[tuple[int, list[str]]]:
+    """A CSV file as its header mapped to ``fields``, then its data rows: first ``(line,
+    columns)``, the field of each header cell, then ``(line, cells)`` for each data row, its cells
+    as written (not stripped), at least as many as the columns (a short row is padded with
+    ``""``). What :func:`csv_records` reads, for a reader that builds its records from the cells.
+
+    Raises:
+        InputFileError: as :func:`csv_records` (the header's errors on the first ``next``).
     """
     label = str(path) if name is None else name
     source = rows(path, label)
@@ -113,27 +143,26 @@ def csv_records(
         columns.append(field or "")
     if unknown:  # one problem: the header is not one of this kind of file
         raise _unknown_columns(unknown, fields, label, header_line)
+    yield header_line, columns
     width = len(columns)
-    empty = True
-    for line, cells in source:
-        empty = False
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            error = InputFileError(
-                N_("row has {count} cells but the header has {width}"),
-                file=label,
-                line=line,
-                column=width + 1,
-                params={"count": len(cells), "width": width},
-            )
-            if problems is None:
-                raise error
-            problems.add(error)
-            continue
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        yield (
-            line,
-            {field: cell.strip() or None for field, cell in zip(columns, cells, strict=False)},
-        )
-    if empty:
+    item = None
+    for item in source:
+        cells = item[1]
+        if len(cells) != width:  # a row of another width: padded, or refused
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                error = InputFileError(
+                    N_("row has {count} cells but the header has {width}"),
+                    file=label,
+                    line=item[0],
+                    column=width + 1,
+                    params={"count": len(cells), "width": width},
+                )
+                if problems is None:
+                    raise error
+                problems.add(error)
+                continue
+            if len(cells) < width:
+                item = (item[0], cells + [""] * (width - len(cells)))
+        yield item
+    if item is None:
         raise no_rows(label, header_line)

@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
+from wennuan_rules._fast import Slow
 from wennuan_rules.audits._common import (
     Audit,
     check_file_campaign,
@@ -46,7 +47,13 @@ from wennuan_rules.audits._common import (
     resolve_campaign,
 )
 from wennuan_rules.audits.data import AuditData, audit_data
-from wennuan_rules.audits.roster import Payment, Roster, normalize_id_number, normalized_id_problem
+from wennuan_rules.audits.roster import (
+    Payment,
+    Roster,
+    _fast_payment,
+    normalize_id_number,
+    normalized_id_problem,
+)
 from wennuan_rules.audits.rules import Row
 from wennuan_rules.audits.rules.payments import PaymentContext
 from wennuan_rules.errors import InvalidValueError
@@ -196,29 +203,39 @@ def _run(
     count = 0
     by_source: dict[str, Decimal] = {}
     by_group: dict[str, Decimal] = {}
-    payment_type = Payment
+    payment_type, problem_of, fast = Payment, normalized_id_problem, _fast_payment
     batch: list[Row] = []
     add, size = batch.append, _BATCH
     for p in rows:
         count += 1
         if type(p) is not payment_type:  # a mapping (or a subclass): read it, else refuse it
-            p = _as_payment(p, count)
+            try:
+                p = fast(p, count)  # type: ignore[arg-type]  # a plain dict, as from_mapping
+            except Slow:
+                p = _as_payment(p, count)
         sid = p.fund_source._value_
         amount = p.amount
         total += amount
         by_source[sid] = by_source.get(sid, zero) + amount
         gid = p.group
         if gid is not None:
-            if group_ids and gid not in group_ids:  # a label: the group's id, if it names one
-                if gid not in group_cache:
-                    found = ctx.info.group(gid)
-                    group_cache[gid] = None if found is None else found.id
-                gid = group_cache[gid] or gid
-            key = gid if gid in group_ids or ctx.show_personal_data else mask_personal_in(gid)
+            key = gid
+            if gid not in group_ids:
+                if group_ids:  # a label: the group's id, if it names one
+                    if gid not in group_cache:
+                        found = ctx.info.group(gid)
+                        group_cache[gid] = None if found is None else found.id
+                    gid = group_cache[gid] or gid
+                key = gid if gid in group_ids or ctx.show_personal_data else mask_personal_in(gid)
             by_group[key] = by_group.get(key, zero) + amount  # keyed by id, not by what was typed
         number = p.id_number
-        norm = normalize_id_number(number) if number else ""
-        add((p, sid, norm, normalized_id_problem(norm, strict_region), gid))
+        if number is None:
+            norm = ""
+        elif number.isascii() and number.isalnum():  # normalize_id_number's common case, inline
+            norm = number.upper()
+        else:
+            norm = normalize_id_number(number)
+        add((p, sid, norm, problem_of(norm, strict_region), gid))
         if len(batch) == size:
             _flush(batch, checks, ctx)
     _flush(batch, checks, ctx)

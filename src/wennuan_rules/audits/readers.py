@@ -9,13 +9,30 @@ read whole, in one pass of the scanner, so that each record knows the line its `
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, overload
 
 from wennuan_rules import _io
-from wennuan_rules.audits.roster import _ALIASES, PAYMENT_FIELDS, Payment, Roster, as_input_error
+from wennuan_rules._fast import _PLAIN_DATE, Slow
+from wennuan_rules.audits.roster import (
+    _ALIASES,
+    _PLAIN_PAYMENT,
+    _REQUIRED,
+    PAYMENT_FIELDS,
+    Payment,
+    Roster,
+    _categories,
+    _channels,
+    _fast_yes_no,
+    _make_payment,
+    _slow,
+    _sources,
+    as_input_error,
+)
 from wennuan_rules.errors import InputFileError, WennuanError
 from wennuan_rules.i18n import N_
 
@@ -257,12 +274,99 @@ def payments(path: Path | str, problems: _io.Problems) -> Iterator[Payment]:
 
 def _payments(path: Path | str, problems: _io.Problems) -> Iterator[Payment]:
     name = str(path)
+    if _io.file_format(path) == "csv":
+        yield from _csv_payments(path, name, problems)
+        return
     records, _header = _payment_records(path, problems)
     for line, item in _io.collecting(records, problems):
         try:
             yield Payment.from_mapping(item, row=line, file=name)
         except WennuanError as exc:  # named; the row is left out, the next one read
             problems.add(exc)
+
+
+def _csv_payments(path: Path | str, name: str, problems: _io.Problems) -> Iterator[Payment]:
+    """The payments of a CSV roster: each row read from its cells by :func:`_cells_reader`, else
+    (a row not plain) from its record (:func:`~wennuan_rules._io.csv_record`) by
+    :meth:`Payment.from_mapping`, as every other roster."""
+    table = _io.csv_table(
+        path, fields=PAYMENT_FIELDS, index=_roster_index(), name=name, problems=problems
+    )
+    try:
+        _line, columns = next(table)
+        read = _cells_reader(columns)
+        record = _io.csv_record
+        for line, cells in table:
+            try:
+                payment = read(cells, line)
+            except Slow:
+                try:
+                    payment = Payment.from_mapping(record(columns, cells), row=line, file=name)
+                except WennuanError as exc:  # named; the row is left out, the next one read
+                    problems.add(exc)
+                    continue
+            yield payment
+    except WennuanError as exc:  # one that ends the reading (the header, a broken file)
+        problems.add(exc)
+
+
+def _cells_reader(columns: list[str]) -> Callable[[list[str], int], Payment]:
+    """How to read a plain row of a CSV roster with these ``columns`` straight from its cells
+    (what :func:`~wennuan_rules.audits.roster._fast_payment` reads from a record, without building
+    the record): an amount of plain digits, ISO dates, ids or labels as written, 是/否 as
+    written; text cells trimmed, an empty one ``None``. Anything else raises :class:`Slow`."""
+    at = {field: i for i, field in enumerate(columns)}
+    if any(field not in at for field in _REQUIRED):
+        return _all_slow
+    i_name, i_id, i_amount, i_paid, i_source, i_channel, i_category, i_filed = (
+        at.get(field, -1) for field in PAYMENT_FIELDS[:8]
+    )
+    i_card, i_group, i_ref, i_union, i_no = (at.get(field, -1) for field in PAYMENT_FIELDS[8:])
+    plain, iso, make = _PLAIN_PAYMENT, _PLAIN_DATE, _make_payment
+    sources, channels, categories = _sources, _channels, _categories
+    from_iso = dt.date.fromisoformat
+
+    def read(cells: list[str], row: int) -> Payment:
+        amount, paid = cells[i_amount], cells[i_paid]
+        if plain(amount) is None or iso(paid) is None:
+            raise Slow
+        number = Decimal(amount)
+        source, channel = sources.get(cells[i_source]), channels.get(cells[i_channel])
+        if not number or source is None or channel is None:
+            raise Slow  # zero: the full path writes -0 as 0
+        text = cells[i_category] if i_category >= 0 else ""
+        category = (categories.get(text) or _slow()) if text else None
+        filed = cells[i_filed] if i_filed >= 0 else ""
+        try:  # plain_date's reading, inline: ISO dates of real days
+            paid_on = from_iso(paid)
+            filed_on = (from_iso(filed) if iso(filed) else _slow()) if filed else None
+        except ValueError:
+            raise Slow from None
+        no = (cells[i_no].strip() or None) if i_no >= 0 else None
+        ref = (cells[i_ref].strip() or None) if i_ref >= 0 else None
+        return make(  # type: ignore[no-any-return]
+            (cells[i_name].strip() or None) if i_name >= 0 else None,
+            (cells[i_id].strip() or None) if i_id >= 0 else None,
+            number,
+            paid_on,
+            source,
+            channel,
+            category,
+            filed_on,
+            (cells[i_card].strip() or None) if i_card >= 0 else None,
+            (cells[i_group].strip() or None) if i_group >= 0 else None,
+            no if ref is None else ref,  # a row without a ref: its 序号, as the full path reads it
+            row,
+            _fast_yes_no(cells[i_union]) if i_union >= 0 else None,
+            no,
+        )
+
+    return read
+
+
+def _all_slow(cells: list[str], row: int) -> Payment:
+    """A header without a required column: every row by the full path (which names the field)."""
+    raise Slow
 
 
 @overload
@@ -296,12 +400,15 @@ def read_roster(path: Path | str, *, errors: str = "raise") -> Roster | _io.Coll
     header: dict[str, Any] = {}
     rows: list[Payment] = []
     try:
-        records, header = _payment_records(path, problems)
-        for line, item in _io.collecting(records, problems):
-            try:
-                rows.append(Payment.from_mapping(item, row=line, file=name))
-            except WennuanError as exc:
-                problems.add(exc)
+        if _io.file_format(path) == "csv":
+            rows.extend(_csv_payments(path, name, problems))
+        else:
+            records, header = _payment_records(path, problems)
+            for line, item in _io.collecting(records, problems):
+                try:
+                    rows.append(Payment.from_mapping(item, row=line, file=name))
+                except WennuanError as exc:
+                    problems.add(exc)
         unit = header_str(header, "unit", name)
         campaign = header_str(header, "campaign", name)
     except WennuanError as exc:

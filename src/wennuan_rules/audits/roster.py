@@ -43,7 +43,7 @@ from typing import Any, Final
 
 import attrs
 
-from wennuan_rules._fast import Slow, plain_date, trusted
+from wennuan_rules._fast import _PLAIN_DATE, Slow, plain_date, trusted
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_, Phrase
 from wennuan_rules.money import refuse_foreign_digits
@@ -231,16 +231,28 @@ def normalized_id_problem(number: str, strict_region: bool = False) -> str | Non
     # stdnum's cn.ric.calc_check_digit, inline: ISO 7064 MOD 11-2, Σ dᵢ·2^(17-i) ≡ 2·int(head, 13)
     if number[-1] != _CHECK_DIGITS[(1 - 2 * int(head, 13)) % 11]:
         return "checksum"
-    return _born_in_region(number[:14], strict_region)
+    born = number[:14]
+    memo = _BORN[strict_region]
+    found = memo.get(born, _UNSEEN)
+    if found is _UNSEEN:
+        found = _born_in_region(born, strict_region)
+        if len(memo) < _BORN_LIMIT:
+            memo[born] = found
+    return found  # type: ignore[return-value]
 
 
 _CHECK_DIGITS: Final = "0123456789X"
+#: :func:`_born_in_region` of the first 14 digits of numbers seen, for each reading of the region
+#: rule (not strict, strict): a roster repeats (place, birthday) pairs; at most ``_BORN_LIMIT``
+#: each
+_BORN: Final[dict[bool, dict[str, str | None]]] = {False: {}, True: {}}
+_BORN_LIMIT: Final = 65536
+_UNSEEN: Final = object()
 
 
-@lru_cache(maxsize=65536)
 def _born_in_region(head: str, strict_region: bool) -> str | None:
     """``birth-date``, ``region`` or ``None`` for the region code and birth date of a number (its
-    first 14 digits): cached, since a roster repeats (place, birthday) pairs."""
+    first 14 digits)."""
     try:
         born = dt.date(int(head[6:10]), int(head[10:12]), int(head[12:14]))
     except ValueError:
@@ -569,14 +581,6 @@ _sources, _channels, _categories = (
 )
 
 
-def _fast_text(value: object) -> str | None:
-    if value is None:
-        return None
-    if value.__class__ is not str:
-        raise Slow
-    return value.strip() or None
-
-
 def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
     """A plain row (see :mod:`wennuan_rules._fast`): a dict of known keys, text or ``None`` in
     every field, an amount of plain digits (a minus sign allowed, at most 15 digits before the
@@ -585,11 +589,20 @@ def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
     if data.__class__ is not dict or not _FIELDS.issuperset(data) or row.__class__ not in _ROWS:
         raise Slow
     g = data.get
-    amount, source, channel = g("amount"), g("fund_source"), g("channel")
-    if amount.__class__ is not str or _PLAIN_PAYMENT(amount) is None:
+    amount, paid, source, channel = g("amount"), g("paid_on"), g("fund_source"), g("channel")
+    name, number, card, group, ref, no = (
+        g("name"), g("id_number"), g("card_number"), g("group"), g("ref"), g("no")
+    )  # fmt: skip
+    if not _TEXTS.issuperset(
+        (amount.__class__, source.__class__, channel.__class__, name.__class__, number.__class__,
+         card.__class__, group.__class__, ref.__class__, no.__class__)
+    ):  # fmt: skip
+        raise Slow  # text or None in every field but the dates, the file's and the union's
+    if amount is None or _PLAIN_PAYMENT(amount) is None:
         raise Slow
-    number = Decimal(amount)
-    if not number:
+    value = Decimal(amount)
+    source, channel = _sources.get(source), _channels.get(channel)  # type: ignore[arg-type]
+    if not value or source is None or channel is None:
         raise Slow  # zero: the full path writes -0 as 0
     category, filed = g("file_category"), g("filed_on")
     if category is not None and category != "":  # "": no file, as the full path reads it
@@ -598,32 +611,57 @@ def _fast_payment(data: Mapping[str, object], row: int | None) -> Payment:
             raise Slow
     else:
         category = None
-    ref, no = g("ref"), g("no")
-    if (ref is not None and ref.__class__ is not str) or (
-        no is not None and no.__class__ is not str
-    ):
-        raise Slow
-    no = _fast_text(no)
-    ref = _fast_text(ref)
+    try:  # plain_date's reading, the ISO text inline
+        paid = _from_iso(paid) if paid.__class__ is str and _ISO(paid) else plain_date(paid)
+        if filed is None or filed == "":
+            filed = None
+        else:
+            filed = (
+                _from_iso(filed) if filed.__class__ is str and _ISO(filed) else plain_date(filed)
+            )
+    except ValueError:
+        raise Slow from None
+    no = (no and no.strip()) or None  # text trimmed, empty as None
+    union = g("employer_has_union")
     return _make_payment(  # type: ignore[no-any-return]
-        _fast_text(g("name")),
-        _fast_text(g("id_number")),
-        number,
-        plain_date(g("paid_on")),
-        _sources[source] if source.__class__ is str and source in _sources else _slow(),
-        _channels[channel] if channel.__class__ is str and channel in _channels else _slow(),
+        (name and name.strip()) or None,
+        (number and number.strip()) or None,
+        value,
+        paid,
+        source,
+        channel,
         category,
-        None if filed is None or filed == "" else plain_date(filed),
-        _fast_text(g("card_number")),
-        _fast_text(g("group")),
-        no if ref is None else ref,  # a row without a ref: its 序号, as the full path reads it
+        filed,
+        (card and card.strip()) or None,
+        (group and group.strip()) or None,
+        (ref and ref.strip()) or no,  # a row without a ref: its 序号, as the full path reads it
         row,
-        None if g("employer_has_union") is None else _slow(),  # 是/否: the full path reads it
+        None if union is None else _fast_yes_no(union),
         no,
     )
 
 
+_TEXTS: Final = frozenset((str, type(None)))
+_ISO: Final = _PLAIN_DATE
+_from_iso: Final = dt.date.fromisoformat
 _ROWS: Final = frozenset((int, type(None)))
+#: 单位是否建会 as written in :data:`_YES` and :data:`_NO` (NFKC, trimming and case folding leave
+#: each of them as it is, so the full path reads each the same)
+_YES_NO: Final = {**dict.fromkeys(_YES, True), **dict.fromkeys(_NO, False)}
+
+
+def _fast_yes_no(value: object) -> bool | None:
+    """A yes/no cell: ``None``, a bool, or one of the words of :data:`_YES_NO` as written (an
+    empty text: not stated); anything else raises :class:`Slow`."""
+    if value is None or value.__class__ is bool:
+        return value
+    if value.__class__ is str:
+        if value == "":
+            return None
+        found = _YES_NO.get(value)
+        if found is not None:
+            return found
+    raise Slow
 
 
 def _slow() -> Any:

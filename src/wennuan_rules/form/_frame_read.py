@@ -5,8 +5,10 @@ value passes its unit check, ``False`` it fails it) and ``v<i>`` (Int64: the val
 of the item's scale, counts as they are, 万元 × 10^6; ``null`` unless ``ok<i>``).
 
 Cells are read as the row engine reads them (:func:`~wennuan_rules.form.validate.parse_value`):
-plain ASCII numbers (``12``, ``-3``, ``0.1234567``) are split into digits by vectorised string
-operations, never through a float or a Decimal cast (casts round silently); every other cell
+a count's plain ASCII integer (``12``, ``-3``) by polars' exact integer parse (``to_integer``:
+an integer or null, never rounded), other plain ASCII numbers (``0.1234567``) split into digits
+by vectorised string operations, never through a float or a Decimal cast (casts round silently);
+every other cell
 (full-width digits, thousands separators, 是/否 …) is read once per distinct text by
 ``parse_value`` itself. A value that cannot be read, a float not exact at 15 significant digits,
 digits of another script, or a number of 10^15 or more (10^12 万元: beyond Int64 in 分-of-万元)
@@ -95,6 +97,25 @@ def _canonical(raw: object, item: LineItem, from_float: bool) -> tuple[str, str]
     return format(value, "f"), ""
 
 
+#: the least count read as "too large" (10^15; 万元 have their own bound, ``_DIGITS``)
+_COUNT_LIMIT: Final = 10**15
+
+
+def _respelt(raw: str, item: LineItem, from_float: bool) -> tuple[str, str]:
+    """:func:`_canonical`, a count's whole number written as an integer (``12.000`` → ``12``,
+    ``-0`` → ``0``) so that the integer fast path reads it, one of 10^15 or more refused as
+    ``_too_large`` refuses the others."""
+    text, problem = _canonical(raw, item, from_float)
+    if problem or item.unit_kind != "whole" or text in (_BLANK, _BOOL):
+        return text, problem
+    value = Decimal(text)
+    if value != value.to_integral_value():
+        return text, ""  # not whole: a unit check failure
+    if value >= _COUNT_LIMIT:
+        return _BAD, "10^15 or more"
+    return str(int(value)), ""
+
+
 def _text_column(pl: Any, frame: Any, name: str, yes_no: bool) -> tuple[Any, bool]:
     """The column as a String expression, and whether it came from floats."""
     dtype = frame.schema[name]
@@ -105,8 +126,8 @@ def _text_column(pl: Any, frame: Any, name: str, yes_no: bool) -> tuple[Any, boo
         if yes_no:
             return pl.when(col).then(pl.lit("是")).when(~col).then(pl.lit("否")), False
         return pl.when(col.is_not_null()).then(pl.lit(_BOOL)), False
-    if dtype.is_float():
-        return pl.when(~col.is_nan()).then(col.cast(pl.String)), True
+    if dtype.is_float():  # "12.0" read as "12" (the integer fast path of counts)
+        return pl.when(~col.is_nan()).then(col.cast(pl.String).str.strip_suffix(".0")), True
     if dtype.is_integer() or dtype.is_decimal() or dtype == pl.Null:
         return col.cast(pl.String), False
     return None, False
@@ -137,7 +158,10 @@ def read_items(
     slow = []
     for i in floats:
         t = pl.col(f"t{i}")
-        odd = ~t.str.contains(_FAST) & (t != "") & (t != _BOOL)
+        if form.items[i].unit_kind == "whole":  # counts: what is not an Int64 integer
+            odd = t.str.to_integer(strict=False).is_null() & (t != "") & (t != _BOOL)
+        else:
+            odd = ~t.str.contains(_FAST) & (t != "") & (t != _BOOL)
         if form.items[i].is_yes_no:
             odd = odd & ~t.str.to_lowercase().is_in(_YES_NO_WORDS)
         if floats[i]:
@@ -151,7 +175,7 @@ def read_items(
         item = form.items[i]
         mapping: dict[str, str] = {}
         for raw in found:
-            text, problem = _canonical(raw, item, floats[i])
+            text, problem = _respelt(raw, item, floats[i])
             mapping[raw] = text
             if problem:
                 hit = frame.with_row_index("_row").filter(pl.col(f"t{i}") == raw)
@@ -204,6 +228,8 @@ def _item_columns(pl: Any, i: int, item: LineItem, stage: int) -> list[Any]:
             pl.lit(False).alias(f"big{i}"),
         ]
     kind = item.unit_kind
+    if kind == "whole":
+        return _count_columns(pl, i, stage)
     scale = SCALE[kind]
     if stage == 0:
         parts = t.str.split_exact(".", 1)
@@ -221,6 +247,22 @@ def _item_columns(pl: Any, i: int, item: LineItem, stage: int) -> list[Any]:
     digits = pl.concat_str([pl.lit("0"), whole, frac.str.pad_end(scale, "0")])
     value = pl.when(pl.col(f"ok{i}") & ~pl.col(f"big{i}")).then(digits.cast(pl.Int64, strict=False))
     return [value.alias(f"v{i}")]
+
+
+def _count_columns(pl: Any, i: int, stage: int) -> list[Any]:
+    """A count's stages: 0 ``n<i>``, the integer of its text (every count cell is an integer, a
+    number that is not whole, blank, ``_BAD`` or ``_BOOL`` once respelt); 1 ``ok<i>`` (an
+    integer >= 0) and ``big<i>`` (10^15 or more); 2 ``v<i>``."""
+    t = pl.col(f"t{i}")
+    if stage == 0:
+        return [t.str.to_integer(strict=False).alias(f"n{i}")]
+    n = pl.col(f"n{i}")
+    if stage == 1:
+        reported = t.is_not_null() & (t != _BLANK) & (t != _BAD)
+        ok = pl.when(reported).then(n.is_not_null() & (n >= 0))
+        big = ok.fill_null(False) & (n >= _COUNT_LIMIT)
+        return [ok.alias(f"ok{i}"), big.alias(f"big{i}")]
+    return [pl.when(pl.col(f"ok{i}") & ~pl.col(f"big{i}")).then(n).alias(f"v{i}")]
 
 
 def _too_large(pl: Any, frame: Any, form: FormTemplate, columns: dict[str, str]) -> list[Problem]:

@@ -14,7 +14,8 @@ numbers, 万元 are non-negative with at most 6 decimals, yes-no items are boole
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
@@ -307,6 +308,41 @@ class FormTemplate:
     def rule_source(self, rule: Rule) -> str:
         """The rule's own source, or the form's source and the line of its first item."""
         return rule.source or self.item_source(rule.items[0])
+
+
+class TextValues(Mapping[str, object]):
+    """The values of a return read from a wide file: a number cell that is plain text (ASCII
+    digits with at most one point, as the reader proved) kept as that text and read as a
+    ``Decimal`` when looked up, any other cell as the reader read it. The row engine checks the
+    text itself on its fast path, without building 85 Decimals first. Looked at from outside, it
+    is the mapping of code → Decimal, bool or ``None`` that :class:`Return` documents (equal to
+    the dict of those values, printed as it).
+    """
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: dict[str, object]) -> None:
+        #: code → plain number text (``""``: not reported) or the value read (Decimal, bool,
+        #: ``None``)
+        self.raw = raw
+
+    def __getitem__(self, code: str) -> object:
+        value = self.raw[code]
+        if value.__class__ is str:
+            return Decimal(value) if value else None
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (TextValues, (self.raw,))
 
 
 def _not_mapping(what: str, got: object) -> InvalidValueError:

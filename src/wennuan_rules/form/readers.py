@@ -10,18 +10,18 @@ Wide CSV files are read one row at a time (constant memory).
 
 from __future__ import annotations
 
+import functools
 import itertools
+import operator
 import os
-import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 from wennuan_rules import _io
 from wennuan_rules.errors import InputFileError, WennuanError
 from wennuan_rules.form.loader import _file_name, get_form
-from wennuan_rules.form.model import FormTemplate, Return
+from wennuan_rules.form.model import FormTemplate, LineItem, Return, TextValues
 from wennuan_rules.form.validate import Value, _twice, parse_value
 from wennuan_rules.i18n import N_, Message
 
@@ -35,7 +35,24 @@ _JSON_KEYS: Final = ("form", "unit", "values")
 
 #: A wide-CSV row whose cells (joined by _SEP) are all empty or plain ASCII numbers.
 _SEP = "|"
-_PLAIN_ROW = re.compile(r"[0-9.|]*").fullmatch
+#: deletes the ASCII digits: what is left of a plain row is its points and separators
+_NO_DIGITS: Final = str.maketrans("", "", "0123456789")
+
+
+def _plain_row(joined: str) -> bool:
+    """Whether every cell of ``joined`` (cells joined by ``_SEP``) is empty or a plain ASCII
+    number: digits with at most one point, not a point alone (what ``Decimal`` reads exactly)."""
+    marks = joined.translate(_NO_DIGITS)  # e.g. "|.||.|" for "12|3.5||0.25|7"
+    return (
+        not marks.strip(".|")  # nothing but digits, points and separators
+        and ".." not in marks  # two points in one cell
+        and "|.|" not in joined  # a point alone
+        and not joined.startswith((".|", "|.|"))
+        and not joined.endswith("|.")
+        and joined != "."
+    )
+
+
 _YES_NO: Final[dict[str, bool | None]] = {"": None, "是": True, "否": False}
 
 
@@ -312,6 +329,15 @@ def _wide_header(header: list[str], name: str, form: FormTemplate, header_line: 
     return codes
 
 
+@functools.cache
+def _trusted_return() -> Callable[..., Return]:
+    """``Return(form, values, unit, file, line)`` without its validators, for rows the reader
+    proved (form id and file name strings, values a mapping)."""
+    from wennuan_rules._fast import trusted
+
+    return trusted(Return)
+
+
 def _wide(
     rows: Iterator[tuple[int, list[str]]],
     header: list[str],
@@ -326,6 +352,16 @@ def _wide(
     yes_no = [i for i, item in enumerate(items) if item.is_yes_no]
     numeric = [i for i, item in enumerate(items) if not item.is_yes_no]
     numeric_codes = [codes[i] for i in numeric]
+    # the number cells of a row (its first cell is the unit), as a tuple (itemgetter of one
+    # index gives the cell itself)
+    shifted = [i + 1 for i in numeric]
+    pick: Callable[[list[str]], tuple[str, ...]] = (
+        operator.itemgetter(*shifted)
+        if len(shifted) > 1
+        else lambda row: tuple(row[i] for i in shifted)
+    )
+    yes_no_cells = [(codes[i], i + 1) for i in yes_no]
+    make = _trusted_return()
     for line, row in rows:
         if len(row) != width:
             problems.add(
@@ -339,32 +375,44 @@ def _wide(
             )
             continue
         unit = row[0].strip() or None
-        cells = row[1:]
-        values: dict[str, Value] | None = None
-        numbers = [cells[i] for i in numeric]
-        if _PLAIN_ROW(_SEP.join(numbers)) and all(cells[i] in _YES_NO for i in yes_no):
-            # the usual row: every number cell empty or plain ASCII digits and dots, every yes-no
-            # cell 是, 否 or empty; read it in one go
-            try:
-                pairs = zip(numeric_codes, numbers, strict=True)
-                values = {code: Decimal(raw) if raw else None for code, raw in pairs}
-            except InvalidOperation:  # such as "1.2.3": the cell-by-cell reading names it
-                values = None
-            else:
-                for i in yes_no:
-                    values[codes[i]] = _YES_NO[cells[i]]
-        if values is None:
-            values = {}
-            failed = False
-            for col, (code, item, raw) in enumerate(zip(codes, items, cells, strict=True), start=2):
-                try:
-                    values[code] = parse_value(raw, item)
-                except WennuanError as exc:  # named, and read on; the return is left out
-                    problems.add(exc.located(file=name, line=line, column=f"{col} ({code})"))
-                    failed = True
-            if failed:
+        numbers = pick(row)
+        # number cells are kept as their text (TextValues: Decimals to anyone else), which the
+        # row engine reads on its fast path, when every one is empty or a plain ASCII number
+        # (digits, at most one point); yes-no cells as True, False or None
+        plain: dict[str, object] = dict(zip(numeric_codes, numbers, strict=True))
+        if _plain_row(_SEP.join(numbers)) and all(row[k] in _YES_NO for _c, k in yes_no_cells):
+            for code, k in yes_no_cells:
+                plain[code] = _YES_NO[row[k]]
+        elif not _read_cells(plain, row, codes, items, name, line, problems):
+            continue  # the problems are named; the return is left out
+        yield make(form.id, TextValues(plain), unit, name, line)
+
+
+def _read_cells(
+    plain: dict[str, object],
+    row: list[str],
+    codes: list[str],
+    items: list[LineItem],
+    name: str,
+    line: int,
+    problems: _io.Problems,
+) -> bool:
+    """A row with a cell off the plain form: each such cell read into ``plain`` (plain number
+    cells kept as text), every problem named, in column order; whether all could be read."""
+    ok = True
+    for col, (code, item, raw) in enumerate(zip(codes, items, row[1:], strict=True), start=2):
+        if item.is_yes_no:
+            if raw in _YES_NO:
+                plain[code] = _YES_NO[raw]
                 continue
-        yield Return(form=form.id, values=values, unit=unit, file=name, line=line)
+        elif not raw or (raw.isascii() and raw.replace(".", "", 1).isdigit()):
+            continue  # plain: kept as text
+        try:
+            plain[code] = parse_value(raw, item)
+        except WennuanError as exc:  # named, and read on
+            problems.add(exc.located(file=name, line=line, column=f"{col} ({code})"))
+            ok = False
+    return ok
 
 
 # -- entry point -----------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ import attrs
 from wennuan_rules.errors import InvalidValueError, WennuanError
 from wennuan_rules.form.findings import FindingBuilder, figure_unit, unit_finding
 from wennuan_rules.form.loader import get_form
-from wennuan_rules.form.model import FormTemplate, LineItem, Return, Rule, _not_mapping
+from wennuan_rules.form.model import FormTemplate, LineItem, Return, Rule, TextValues, _not_mapping
 from wennuan_rules.form.plausible import implausible
 from wennuan_rules.form.rules.ast import Compare, UnitCheck
 from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, sides_lines
@@ -599,16 +599,24 @@ def _validate_rules(
     tol: Decimal | None,
 ) -> tuple[Report, int]:
     """The report of the rules, and whether a number read needs the plausibility check."""
-    if not isinstance(values, dict) or not values.keys() <= c.codes:
-        values = _canonical(c.form, values)
+    shown = values  # what unit findings quote: the values as Decimals
+    if values.__class__ is TextValues:  # plain text proven by the reader, codes resolved
+        values = values.raw
+    elif not isinstance(values, dict) or not values.keys() <= c.codes:
+        values = shown = _canonical(c.form, values)
     # one exact context for the whole return: evaluation, findings and the likely fix
     with decimal.localcontext(_CONTEXT):
         try:
             slots, bad_units, reported, failed, not_eval, look = c.evaluate(values, tol)
         except (decimal.InvalidOperation, decimal.Inexact):
             raise _too_large(c, values) from None
-        if failed or bad_units:  # counts read as ints: Decimals again for findings and the fix
-            slots = [Decimal(v) if v.__class__ is int else v for v in slots]
+        if failed:  # counts read as ints: Decimals again for the findings and the fix, which
+            # read only the items of the failed rules (the fix re-checks other rules by comparing)
+            rule_slots = c.rule_slots
+            for k in failed:
+                for i in rule_slots[k]:
+                    if slots[i].__class__ is int:
+                        slots[i] = Decimal(slots[i])
         n_rules = len(c.rules)
         passed = n_rules - len(failed) - len(not_eval) + reported - len(bad_units)
         nev: tuple[str, ...] = ()
@@ -626,7 +634,7 @@ def _validate_rules(
         if not failed and not bad_units:
             return Report(c.form.id, unit, (), passed, nev, not_reported=missing), look
         findings = [_rule_finding(c, k, slots) for k in failed]
-        findings += [_unit_finding(c, i, values) for i in bad_units]
+        findings += [_unit_finding(c, i, shown) for i in bad_units]
         findings.sort(key=lambda f: f.severity is not Severity.ERROR)
         fix = _likely_fix(c, slots, failed, tol) if failed and not bad_units else None
     return Report(c.form.id, unit, tuple(findings), passed, nev, fix, not_reported=missing), look

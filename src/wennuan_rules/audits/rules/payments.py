@@ -14,6 +14,7 @@ constant memory per row, as a generator of rows allows.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final
@@ -137,10 +138,11 @@ def real_name(ctx: PaymentContext, use: RuleUse) -> Check | None:
     error, shown_id, counter = ctx.fail, ctx.shown_id, ctx.audit.tally.counter(rule)
 
     def rows(batch: list[Row]) -> None:
-        for item in batch:
-            p, sid, norm, problem, _gid = item
-            if scope is not None and sid not in scope:
-                continue
+        inside = batch if scope is None else [item for item in batch if item[1] in scope]
+        failing = [item for item in inside if item[3] is not None or not item[0].name]
+        counter[PASS] += len(inside) - len(failing)
+        for item in failing:
+            p, _sid, norm, problem, _gid = item
             if not p.name:
                 no_name = N_(
                     "no recipient name: payments must be made in the recipient's real name"
@@ -172,8 +174,6 @@ def real_name(ctx: PaymentContext, use: RuleUse) -> Check | None:
                     shown or None,
                     severity,
                 )
-            else:
-                counter[PASS] += 1
 
     return Check(rows=rows)
 
@@ -200,13 +200,19 @@ def file_before_aid(ctx: PaymentContext, use: RuleUse) -> Check | None:
         ctx.audit.not_evaluated,
     )
 
+    def governed(item: Row) -> bool:
+        gid = item[4]
+        return (scope is None or item[1] in scope) and (
+            bound is None or gid is None or gid in bound
+        )
+
     def rows(batch: list[Row]) -> None:
-        for item in batch:
-            p, sid, _norm, _problem, gid = item
-            if (scope is not None and sid not in scope) or (
-                bound is not None and gid is not None and gid not in bound
-            ):
-                continue
+        inside = batch if scope is None and bound is None else list(filter(governed, batch))
+        # on file before paid: checked here for every row, the others looked at one by one
+        odd = [item for item in inside if (f := item[0].filed_on) is None or item[0].paid_on < f]
+        counter[PASS] += len(inside) - len(odd)
+        for item in odd:
+            p = item[0]
             filed_on = p.filed_on
             if filed_on is None and p.file_category is None:
                 message = Message.of(
@@ -224,7 +230,7 @@ def file_before_aid(ctx: PaymentContext, use: RuleUse) -> Check | None:
             elif filed_on is None:
                 counter[NOT_EVALUATED] += 1
                 not_evaluated.append(f"{rule} [{p.where}]")
-            elif p.paid_on < filed_on:
+            else:  # paid before the file was opened
                 paid, filed = p.paid_on.isoformat(), filed_on.isoformat()
                 message = Message.of(
                     N_("paid on {paid_on}, before the hardship file was opened on {filed_on}"),
@@ -233,8 +239,6 @@ def file_before_aid(ctx: PaymentContext, use: RuleUse) -> Check | None:
                 )
                 items = ("paid_on", "filed_on")
                 error(item, rule, items, message, p.where, source, f">= {filed}", paid, severity)
-            else:
-                counter[PASS] += 1
 
     return Check(rows=rows)
 
@@ -255,18 +259,19 @@ def spending_deadline(ctx: PaymentContext, use: RuleUse) -> Check | None:
     for src, deadline in ctx.campaign.spending_deadlines.items():
         rule = ctx.rule(f"spending-deadline/{src.id}")
         deadline_of[src.id] = (rule, deadline, tally.counter(rule))
+    last_of = {sid: deadline.last_day for sid, (_r, deadline, _c) in deadline_of.items()}.get
+    never = dt.date.max
 
     def rows(batch: list[Row]) -> None:
-        for item in batch:
+        late = [item for item in batch if item[0].paid_on > last_of(item[1], never)]
+        sids = [item[1] for item in batch]
+        for sid, (_rule, _deadline, counter) in deadline_of.items():
+            counter[PASS] += sids.count(sid)  # each row of a source with a deadline; less the late
+        for item in late:
             p, sid, _norm, _problem, _gid = item
-            found = deadline_of.get(sid)
-            if found is None:
-                continue
-            rule, deadline, counter = found
+            rule, deadline, counter = deadline_of[sid]
+            counter[PASS] -= 1
             last = deadline.last_day
-            if p.paid_on <= last:
-                counter[PASS] += 1
-                continue
             paid = p.paid_on.isoformat()
             message = Message.of(
                 N_(
@@ -308,13 +313,11 @@ def period(ctx: PaymentContext, use: RuleUse) -> Check | None:
     expected = f"{start.isoformat()} .. {end.isoformat()}"
 
     def rows(batch: list[Row]) -> None:
-        for item in batch:
-            p, _sid, _norm, _problem, _gid = item
-            paid_on = p.paid_on
-            if start <= paid_on <= end:
-                counter[PASS] += 1
-                continue
-            paid = paid_on.isoformat()
+        outside = [item for item in batch if not start <= item[0].paid_on <= end]
+        counter[PASS] += len(batch) - len(outside)
+        for item in outside:
+            p = item[0]
+            paid = p.paid_on.isoformat()
             message = Message.of(
                 N_("paid on {paid_on}, outside the campaign period {start} to {end}"),
                 paid_on=paid,
@@ -409,11 +412,23 @@ def amount(ctx: PaymentContext, use: RuleUse) -> Check | None:
     rule, source, severity = ctx.rule("amount"), ctx.money_source, use.severity
     error, counter = ctx.fail, ctx.audit.tally.counter(rule)
     bound = bounds().payment
+    top, zero = bound.max, Decimal(0)
+    # plausible amounts already found whole 分 (a roster repeats few amounts; the set is bounded)
+    whole_fen: set[Decimal] = set()
 
     def rows(batch: list[Row]) -> None:
-        for item in batch:
-            p, _sid, _norm, _problem, _gid = item
+        others = [
+            item for item in batch if not (zero < (v := item[0].amount) <= top and v in whole_fen)
+        ]
+        passed = len(batch) - len(others)
+        for item in others:
+            p = item[0]
             value = p.amount
+            if zero < value <= top and not _finer_than_fen(value):
+                passed += 1
+                if len(whole_fen) < _KNOWN_AMOUNTS:
+                    whole_fen.add(value)
+                continue
             odd = judge(value, bound) if value > bound.max else None
             if odd is not None:
                 message = _implausible(odd, bound)
@@ -430,10 +445,12 @@ def amount(ctx: PaymentContext, use: RuleUse) -> Check | None:
                 )
                 expected = str(value.quantize(_CENT))
                 error(item, rule, ("amount",), message, p.where, source, expected, text, severity)
-            else:
-                counter[PASS] += 1
+        counter[PASS] += passed
 
     return Check(rows=rows)
+
+
+_KNOWN_AMOUNTS: Final = 4096
 
 
 @audit_rule(
@@ -449,21 +466,21 @@ def duplicate(ctx: PaymentContext, use: RuleUse) -> Check | None:
     seen: dict[str, dict[int | str, int | str]] = {}
 
     def rows(batch: list[Row]) -> None:
+        passed = 0
         for item in batch:
             p, sid, norm, problem, _gid = item
             if not norm:
                 continue
-            key: int | str = norm
-            if problem is None:  # 17 digits and a check digit: one int instead of a string
-                last = norm[17]
-                key = int(norm[:17]) * 16 + (10 if last == "X" else ord(last) - 48)
+            # 17 digits and a check digit (0-9, X): one int (read in base 36) instead of a string
+            key: int | str = int(norm, 36) if problem is None else norm
             first_rows = seen.get(sid)
             if first_rows is None:
                 first_rows = seen[sid] = {}
             first = first_rows.get(key)
             if first is None:
-                first_rows[key] = p.row if p.row is not None else p.where
-                counter[PASS] += 1
+                row = p.row
+                first_rows[key] = row if row is not None else p.where
+                passed += 1
                 continue
             message = Message.of(
                 N_("paid twice from {fund_source}: ID number {id} was already paid in row {first}"),
@@ -473,6 +490,7 @@ def duplicate(ctx: PaymentContext, use: RuleUse) -> Check | None:
             )
             items = ("id_number", "fund_source")
             error(item, rule, items, message, p.where, source, None, str(first), severity)
+        counter[PASS] += passed
 
     return Check(rows=rows)
 
@@ -494,12 +512,11 @@ def group(ctx: PaymentContext, use: RuleUse) -> Check | None:
     expected = ", ".join(sorted(group_ids))
 
     def rows(batch: list[Row]) -> None:
-        for item in batch:
+        others = [item for item in batch if item[4] not in group_ids]
+        counter[PASS] += len(batch) - len(others)
+        for item in others:
             p, _sid, _norm, _problem, gid = item
-            if gid is None:
-                continue
-            if gid in group_ids:
-                counter[PASS] += 1
+            if gid is None:  # not stated
                 continue
             shown = gid if ctx.show_personal_data else mask_personal_in(gid)
             message = Message.of(

@@ -46,6 +46,13 @@ class _Unstated:
             self.first = where
         self.last = where
 
+    def add_all(self, batch: list[Row]) -> None:
+        """:meth:`add` of every row of ``batch``, at once."""
+        self.counter[NOT_EVALUATED] += len(batch)
+        if self.first is None:
+            self.first = batch[0][0].where
+        self.last = batch[-1][0].where
+
     def close(self) -> None:
         """End the current run (a stated row, or the end of the roster)."""
         if self.first is None:
@@ -83,15 +90,25 @@ def recipient_category(ctx: PaymentContext, use: RuleUse) -> Check | None:
     labels = {g.id: g.label for g in ctx.info.groups}
 
     def rows(batch: list[Row]) -> None:
-        for item in batch:
+        others = [item for item in batch if item[4] not in allowed]
+        if all(item[4] is not None for item in others):  # every row states its group
+            if batch:
+                unstated.close()
+            counter[PASS] += len(batch) - len(others)
+        else:  # rows that state none: one by one, in runs
+            others = []
+            for item in batch:
+                if item[4] is None:
+                    unstated.add(item[0].where)
+                    continue
+                unstated.close()
+                if item[4] in allowed:
+                    counter[PASS] += 1
+                else:
+                    others.append(item)
+        for item in others:
             p, _sid, _norm, _problem, gid = item
-            if gid is None:
-                unstated.add(p.where)
-                continue
-            unstated.close()
-            if gid in allowed:
-                counter[PASS] += 1
-                continue
+            assert gid is not None  # others state a group
             got = gid if ctx.show_personal_data else mask_personal_in(gid)
             message = Message.of(
                 N_("the recipient is of category {got}; this aid may go only to {expected}"),
@@ -125,6 +142,15 @@ def employer_union(ctx: PaymentContext, use: RuleUse) -> Check | None:
     )
 
     def rows(batch: list[Row]) -> None:
+        if bound is None and batch:  # a column stated on every row or on none: all at once
+            stated = [item[0].employer_has_union for item in batch]
+            if stated.count(None) == len(batch):
+                unstated.add_all(batch)
+                return
+            if stated.count(True) == len(batch):
+                unstated.close()
+                counter[PASS] += len(batch)
+                return
         for item in batch:
             p, _sid, _norm, _problem, gid = item
             has_union = p.employer_has_union
