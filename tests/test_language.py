@@ -59,7 +59,7 @@ ALLOWED_WORDS = _words(
 DATA_FILE_WORDS = _words(
     "kind source rule by_kind sum le paired count amount strict skip error warning category",
     "filed_on ref id_number id campaigns forms audits parameters text payments visits columnar",
-    "pip install yes no parameter audit",
+    "pip install yes no parameter audit criteria",
 )
 
 #: Python names in the errors a Python caller gets (a type or argument of the API, as in
@@ -68,6 +68,7 @@ PYTHON_NAMES = _words(
     "Payment Roster Visit VisitPlan Decimal Household Cause Document FormRule LineItem Return",
     "DataFrame None True False datetime date os PathLike str int float frozenset latest",
     "show_personal_data load_campaign Deadline met_by inclusive sqlglot form_sql to_frame failing",
+    "findings summary",
 )
 
 #: Simplified-only characters (``scripts/simplified_chars.py`` writes the file from the catalogs).

@@ -13,6 +13,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from wennuan_rules import _wiring
 from wennuan_rules.errors import (
     CalendarError,
     DataFileError,
@@ -23,7 +24,9 @@ from wennuan_rules.errors import (
     UnknownIdError,
     WennuanError,
 )
-from wennuan_rules.results import Renderers, use_renderers
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from wennuan_rules.results import Renderers
 
 
 def _renderers() -> Renderers:
@@ -34,7 +37,9 @@ def _renderers() -> Renderers:
     return render
 
 
-use_renderers(_renderers)
+# installed where results find them, without importing results (``import wennuan_rules`` builds
+# none of the result types)
+_wiring.use_renderers(_renderers)
 
 
 def _version() -> str:

@@ -1,7 +1,8 @@
 """A cache of things derived from bytes (a message catalog, generated code), keyed by the bytes.
 
 What start-up spends most on is derived from files that rarely change: the ``.po`` catalogs
-(parsing them needs babel) and the evaluator generated from a form's rules (compiling it). Each
+(parsing them needs babel), the TOML data files (:func:`toml`) and the evaluator generated from a
+form's rules (compiling it). Each
 is kept in the user's cache directory under the SHA-256 of what it is derived from, so an edited
 catalog or a changed rule is derived afresh and the cache never goes stale; nothing is built at
 install time. Without a writable directory everything is derived every time. Standard library
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Final
+from typing import Any, Final
 
-__all__ = ["CACHE_ENV", "cache_dir", "derived"]
+__all__ = ["CACHE_ENV", "cache_dir", "derived", "toml"]
 
 #: The environment variable naming the cache directory (else ``$XDG_CACHE_HOME/wennuan_rules``,
 #: else ``~/.cache/wennuan_rules``).
@@ -54,3 +55,46 @@ def derived(source: bytes, derive: Callable[[], bytes]) -> bytes:
     except OSError:
         pass
     return made
+
+
+#: The cache's format of parsed TOML: ``m`` and the data as :mod:`marshal` writes it (data without
+#: dates or times: forms, plausibility bounds), else ``p`` and :mod:`pickle` (campaigns' dates).
+_TOML_FORMAT: Final = b"wennuan_rules toml 2\n"
+
+
+def toml(raw: bytes) -> dict[str, Any]:
+    """``tomllib.loads`` of a data file's bytes, from the cache when it has them (keyed by the
+    bytes: an edited file is parsed afresh). Start-up imports neither tomllib nor, for data
+    without dates, pickle.
+
+    Raises:
+        tomllib.TOMLDecodeError: not valid TOML.
+        UnicodeDecodeError: not UTF-8.
+    """
+    import marshal
+
+    def parse() -> dict[str, Any]:
+        import tomllib
+
+        return tomllib.loads(raw.decode())
+
+    def derive() -> bytes:
+        data = parse()
+        try:
+            return b"m" + marshal.dumps(data)
+        except ValueError:  # a date or time: only pickle writes those
+            import pickle
+
+            return b"p" + pickle.dumps(data)
+
+    kept = derived(_TOML_FORMAT + raw, derive)
+    try:
+        if kept[:1] == b"m":
+            found = marshal.loads(kept[1:])
+        else:
+            import pickle
+
+            found = pickle.loads(kept[1:])
+    except Exception:  # a damaged cache file
+        found = None
+    return found if isinstance(found, dict) else parse()

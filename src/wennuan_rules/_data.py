@@ -17,16 +17,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-import attrs
-
+from wennuan_rules._cache import toml
 from wennuan_rules.errors import DataFileError, InvalidValueError
-from wennuan_rules.i18n import N_, Label, Text
+from wennuan_rules.i18n import N_, Label, Message, Text
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from pathlib import Path
+
+    from wennuan_rules._sourced import Sourced
+
+    PACKAGE_DIR: Path
 
 __all__ = [
     "ENV_VAR",
@@ -45,47 +49,13 @@ T = TypeVar("T")
 _MISSING: Any = object()
 
 
-@attrs.frozen
-class Sourced(Generic[T]):
-    """A value together with the clause it rests on.
-
-    Attributes:
-        value: the value.
-        source: document number and section or form line, e.g. ``平工总［2009］38号 五(三)``.
-        text: the words of the notice the value was read from, as printed.
-        note: how the value was read where the text needed reading (see docs/decisions.md).
-    """
-
-    value: T
-    source: str
-    text: str = ""
-    note: str = ""
-
-
-def _parsed_toml(raw: bytes) -> dict[str, Any]:
-    """``tomllib.loads`` of a file's bytes, the result kept in the cache of
-    :mod:`wennuan_rules._cache` (keyed by the bytes: an edited file is parsed afresh); parsing a
-    form's file is a large part of a command's start-up."""
-    import pickle
-
-    from wennuan_rules._cache import derived
-
-    kept = derived(
-        b"wennuan_rules toml 1\n" + raw, lambda: pickle.dumps(tomllib.loads(raw.decode()))
-    )
-    try:
-        data = pickle.loads(kept)
-    except Exception:  # pragma: no cover - a damaged cache file
-        data = None
-    return data if isinstance(data, dict) else tomllib.loads(raw.decode())
-
-
 def load_toml(path: Path | str, *, name: str | None = None) -> Table:
     """Read a TOML file into a strict :class:`Table`; ``name`` names the file in errors."""
     label = name or str(path)
     try:
         with open(path, "rb") as fh:
-            data = _parsed_toml(fh.read())
+            # parsing a form's file is a large part of a command's start-up: kept in the cache
+            data = toml(fh.read())
     except FileNotFoundError as exc:
         raise DataFileError(
             N_("data file {file} does not exist"),
@@ -93,15 +63,19 @@ def load_toml(path: Path | str, *, name: str | None = None) -> Table:
             got=str(path),
             params={"file": label},
         ) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(
-            N_("data file {file} is not valid TOML: {reason}"),
-            file=label,
-            params={"file": label, "reason": str(exc)},
-        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(
             N_("data file {file} cannot be read: {reason}"),
+            file=label,
+            params={"file": label, "reason": str(exc)},
+        ) from exc
+    except ValueError as exc:
+        import tomllib  # imported by the parse that raised (start-up does without it)
+
+        if not isinstance(exc, tomllib.TOMLDecodeError):
+            raise
+        raise DataFileError(
+            N_("data file {file} is not valid TOML: {reason}"),
             file=label,
             params={"file": label, "reason": str(exc)},
         ) from exc
@@ -111,8 +85,10 @@ def load_toml(path: Path | str, *, name: str | None = None) -> Table:
 #: The environment variable naming the user's data directories (separated by ``os.pathsep``).
 ENV_VAR = "WENNUAN_RULES_DATA"
 #: The package's folder (its ``data/`` is beside this file; a plain path rather than
-#: ``importlib.resources``, whose readers import zipfile and compression modules at start-up).
-PACKAGE_DIR = Path(__file__).parent
+#: ``importlib.resources``, whose readers import zipfile and compression modules at start-up), as a
+#: ``str``; ``PACKAGE_DIR`` is the same folder as a ``Path`` (pathlib imported when it is asked for:
+#: reading one bundled form does without it).
+PACKAGE_FOLDER = os.path.dirname(__file__)
 _ADDED: list[Path] = []
 _FROM_ENV: list[tuple[Path, ...]] = []
 _ON_CHANGE: list[Callable[[], None]] = []
@@ -122,8 +98,13 @@ _OTHER_CACHES = (("wennuan_rules.form.loader", "_bundled"),)
 
 def _env_dirs() -> tuple[Path, ...]:
     if not _FROM_ENV:  # read once, when data is first needed
-        text = os.environ.get(ENV_VAR, "")
-        _FROM_ENV.append(tuple(Path(p) for p in text.split(os.pathsep) if p.strip()))
+        entries = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+        if entries:
+            from pathlib import Path
+
+            _FROM_ENV.append(tuple(Path(p) for p in entries))
+        else:
+            _FROM_ENV.append(())
     return _FROM_ENV[0]
 
 
@@ -144,6 +125,8 @@ def add_data_dir(path: Path | str) -> None:
     Raises:
         InvalidValueError: ``path`` is not a directory.
     """
+    from pathlib import Path
+
     folder = Path(path)
     if not folder.is_dir():
         raise InvalidValueError(
@@ -160,6 +143,8 @@ def add_data_dir(path: Path | str) -> None:
 
 def remove_data_dir(path: Path | str) -> None:
     """Stop reading ``path`` (added with :func:`add_data_dir`); unknown paths are ignored."""
+    from pathlib import Path
+
     folder = Path(path).resolve()
     if folder in _ADDED:
         _ADDED.remove(folder)
@@ -191,7 +176,9 @@ def _toml_files(folder: Path) -> list[Path]:
 def bundled_files(kind: str) -> Iterator[tuple[str, Path]]:
     """``(stem, path)`` of the ``data/<kind>/*.toml`` files: the bundled ones sorted by name, then
     those of each user data directory (:func:`data_dirs`)."""
-    folder = PACKAGE_DIR / "data" / kind
+    from pathlib import Path
+
+    folder = Path(PACKAGE_FOLDER) / "data" / kind
     entries = sorted(
         (p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name
     )
@@ -205,8 +192,10 @@ def bundled_files(kind: str) -> Iterator[tuple[str, Path]]:
 def data_file(kind: str, name: str) -> tuple[Path, str] | None:
     """The file ``data/<kind>/<name>`` (the last user directory that has it wins) and the name to
     show in errors, or None."""
+    from pathlib import Path
+
     found: tuple[Path, str] | None = None
-    entry = PACKAGE_DIR / "data" / kind / name
+    entry = Path(PACKAGE_FOLDER) / "data" / kind / name
     if entry.is_file():
         found = Path(str(entry)), f"data/{kind}/{name}"
     for extra in data_dirs():
@@ -218,7 +207,9 @@ def data_file(kind: str, name: str) -> tuple[Path, str] | None:
 
 def is_bundled(path: Path | str) -> bool:
     """Whether ``path`` is one of the package's own data files."""
-    root = (PACKAGE_DIR / "data").resolve()
+    from pathlib import Path
+
+    root = (Path(PACKAGE_FOLDER) / "data").resolve()
     return Path(path).resolve().is_relative_to(root)
 
 
@@ -235,7 +226,7 @@ class Table:
     def key_path(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
 
-    def error(self, key: str, expected: str, got: object = None) -> DataFileError:
+    def error(self, key: str, expected: str | Message, got: object = None) -> DataFileError:
         """An error about ``key`` of this table, naming the file and the key path."""
         return DataFileError(
             N_("in {file}, key {what}: expected {expected}, got {got}"),
@@ -261,7 +252,11 @@ class Table:
         """The value of ``key``, of type ``kind`` (a bool is not an int)."""
         if key not in self._data:
             if default is _MISSING:
-                raise self.error(key, f"a {kind.__name__} (the key is required)", "nothing")
+                raise self.error(
+                    key,
+                    Message.of(N_("a {type} (the key is required)"), type=kind.__name__),
+                    Message.of(N_("nothing")),
+                )
             self._taken.add(key)
             return default  # type: ignore[no-any-return]
         self._taken.add(key)
@@ -379,6 +374,8 @@ class Table:
 
     def as_sourced(self, value: T) -> Sourced[T]:
         """``value`` with this table's ``source``, ``text`` and ``note``; closes the table."""
+        from wennuan_rules._sourced import Sourced
+
         out = Sourced(
             value=value,
             source=self.get("source", str),
@@ -395,8 +392,26 @@ class Table:
             raise DataFileError(
                 N_("in {file}, unknown key {what}"),
                 what=self.key_path(extra[0]),
-                expected="one of: " + ", ".join(sorted(self._taken)) if self._taken else "no keys",
+                expected=(
+                    Message.of(N_("one of: {known}"), known=", ".join(sorted(self._taken)))
+                    if self._taken
+                    else Message.of(N_("no keys"))
+                ),
                 got=extra[0],
                 file=self.file,
                 params={"file": self.file},
             )
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`Sourced`, defined in :mod:`wennuan_rules._sourced` (built on first use), and
+    ``PACKAGE_DIR``, :data:`PACKAGE_FOLDER` as a ``Path``."""
+    if name == "PACKAGE_DIR":
+        from pathlib import Path
+
+        return Path(PACKAGE_FOLDER)
+    if name != "Sourced":
+        raise AttributeError(f"module 'wennuan_rules._data' has no attribute {name!r}")
+    from wennuan_rules._sourced import Sourced
+
+    return Sourced

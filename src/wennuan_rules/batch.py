@@ -15,77 +15,16 @@ return fail). The CLI's ``check --fail-on LEVEL --max-failing SHARE`` uses the s
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_
-from wennuan_rules.results import Report, Severity, Summary, renderers
+from wennuan_rules.results import Report, Summary, renderers
+from wennuan_rules.thresholds import LEVELS, failing_share_ok, fails, parse_level, parse_share
 
 __all__ = ["LEVELS", "Batch", "failing_share_ok", "fails", "parse_level", "parse_share"]
-
-#: the levels a return can fail at (``--fail-on``)
-LEVELS: Final = ("error", "warning")
-
-
-def parse_level(level: object) -> str:
-    """``"error"`` or ``"warning"`` (a :class:`Severity` is taken too).
-
-    Raises:
-        InvalidValueError: anything else.
-    """
-    if isinstance(level, Severity):
-        return level.value
-    if isinstance(level, str) and level.strip().lower() in LEVELS:
-        return level.strip().lower()
-    raise InvalidValueError(
-        N_("{what}: expected {expected}, got {got}"),
-        what="fail_on",
-        expected=N_("error or warning"),
-        got=level,
-    )
-
-
-def parse_share(share: object) -> Decimal:
-    """A share of returns between 0 and 1, exact: ``"0.05"``, ``Decimal("0.05")``, ``0``, ``1``;
-    a float is read as its shortest repr (``0.05`` is ``Decimal("0.05")``, never the binary
-    value).
-
-    Raises:
-        InvalidValueError: not a number, or outside 0 … 1.
-    """
-    value: Decimal | None = None
-    if isinstance(share, Decimal):
-        value = share
-    elif isinstance(share, int | float) and not isinstance(share, bool):
-        value = Decimal(repr(share))
-    elif isinstance(share, str):
-        try:
-            value = Decimal(share.strip())
-        except InvalidOperation:
-            value = None
-    if value is None or not value.is_finite() or not Decimal(0) <= value <= Decimal(1):
-        raise InvalidValueError(
-            N_("{what}: expected {expected}, got {got}"),
-            what="max_failing",
-            expected=N_("a share of returns from 0 to 1, e.g. 0.05"),
-            got=share,
-        )
-    return value
-
-
-def fails(report: Report, level: str) -> bool:
-    """Whether ``report`` fails at ``level`` (``error``: it has an error; ``warning``: it has an
-    error or a warning)."""
-    return bool(report.findings) if level == "warning" else not report.ok
-
-
-def failing_share_ok(failing: int, total: int, max_failing: Decimal) -> bool:
-    """Whether ``failing`` of ``total`` returns is within ``max_failing`` (exact:
-    ``failing <= max_failing × total``; an empty batch passes)."""
-    return Decimal(failing) <= max_failing * total
 
 
 @attrs.frozen
@@ -118,7 +57,7 @@ class Batch:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what="Batch",
-                expected="one row and one source per report",
+                expected=N_("one row and one source per report"),
                 got=f"{len(self.reports)}, {len(self.rows)}, {len(self.sources)}",
             )
 

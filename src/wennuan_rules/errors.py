@@ -6,8 +6,11 @@ structured fields so that software can act on it and people can read it in their
 
 * ``what``: the field, key, line item or argument at fault (``"monthly_income"``, ``"05A"``);
 * ``file``, ``line``, ``column``: where it was read from, when it came from a file;
-* ``expected``: what would have been accepted;
-* ``got``: what was given (shortened to 80 characters, never mutated);
+* ``expected``: what would have been accepted (a catalog message, or an
+  :class:`~wennuan_rules.i18n.Message` with parameters kept as a
+  :class:`~wennuan_rules.i18n.Phrase`: English in Python, the reader's language when rendered);
+* ``got``: what was given (shortened to 80 characters, never mutated; where the library describes
+  it rather than echoing it, a ``Message`` too);
 * a message from the babel catalogs, in zh-Hans, zh-Hant or en (:meth:`WennuanError.message`).
 
 ``str(error)`` renders in the default locale (:func:`wennuan_rules.i18n.default_locale`).
@@ -45,7 +48,9 @@ def _show(value: object, lang: str | None = None) -> str:
     English messages, read by Python callers, keep the repr of anything but text and dates."""
     from wennuan_rules.privacy import mask_personal_in
 
-    if isinstance(value, str):
+    if isinstance(value, (i18n.Phrase, i18n.Text)):  # the library's own words, in ``lang``
+        text = mask_personal_in(value.get(lang))
+    elif isinstance(value, str):
         text = mask_personal_in(value)
     elif lang is not None and i18n.normalize_lang(lang) == "en" and not isinstance(value, dt.date):
         text = mask_personal_in(repr(value))  # English readers are Python callers: True, None
@@ -87,14 +92,23 @@ def _shorten(value: object) -> object:
     return value
 
 
+def _phrase(value: Any) -> Any:
+    """A :class:`~wennuan_rules.i18n.Message` kept as its :class:`~wennuan_rules.i18n.Phrase`
+    (English as a ``str``, any language when rendered); anything else as it is."""
+    return i18n.Phrase(value) if isinstance(value, i18n.Message) else value
+
+
 class WennuanError(ValueError):
     """Base of every error raised by ``wennuan_rules`` for bad input or an impossible request.
 
     Args:
         msgid: the catalog message (English source text with ``{named}`` placeholders).
         what: the field, key, line item or argument at fault.
-        expected: what would have been accepted, in words or as an example.
-        got: the value given (kept as given; shown shortened).
+        expected: what would have been accepted, in words or as an example: a catalog message,
+            or a :class:`~wennuan_rules.i18n.Message` with parameters (kept as a
+            :class:`~wennuan_rules.i18n.Phrase`, rendered in the message's language).
+        got: the value given (kept as given; shown shortened); a ``Message`` where the library
+            describes it (``an empty cell``), kept as a ``Phrase`` likewise.
         file: the file it was read from.
         line: the 1-based line (or row) in that file.
         column: the column name or 1-based number.
@@ -106,7 +120,7 @@ class WennuanError(ValueError):
         msgid: str,
         *,
         what: str | None = None,
-        expected: str | None = None,
+        expected: str | i18n.Message | None = None,
         got: object = None,
         file: str | None = None,
         line: int | None = None,
@@ -115,8 +129,8 @@ class WennuanError(ValueError):
     ) -> None:
         self.msgid = msgid
         self.what = what
-        self.expected = expected
-        self.got = got
+        self.expected: str | None = _phrase(expected)
+        self.got = _phrase(got)
         self.file = file
         self.line = line
         self.column = column

@@ -33,7 +33,7 @@ from borax.calendars.lunardate import InvalidLunarDateError, LCalendars
 from borax.calendars.lunardate import LunarDate as _BoraxDate
 
 from wennuan_rules.errors import CalendarError
-from wennuan_rules.i18n import N_, normalize_lang
+from wennuan_rules.i18n import N_, Text, normalize_lang
 
 __all__ = [
     "FIRST_DATE",
@@ -89,6 +89,11 @@ _MONTH_EXPECTED: Final = "正月, 二月…十月, 冬月 (十一月), 腊月 (�
 _NAME_EXPECTED: Final = "腊月十一, 正月十五, 闰二月初一, 十二月十一"
 
 
+def _names(text: str) -> Text:
+    """Month names in a message: 闰 and 腊 written 閏 and 臘 in zh-Hant (as printed elsewhere)."""
+    return Text(text, text, text.translate(_HANT))
+
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -137,8 +142,8 @@ def _check_lunar(
                     ),
                     what="leap",
                     expected=N_("False"),
-                    got=f"{y} 闰{_MONTHS[month - 1]}月",
-                    params={"year": y, "month_name": _MONTHS[month - 1] + "月"},
+                    got=_names(f"{y} 闰{_MONTHS[month - 1]}月"),
+                    params={"year": y, "month_name": _names(_MONTHS[month - 1] + "月")},
                 )
             raise CalendarError(
                 N_(
@@ -146,12 +151,12 @@ def _check_lunar(
                     "so 闰{month_name} does not exist"
                 ),
                 what="leap",
-                expected=f"闰{_MONTHS[leap_month - 1]}月",
-                got=f"{y} 闰{_MONTHS[month - 1]}月",
+                expected=_names(f"闰{_MONTHS[leap_month - 1]}月"),
+                got=_names(f"{y} 闰{_MONTHS[month - 1]}月"),
                 params={
                     "year": y,
-                    "month_name": _MONTHS[month - 1] + "月",
-                    "leap_name": _MONTHS[leap_month - 1] + "月",
+                    "month_name": _names(_MONTHS[month - 1] + "月"),
+                    "leap_name": _names(_MONTHS[leap_month - 1] + "月"),
                 },
             )
     days = LCalendars.ndays(y, month, int(is_leap))
@@ -165,7 +170,7 @@ def _check_lunar(
             what=N_("day"),
             expected=f"1–{days}",
             got=day,
-            params={"month_name": name, "year": y, "days": days, "day": day},
+            params={"month_name": _names(name), "year": y, "days": days, "day": day},
         )
     return y, month, day, is_leap
 

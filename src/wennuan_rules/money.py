@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import cache
 from typing import Final
 
 from wennuan_rules.errors import InvalidValueError
@@ -67,17 +68,25 @@ _WIDE: Final = str.maketrans(
 )
 
 _NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-_AMOUNT_RE: Final = re.compile(
+#: The grammars of amounts and numbers, compiled on first use (:func:`_re`): the readers' fast
+#: paths and a command that reads no text amount never need them.
+_AMOUNT_RE: Final = (
     rf"(?P<sign>[+-]?)\s*(?P<cur>¥?)\s*(?P<sign2>[+-]?)\s*(?P<num>{_NUMBER})\s*"
-    r"(?P<unit>万元|萬元|万|萬|元)?",
-    re.ASCII,
+    r"(?P<unit>万元|萬元|万|萬|元)?"
 )
-_NUMBER_RE: Final = re.compile(rf"(?P<sign>[+-]?)\s*(?P<num>{_NUMBER})\s*(?P<unit>\D*)", re.ASCII)
-_DIGITS_RE: Final = re.compile(r"[\d,.]+", re.ASCII)
-_EXPONENT_RE: Final = re.compile(r"\d(?:\.\d*)?[eE][+-]?\d+", re.ASCII)
+_NUMBER_RE: Final = rf"(?P<sign>[+-]?)\s*(?P<num>{_NUMBER})\s*(?P<unit>\D*)"
+_DIGITS_RE: Final = r"[\d,.]+"
+_EXPONENT_RE: Final = r"\d(?:\.\d*)?[eE][+-]?\d+"
 _NON_FINITE: Final = frozenset(
     {"nan", "snan", "-nan", "+nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity"}
 )
+
+
+@cache
+def _re(pattern: str) -> re.Pattern[str]:
+    """``pattern`` (one of the grammars above) compiled, ASCII digits and spaces only."""
+    return re.compile(pattern, re.ASCII)
+
 
 # Simplified and Traditional spellings of the units that forms use, so that "12戶" matches
 # unit="户".
@@ -204,7 +213,7 @@ def _prepare(value: str, what: str, expected: str) -> str:
             expected=expected,
             got=value,
         )
-    if _EXPONENT_RE.search(text):
+    if _re(_EXPONENT_RE).search(text):
         raise InvalidValueError(
             N_(
                 "{what}: {got} is in scientific notation, which spreadsheets use to shorten "
@@ -219,7 +228,7 @@ def _prepare(value: str, what: str, expected: str) -> str:
 
 def _unreadable(value: str, text: str, what: str, expected: str) -> InvalidValueError:
     """The most helpful refusal for text that does not match the grammar."""
-    for run in _DIGITS_RE.findall(text):
+    for run in _re(_DIGITS_RE).findall(text):
         if "," in run and run.count(".") <= 1:
             whole = run.split(".")[0]
             if not re.fullmatch(r"\d{1,3}(?:,\d{3})+", whole, re.ASCII):
@@ -265,7 +274,7 @@ def parse_amount(value: object, *, what: str = "amount", allow_negative: bool = 
     if not isinstance(value, str):
         return _check_sign(_exact(value, what, _AMOUNT_EXAMPLES), value, what, allow_negative)
     text = _prepare(value, what, _AMOUNT_EXAMPLES)
-    match = _AMOUNT_RE.fullmatch(text)
+    match = _re(_AMOUNT_RE).fullmatch(text)
     if match is None or (match["sign"] and match["sign2"]):
         raise _unreadable(value, text, what, _AMOUNT_EXAMPLES)
     number = Decimal(match["num"].replace(",", ""))
@@ -281,7 +290,7 @@ def _units(unit: str | Iterable[str] | None) -> tuple[str, ...]:
         return ()
     units = (unit,) if isinstance(unit, str) else tuple(unit)
     for item in units:
-        if not isinstance(item, str) or not item.strip() or _DIGITS_RE.search(item):
+        if not isinstance(item, str) or not item.strip() or _re(_DIGITS_RE).search(item):
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what=N_("unit"),
@@ -322,12 +331,12 @@ def parse_number(
     if not isinstance(value, str):
         return _check_sign(_exact(value, what, _NUMBER_EXAMPLES), value, what, allow_negative)
     text = _prepare(value, what, _NUMBER_EXAMPLES)
-    match = _NUMBER_RE.fullmatch(text)
+    match = _re(_NUMBER_RE).fullmatch(text)
     if match is None:
         raise _unreadable(value, text, what, _NUMBER_EXAMPLES)
     found = match["unit"].strip()
     if found and found.translate(_UNIT_CHARS) not in units:
-        if not units or _DIGITS_RE.search(found):
+        if not units or _re(_DIGITS_RE).search(found):
             raise _unreadable(value, text, what, _NUMBER_EXAMPLES)
         raise InvalidValueError(
             N_("{what}: {got} is given in {found}; expected a number of {expected}"),

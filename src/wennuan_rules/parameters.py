@@ -31,7 +31,7 @@ import attrs
 
 from wennuan_rules._data import Table, bundled_files, load_toml, on_data_change
 from wennuan_rules.errors import InvalidValueError, ParameterError, UnknownIdError
-from wennuan_rules.i18n import N_, Label
+from wennuan_rules.i18n import N_, Label, Message
 from wennuan_rules.money import parse_amount
 
 __all__ = [
@@ -212,7 +212,7 @@ class Parameters:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what=N_("end"),
-                expected=f"a date on or after {start.isoformat()}",
+                expected=Message.of(N_("a date on or after {date}"), date=start.isoformat()),
                 got=end,
             )
         if not isinstance(source, str) or not source.strip():
@@ -264,11 +264,11 @@ class Parameters:
             )
         history = self._index.get((name, region))
         if not history:
-            known = ", ".join(self.regions(name)) or "none"
+            known: str | Message = ", ".join(self.regions(name)) or Message.of(N_("none"))
             raise ParameterError(
                 N_("no {name} value for region {region} (known regions: {known})"),
                 what=f"{name}.{region}",
-                expected=f"one of: {known}",
+                expected=Message.of(N_("one of: {known}"), known=known),
                 got=region,
                 params={"name": name, "region": region, "known": known},
             )
@@ -312,7 +312,9 @@ def _read_values(table: Table, name: str) -> list[ParameterValue]:
         start = item.date("start")
         end = item.opt_date("end")
         if end is not None and end < start:
-            raise item.error("end", f"a date on or after {start.isoformat()}", end)
+            raise item.error(
+                "end", Message.of(N_("a date on or after {date}"), date=start.isoformat()), end
+            )
         value = item.decimal("value")
         if value <= 0:
             raise item.error("value", N_("an amount above zero"), value)

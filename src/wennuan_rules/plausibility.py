@@ -9,16 +9,16 @@ any real one (:func:`check_digits`) is an input error.
 
 from __future__ import annotations
 
-import tomllib
+import os
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
+from wennuan_rules._cache import toml
 from wennuan_rules.errors import InvalidValueError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 
 __all__ = ["Bound", "Bounds", "bounds", "check_digits", "judge"]
 
@@ -53,9 +53,10 @@ class Bounds:
 @lru_cache(maxsize=1)
 def bounds() -> Bounds:
     """The bounds (read once)."""
-    # beside this module (not importlib.resources, which imports zipfile at start-up)
-    text = (Path(__file__).parent / "data" / "plausibility.toml").read_text("utf-8")
-    data: dict[str, Any] = tomllib.loads(text)["plausibility"]
+    # beside this module (not importlib.resources, which imports zipfile at start-up), parsed
+    # through the cache (every check of a return compiles its form with these bounds)
+    with open(os.path.join(os.path.dirname(__file__), "data", "plausibility.toml"), "rb") as fh:
+        data: dict[str, Any] = toml(fh.read())["plausibility"]
     units = {
         unit: Bound(unit, Decimal(entry["max"]), entry["reason"])
         for unit, entry in data["units"].items()
@@ -91,8 +92,8 @@ def check_digits(value: Decimal, what: str, got: object = None) -> Decimal:
                 "expected at most {max} digits"
             ),
             what=what,
-            expected=f"at most {limit} digits",
-            got=f"{digits} digits",
+            expected=Message.of(N_("at most {max} digits"), max=limit),
+            got=Message.of(N_("{digits} digits"), digits=digits),
             params={"digits": digits, "max": limit},
         )
     return value

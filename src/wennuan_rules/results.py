@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from wennuan_rules import _wiring
 from wennuan_rules.i18n import N_, Label, Message, phrase, translate
 
 __all__ = [
@@ -308,16 +309,13 @@ class Renderers(Protocol):
     def assessment_html(self, assessment: Any, lang: str | None = None) -> str: ...
 
 
-_LOADERS: list[Callable[[], Renderers]] = []
-
-
 def use_renderers(load: Callable[[], Renderers]) -> None:
-    """Install the function that returns the renderers (``wennuan_rules/__init__.py`` does)."""
-    _LOADERS[:] = [load]
+    """Install the function that returns the renderers (``wennuan_rules/__init__.py`` does, in
+    :mod:`wennuan_rules._wiring`, so that importing the package does not import this module)."""
+    _wiring.use_renderers(load)
 
 
 def renderers() -> Renderers:
     """The renderers :func:`use_renderers` installed (the package's own, loaded on first use)."""
-    if not _LOADERS:  # pragma: no cover - wennuan_rules/__init__.py always installs them
-        raise RuntimeError("no renderers installed: import wennuan_rules first")
-    return _LOADERS[0]()
+    found: Renderers = _wiring.renderers()
+    return found

@@ -35,16 +35,16 @@ campaigns.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from wennuan_rules._io.collect import (
     ERRORS,
     PROBLEM_LIMIT,
-    Collected,
     Problems,
     check_errors,
     collecting,
     raising,
 )
-from wennuan_rules._io.csvfile import csv_records, csv_rows, header_key
 from wennuan_rules._io.jsonfile import (
     DECODER,
     LineCounter,
@@ -66,6 +66,7 @@ from wennuan_rules._io.text import (
     no_rows,
     open_text,
     read_text,
+    suffix,
     unreadable,
 )
 
@@ -98,5 +99,27 @@ __all__ = [
     "open_text",
     "raising",
     "read_text",
+    "suffix",
     "unreadable",
 ]
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from wennuan_rules._io.collected import Collected
+    from wennuan_rules._io.csvfile import csv_records, csv_rows, header_key
+
+
+def __getattr__(name: str) -> Any:
+    """Names loaded on first use: the CSV reader imports the ``csv`` module (JSON input does not),
+    :class:`Collected` is built when a reader collects (start-up)."""
+    if name == "Collected":
+        from wennuan_rules._io.collected import Collected
+
+        value: Any = Collected
+    elif name in ("csv_records", "csv_rows", "header_key"):
+        from wennuan_rules._io import csvfile
+
+        value = getattr(csvfile, name)
+    else:
+        raise AttributeError(f"module 'wennuan_rules._io' has no attribute {name!r}")
+    globals()[name] = value
+    return value

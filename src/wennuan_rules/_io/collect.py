@@ -20,9 +20,7 @@ records and the problems).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final, Generic, TypeVar
-
-import attrs
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from wennuan_rules.errors import (
     InputFileError,
@@ -32,6 +30,9 @@ from wennuan_rules.errors import (
     problems_of,
 )
 from wennuan_rules.i18n import N_
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from wennuan_rules._io.collected import Collected
 
 __all__ = [
     "ERRORS",
@@ -136,6 +137,8 @@ class Problems:
 
     def collected(self, records: _T) -> Collected[_T]:
         """``records`` and the problems, as a reader's ``errors="collect"`` returns them."""
+        from wennuan_rules._io.collected import Collected
+
         return Collected(records, self.problems)
 
 
@@ -154,29 +157,10 @@ def raising(items: Iterator[_T], problems: Problems) -> Iterator[_T]:
     problems.raise_any()
 
 
-@attrs.frozen
-class Collected(Generic[_T]):
-    """What a reader returns with ``errors="collect"``: the usable records and the problems.
+def __getattr__(name: str) -> Any:
+    """:class:`Collected`, defined in :mod:`wennuan_rules._io.collected` (built on first use)."""
+    if name != "Collected":
+        raise AttributeError(f"module 'wennuan_rules._io.collect' has no attribute {name!r}")
+    from wennuan_rules._io.collected import Collected
 
-    Unpacks as a pair: ``records, problems = read_roster(path, errors="collect")``.
-
-    Attributes:
-        records: what the reader returns by default, holding only what could be read (a tuple of
-            returns, households or families; a :class:`~wennuan_rules.audits.Roster`; a
-            :class:`~wennuan_rules.audits.VisitPlan`).
-        problems: every input problem, in file order (each a
-            :class:`~wennuan_rules.errors.WennuanError` naming file, line, column and field; at
-            most :data:`PROBLEM_LIMIT`, then one saying how many more there were).
-    """
-
-    records: _T
-    problems: tuple[WennuanError, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """Whether the file had no input problem."""
-        return not self.problems
-
-    def __iter__(self) -> Iterator[object]:
-        yield self.records
-        yield self.problems
+    return Collected

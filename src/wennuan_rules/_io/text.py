@@ -6,11 +6,10 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import IO, Final
 
 from wennuan_rules.errors import InputFileError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 
 ENCODINGS: Final = ("utf-8-sig", "gb18030")
 _CHUNK: Final = 1 << 16
@@ -93,7 +92,7 @@ def _encoding_error(name: str, line: int | None = None) -> InputFileError:
         N_("{file} is neither UTF-8 nor GB18030 text"),
         what=N_("encoding"),
         expected=N_("text in UTF-8 or GB18030"),
-        got="undecodable bytes",
+        got=Message.of(N_("undecodable bytes")),
         file=name,
         line=line,
         params={"file": name},
@@ -114,6 +113,18 @@ def cell_error(name: str, line: int, reason: str) -> InputFileError:
     )
 
 
+def suffix(path: PathLike) -> str:
+    """``pathlib.Path(path).suffix`` (``.json`` of ``returns/a.json``; ``""`` for ``.hidden`` or
+    ``name.``), without importing pathlib, which start-up does without."""
+    text = os.fspath(path)
+    if os.altsep:  # pragma: no cover - Windows
+        text = text.replace(os.altsep, os.sep)
+    parts = [part for part in text.split(os.sep) if part and part != "."]
+    name = parts[-1] if parts else ""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
 def check_path(path: object) -> None:
     """Refuse a path that is not a ``str`` or ``os.PathLike`` (``None``, a number, a list).
 
@@ -125,7 +136,9 @@ def check_path(path: object) -> None:
             N_("{what}: expected {expected}, got {got}"),
             what=N_("path"),
             expected=N_("a file name (str or os.PathLike)"),
-            got=type(path).__name__ if not isinstance(path, str) else "a name with a NUL character",
+            got=type(path).__name__
+            if not isinstance(path, str)
+            else Message.of(N_("a name with a NUL character")),
         )
 
 
@@ -136,7 +149,7 @@ def no_rows(name: str, line: int | None = None) -> InputFileError:
         N_("{file} has a header but no data rows"),
         what=N_("file"),
         expected=N_("at least one row under the header"),
-        got="a header only",
+        got=Message.of(N_("a header only")),
         file=name,
         line=line,
         params={"file": name},
@@ -296,7 +309,8 @@ def read_text(path: PathLike, name: str | None = None) -> str:
     check_path(path)
     label = str(path) if name is None else name
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read()
     except OSError as exc:
         raise unreadable(label, exc) from exc
     return decode(raw, label)
@@ -322,7 +336,7 @@ def file_format(path: PathLike, head: str | None = None) -> str:
     when the text starts with ``{`` or ``[`` (``head``: the file's first
     characters; read when not given)."""
     check_path(path)
-    found = FORMATS.get(Path(path).suffix.lower())
+    found = FORMATS.get(suffix(path).lower())
     if found is not None:
         return found
     if head is None:

@@ -65,7 +65,11 @@ def _run(
                 "got {got}"
             ),
             what="campaign",
-            expected=f"a campaign whose notice states the {kind} audit: {stating or 'none'}",
+            expected=Message.of(
+                N_("a campaign whose notice states the {kind} audit: {campaigns}"),
+                kind=kind,
+                campaigns=stating or Message.of(N_("none")),
+            ),
             got=camp.id,
             params={"kind": kind, "campaigns": stating or "—"},
         )

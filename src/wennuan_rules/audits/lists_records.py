@@ -33,7 +33,7 @@ from wennuan_rules.audits.readers import alias_index, read_records
 from wennuan_rules.audits.records import text_value
 from wennuan_rules.audits.roster import as_input_error
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 from wennuan_rules.vocabulary import CivilAffairs, HardshipCategory
 
 __all__ = [
@@ -340,7 +340,7 @@ def read_prohibited(path: Path | str) -> tuple[str, ...]:
             N_("{what}: expected {expected}, got {got}"),
             what="--prohibited",
             expected=N_("at least one prohibited item or category"),
-            got="nothing",
+            got=Message.of(N_("nothing")),
             file=name,
             line=last or None,
         )

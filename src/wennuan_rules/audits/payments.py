@@ -50,7 +50,7 @@ from wennuan_rules.audits.roster import Payment, Roster, normalize_id_number, no
 from wennuan_rules.audits.rules import Row
 from wennuan_rules.audits.rules.payments import PaymentContext
 from wennuan_rules.errors import InvalidValueError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 from wennuan_rules.privacy import mask_personal_in
 from wennuan_rules.report import Report
 
@@ -88,7 +88,11 @@ def _return_values(
         raise InvalidValueError(
             N_("{what}: expected {expected}, got {got}"),
             what="return_values",
-            expected=f"a return of {info.form}" if info.form else "no return (no form bundled)",
+            expected=(
+                Message.of(N_("a return of {form}"), form=info.form)
+                if info.form
+                else N_("no return (no form bundled)")
+            ),
             got=form,
         )
     return return_values.values

@@ -45,7 +45,7 @@ import attrs
 
 from wennuan_rules._fast import Slow, plain_date, trusted
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Phrase
 from wennuan_rules.money import refuse_foreign_digits
 from wennuan_rules.privacy import mask_personal_in
 from wennuan_rules.vocabulary import FundSource, HardshipCategory, PaymentChannel, exact_ids
@@ -514,7 +514,8 @@ class Payment:
                 error = UnknownIdError(
                     exc.msgid, what=field, expected=exc.expected, got=exc.got, params=exc.params
                 )
-            if field == "amount" and isinstance(exc.got, str):  # a name typed as an amount
+            # a name typed as an amount (not the library's own words: "45 digits")
+            if field == "amount" and isinstance(exc.got, str) and not isinstance(exc.got, Phrase):
                 error = type(exc)(
                     exc.msgid,
                     what=exc.what,

@@ -13,7 +13,7 @@ from wennuan_rules._data import Table
 from wennuan_rules.errors import (
     WennuanError,
 )
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 
 __all__ = ["DATE_RULES", "resolve_date"]
 
@@ -139,7 +139,9 @@ def resolve_date(
         rule_name = spec.get("rule", str)
         rule = DATE_RULES.get(rule_name)
         if rule is None:
-            raise spec.error("rule", "one of " + ", ".join(DATE_RULES), rule_name)
+            raise spec.error(
+                "rule", Message.of(N_("one of {known}"), known=", ".join(DATE_RULES)), rule_name
+            )
         result = rule(spec, is_end)
         spec.close()
         return result

@@ -30,7 +30,7 @@ from wennuan_rules.errors import (
     UnknownIdError,
     WennuanError,
 )
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 from wennuan_rules.vocabulary import FundSource, PaymentChannel, UnionLevel, vocabularies
 
 __all__ = ["campaigns", "get_campaign", "load_campaign"]
@@ -62,7 +62,7 @@ _OPTIONAL_FIELDS: Final = (
 def _reraise(table: Table, key: str, exc: WennuanError) -> DataFileError:
     if isinstance(exc, DataFileError):
         return exc
-    return table.error(key, exc.expected or "a valid value", exc.got)
+    return table.error(key, exc.expected or N_("a valid value"), exc.got)
 
 
 def _read_period(table: Table, key: str) -> Period:
@@ -122,7 +122,9 @@ def _vocab_ids(table: Table, key: str, vocab: type[Any]) -> tuple[Any, ...]:
     out = []
     for i, text in enumerate(table.strs(key, ())):
         if text not in vocab.ids():
-            raise table.error(f"{key}[{i}]", "one of " + ", ".join(vocab.ids()), text)
+            raise table.error(
+                f"{key}[{i}]", Message.of(N_("one of {known}"), known=", ".join(vocab.ids())), text
+            )
         out.append(vocab.from_text(text))
     return tuple(out)
 
@@ -218,7 +220,11 @@ def _read_programmes(table: Table) -> tuple[Sourced[str], ...]:
     out = _read_sourced_list(table, "programmes")
     for i, p in enumerate(out):
         if p.value not in known:
-            raise table.error(f"programmes[{i}].value", "one of " + ", ".join(known), p.value)
+            raise table.error(
+                f"programmes[{i}].value",
+                Message.of(N_("one of {known}"), known=", ".join(known)),
+                p.value,
+            )
     return out
 
 
@@ -235,7 +241,9 @@ def _read_campaign(table: Table, file: str) -> Campaign:
     issuer = table.table("issuer")
     level_text = issuer.get("level", str)
     if level_text not in UnionLevel.ids():
-        raise issuer.error("level", "one of " + ", ".join(UnionLevel.ids()), level_text)
+        raise issuer.error(
+            "level", Message.of(N_("one of {known}"), known=", ".join(UnionLevel.ids())), level_text
+        )
     issuer_label = issuer.label("label")
     issuer_source: Sourced[str] = Sourced(
         value=issuer_label.zh_hans,
@@ -260,7 +268,11 @@ def _read_campaign(table: Table, file: str) -> Campaign:
     fund_names = sd.keys()
     for name in fund_names:
         if name not in FundSource.ids():
-            raise sd.error(name, "a fund source id: " + ", ".join(FundSource.ids()), name)
+            raise sd.error(
+                name,
+                Message.of(N_("a fund source id: {known}"), known=", ".join(FundSource.ids())),
+                name,
+            )
         spending[FundSource.from_text(name)] = _read_deadline(sd, name)
     sd.close()
 
@@ -269,7 +281,11 @@ def _read_campaign(table: Table, file: str) -> Campaign:
     absent_names = ab.keys()
     for name in absent_names:
         if name not in _OPTIONAL_FIELDS:
-            raise ab.error(name, "an optional field: " + ", ".join(_OPTIONAL_FIELDS), name)
+            raise ab.error(
+                name,
+                Message.of(N_("an optional field: {known}"), known=", ".join(_OPTIONAL_FIELDS)),
+                name,
+            )
         absent[name] = ab.sourced(name, lambda t: None)
     ab.close()
 

@@ -23,7 +23,7 @@ from wennuan_rules.audits.visits import (
 from wennuan_rules.campaign import Campaign
 from wennuan_rules.cli.problems import status
 from wennuan_rules.errors import InputFileError, WennuanError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 from wennuan_rules.render import reports_csv, reports_json, reports_text
 from wennuan_rules.report import Report
 
@@ -67,8 +67,8 @@ def _return_values(path: str, info: AuditData) -> dict[str, object]:
         raise InputFileError(
             N_("{what}: expected {expected}, got {got}"),
             what="--return",
-            expected=f"exactly one return of {info.form}",
-            got=f"{len(returns)} returns",
+            expected=Message.of(N_("exactly one return of {form}"), form=info.form),
+            got=Message.of(N_("{count} returns"), count=len(returns)),
             file=path,
         )
     found = returns[0]

@@ -4,28 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import TextIO
 
-from wennuan_rules._data import PACKAGE_DIR
+from wennuan_rules._data import PACKAGE_FOLDER
 from wennuan_rules._io import Problems
-from wennuan_rules.batch import failing_share_ok, fails, parse_level, parse_share
 from wennuan_rules.cli.forms import _extra_forms, _find
 from wennuan_rules.cli.problems import status
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError
 from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.readers import iter_returns
 from wennuan_rules.form.validate import _Accumulator, summarize, validate_many
-from wennuan_rules.i18n import N_, translate
-from wennuan_rules.render import (
-    report_text,
-    summary_csv,
-    summary_text,
-    write_reports_csv,
-)
+from wennuan_rules.i18n import N_, Message, translate
+from wennuan_rules.render import report_text, summary_text
 from wennuan_rules.report import Report
+from wennuan_rules.thresholds import failing_share_ok, fails, parse_level, parse_share
 
 __all__ = ["DEFAULT_SAMPLE", "run_check", "sample_path", "thresholds"]
 
@@ -34,21 +29,22 @@ __all__ = ["DEFAULT_SAMPLE", "run_check", "sample_path", "thresholds"]
 DEFAULT_SAMPLE = "wuhan-2015:swn"
 
 
-def sample_path(form_id: str) -> Path:
-    """The bundled sample return of a form (``data/samples/<campaign>__<form>.json``).
+def sample_path(form_id: str) -> str:
+    """The bundled sample return of a form (``data/samples/<campaign>__<form>.json``), as a ``str``
+    (start-up does without pathlib).
 
     Raises:
         UnknownIdError: there is no sample of that form (the message lists those there are).
     """
-    folder = PACKAGE_DIR / "data" / "samples"
+    folder = os.path.join(PACKAGE_FOLDER, "data", "samples")
     name = form_id.strip().replace(":", "__") + ".json"
-    entry = folder.joinpath(name)
-    if entry.is_file():
-        return Path(str(entry))
+    entry = os.path.join(folder, name)
+    if os.path.isfile(entry):
+        return entry
     known = sorted(
-        p.name[: -len(".json")].replace("__", ":")
-        for p in folder.iterdir()
-        if p.name.endswith(".json") and "__" in p.name
+        p[: -len(".json")].replace("__", ":")
+        for p in os.listdir(folder)
+        if p.endswith(".json") and "__" in p
     )
     raise UnknownIdError(
         N_("no sample return of form {got}; samples: {expected}"),
@@ -100,7 +96,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             got=f"{args.file} --sample",
         )
     if args.sample is not None:
-        path: str | Path = sample_path(args.sample or DEFAULT_SAMPLE)
+        path: str = sample_path(args.sample or DEFAULT_SAMPLE)
     elif args.file is not None:
         path = args.file
     else:
@@ -108,7 +104,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             N_("{what}: expected {expected}, got {got}"),
             what=N_("check"),
             expected=N_("a FILE to check, or --sample"),
-            got="nothing",
+            got=Message.of(N_("nothing")),
         )
     level, share = thresholds(args)
     form = _find(args.form, extra) if args.form else None
@@ -158,6 +154,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         if args.format == "json":
             out.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
         elif args.format == "csv":
+            from wennuan_rules.render import summary_csv
+
             out.write(summary_csv(summary))
         else:
             out.write(summary_text(summary, lang))
@@ -184,6 +182,8 @@ def _write_reports(reports: Iterator[Report], fmt: str, lang: str | None, out: T
         out.write("\n]\n")
         return
     if fmt == "csv":
+        from wennuan_rules.render import write_reports_csv
+
         write_reports_csv(_chain(first, _chain(second, reports)), out, lang)
         return
     total = bad = 0

@@ -9,11 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
-from wennuan_rules.batch import failing_share_ok
 from wennuan_rules.errors import InputFileError
 from wennuan_rules.form.model import FormTemplate
 from wennuan_rules.i18n import N_, translate
 from wennuan_rules.render import report_text, summary_csv, summary_text, write_reports_csv
+from wennuan_rules.thresholds import failing_share_ok
 
 __all__ = ["run_check_columnar"]
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -14,10 +11,6 @@ from wennuan_rules.form.loader import forms as bundled_forms
 from wennuan_rules.form.loader import get_form, load_form
 from wennuan_rules.form.model import FormTemplate
 from wennuan_rules.i18n import N_
-from wennuan_rules.render import (
-    safe_cell,
-)
-from wennuan_rules.render.forms import _form_csv, _form_text, _forms_list_text, form_dict
 
 __all__ = ["run_forms"]
 
@@ -53,6 +46,14 @@ def _find(form_id: str, extra: dict[str, FormTemplate]) -> FormTemplate:
 
 def run_forms(args: argparse.Namespace, out: TextIO) -> int:
     """``wennuan-rules forms [ID] [--form-file F]``."""
+    # here, not at the top: ``check`` imports this module for _extra_forms and _find only
+    import csv
+    import io
+    import json
+
+    from wennuan_rules.render import safe_cell
+    from wennuan_rules.render.forms import _form_csv, _form_text, _forms_list_text, form_dict
+
     lang: str | None = args.lang
     extra = _extra_forms(args.form_file)
     if args.id is None:

@@ -13,44 +13,62 @@ this module only parses arguments and turns errors into exit codes.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
-from wennuan_rules._data import add_data_dir, remove_data_dir
-from wennuan_rules.cli.usage import argparse_in, requested_lang
+from wennuan_rules.cli.usage import HelpFormatter, argparse_in, requested_lang
 from wennuan_rules.errors import WennuanError, problems_of
 from wennuan_rules.i18n import N_, normalize_lang, phrase, translate
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 FORMATS = ("text", "json", "csv")
 LANGS = ("zh-Hans", "zh-Hant", "en")
 
 
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    _SubParsers = argparse._SubParsersAction
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line and exit status 2 (never a traceback)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: {' '.join(message.split())}\n")
 
 
-def _common(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
+def _common(p: argparse.ArgumentParser, t: Callable[[str], str], *, inner: bool = False) -> None:
+    """The options every command takes. ``inner``: the parser of an audit's kind, below
+    ``audit`` (which takes them too, so ``audit --lang zh-Hant payments FILE`` works): no
+    defaults of its own, which would overwrite what was given before the kind."""
+    unset: dict[str, Any] = {"default": argparse.SUPPRESS} if inner else {}
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help=t(N_("output format (default: text)"))
+        "--format",
+        choices=FORMATS,
+        **({"default": "text"} | unset),
+        help=t(N_("output format (default: text)")),
     )
     p.add_argument(
         "--lang",
-        default=None,
+        **({"default": None} | unset),
         metavar=t(N_("LANG")),
         help=t(N_("language of messages: zh-Hans (default), zh-Hant or en")),
     )
     p.add_argument(
         "--output",
         "-o",
-        default=None,
+        **({"default": None} | unset),
         metavar=t(N_("FILE")),
         help=t(N_("write to this file instead of standard output")),
     )
@@ -63,9 +81,41 @@ def _common(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
     )
 
 
-def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+class _Commands(_SubParsers):
+    """The subcommands, each command's own arguments added when that command is parsed (the help
+    of the whole command line names every command; only the command run has its parser built)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending: dict[str, Callable[[], None]] = {}
+
+    def add(self, name: str, help: str, fill: Callable[[argparse.ArgumentParser], None]) -> None:
+        """The command ``name``, its arguments added by ``fill`` when it is parsed."""
+        p = self.add_parser(name, help=help)
+        self._pending[name] = lambda: fill(p)
+
+    def fill_all(self) -> None:
+        for name in list(self._pending):
+            self._pending.pop(name)()
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        fill = self._pending.pop(values[0], None) if values else None
+        if fill is not None:
+            fill()
+        super().__call__(parser, namespace, values, option_string)
+
+
+def build_parser(lang: str | None = None, *, lazy: bool = False) -> argparse.ArgumentParser:
     """The command line's parser, its help texts in ``lang`` (argparse's own words are translated
-    while it parses: :func:`wennuan_rules.cli.usage.argparse_in`)."""
+    while it parses: :func:`wennuan_rules.cli.usage.argparse_in`). ``lazy``: each command's
+    arguments are added when that command is parsed (:func:`main`: start-up pays for the parser of
+    the command it runs, not for all of them)."""
 
     def t(msgid: str) -> str:
         return translate(msgid, lang)
@@ -93,19 +143,43 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
             )
         ),
     )
-    sub = parser.add_subparsers(dest="command", metavar=t(N_("COMMAND")), parser_class=_Parser)
-
-    p = sub.add_parser(
-        "campaigns", help=t(N_("list the campaigns, or show one with every field and its source"))
+    sub = parser.add_subparsers(
+        dest="command", metavar=t(N_("COMMAND")), parser_class=_Parser, action=_Commands
     )
+    assert isinstance(sub, _Commands)
+    sub.add(
+        "campaigns",
+        t(N_("list the campaigns, or show one with every field and its source")),
+        lambda p: _campaigns(p, t),
+    )
+    sub.add(
+        "forms",
+        t(N_("list the forms, or show one: line items, rules, sources")),
+        lambda p: _forms(p, t),
+    )
+    sub.add("check", t(N_("validate one or many statistical returns")), lambda p: _check(p, t))
+    sub.add(
+        "template", t(N_("write a form as a fillable Excel workbook")), lambda p: _template(p, t)
+    )
+    sub.add(
+        "assess",
+        t(N_("eligibility of one household or a list for a campaign")),
+        lambda p: _assess(p, t),
+    )
+    sub.add("audit", t(N_("audit a payment roster or a visit plan/log")), lambda p: _audit(p, t))
+    if not lazy:
+        sub.fill_all()
+    return parser
+
+
+def _campaigns(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
     p.add_argument(
         "id", nargs="?", metavar=t(N_("ID")), help=t(N_("campaign id, e.g. pingdingshan-2010"))
     )
     _common(p, t)
 
-    p = sub.add_parser(
-        "forms", help=t(N_("list the forms, or show one: line items, rules, sources"))
-    )
+
+def _forms(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
     p.add_argument("id", nargs="?", metavar=t(N_("ID")), help=t(N_("form id, e.g. wuhan-2015:swn")))
     p.add_argument(
         "--form-file",
@@ -116,7 +190,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     )
     _common(p, t)
 
-    p = sub.add_parser("check", help=t(N_("validate one or many statistical returns")))
+
+def _check(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
     p.add_argument(
         "file",
         nargs="?",
@@ -197,7 +272,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     )
     _common(p, t)
 
-    p = sub.add_parser("template", help=t(N_("write a form as a fillable Excel workbook")))
+
+def _template(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
     p.add_argument("id", metavar=t(N_("ID")), help=t(N_("form id, e.g. wuhan-2015:swn")))
     p.add_argument("-o", "--output", dest="workbook", required=True, metavar=t(N_("FILE.xlsx")))
     p.add_argument(
@@ -215,9 +291,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     )
     p.set_defaults(output=None)
 
-    p = sub.add_parser(
-        "assess", help=t(N_("eligibility of one household or a list for a campaign"))
-    )
+
+def _assess(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
     p.add_argument(
         "file",
         metavar=t(N_("FILE")),
@@ -247,7 +322,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     )
     _common(p, t)
 
-    p = sub.add_parser("audit", help=t(N_("audit a payment roster or a visit plan/log")))
+
+def _audit(p: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
+    _common(p, t)
     audit = p.add_subparsers(dest="audit_kind", metavar=t(N_("KIND")), parser_class=_Parser)
     pp = audit.add_parser("payments", help=t(N_("audit a payment roster (JSON or CSV)")))
     pp.add_argument(
@@ -283,7 +360,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     pp.add_argument(
         "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
     )
-    _common(pp, t)
+    _common(pp, t, inner=True)
     pv = audit.add_parser("visits", help=t(N_("audit a visiting plan or visit log (JSON or CSV)")))
     pv.add_argument(
         "file",
@@ -343,11 +420,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     pv.add_argument(
         "--show-personal-data", action="store_true", help=t(N_("do not mask personal data"))
     )
-    _common(pv, t)
+    _common(pv, t, inner=True)
     from wennuan_rules.cli.audit_lists import add_parsers
 
-    add_parsers(audit, lambda p: _common(p, t), t)
-    return parser
+    add_parsers(audit, lambda p: _common(p, t, inner=True), t)
 
 
 def _runner(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
@@ -414,7 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     early = requested_lang(words)
     with argparse_in(early):
-        parser = build_parser(early)
+        parser = build_parser(early, lazy=True)
         args = parser.parse_args(words)
     if args.version:
         from wennuan_rules import __version__
@@ -432,6 +508,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     added: list[str] = []
     try:
         for folder in args.data_dir or ():
+            from wennuan_rules._data import add_data_dir
+
             add_data_dir(folder)
             added.append(folder)
         lang = normalize_lang(args.lang)
@@ -462,7 +540,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         for folder in added:
+            from wennuan_rules._data import remove_data_dir
+
             remove_data_dir(folder)
+
+
+def run() -> NoReturn:
+    """The console script ``wennuan-rules``: :func:`main`, then the process ends without tearing
+    the interpreter down. Freeing every module and object one by one at exit takes about a tenth of
+    a short command's time, and the operating system frees the memory anyway (docs/decisions.md,
+    "Start-up"). What a normal exit does that matters is done first: exit handlers run, standard
+    output and error are flushed. When a flush fails (a closed pipe, a full disk) or another thread
+    still runs, the exit is Python's own, which reports and waits as usual."""
+    status = main()
+    if threading.active_count() > 1:  # pragma: no cover - the command line starts no thread
+        sys.exit(status)
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # pragma: no cover - Python's exit reports it (exit status 120)
+        sys.exit(status)
+    os._exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
 from wennuan_rules.i18n import N_, default_locale, normalize_lang, translate
 
-__all__ = ["ARGPARSE_MESSAGES", "argparse_in", "requested_lang"]
+__all__ = ["ARGPARSE_MESSAGES", "HelpFormatter", "argparse_in", "requested_lang"]
 
 #: The messages of argparse (Python 3.11–3.13) our command line can show, as argparse writes them.
 ARGPARSE_MESSAGES: Final = (
@@ -76,3 +78,35 @@ def argparse_in(lang: str) -> Iterator[None]:
         yield
     finally:
         module._, module.ngettext = saved
+
+
+def _columns() -> int:
+    """``shutil.get_terminal_size().columns``, as shutil computes it (``$COLUMNS``, else the
+    terminal of standard output, else 80), without importing shutil, which imports bz2, lzma and
+    fnmatch: argparse makes a formatter for every argument it adds, and start-up pays for that."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+    return size.columns or 80
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, its width found without importing shutil (:func:`_columns`)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:  # as argparse does
+            width = _columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)

@@ -32,7 +32,7 @@ from wennuan_rules.eligibility.criteria import (
     OnFile,
 )
 from wennuan_rules.errors import WennuanError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 from wennuan_rules.vocabulary import Cause, CivilAffairs, HardshipCategory, ModelWorkerLevel
 
 __all__ = ["KINDS", "criterion_from_data", "group_criterion"]
@@ -44,7 +44,9 @@ def _vocab(t: Table, key: str, vocab: type[Any]) -> tuple[Any, ...]:
         try:
             out.append(vocab.from_text(text))
         except WennuanError:
-            raise t.error(f"{key}[{i}]", "one of " + ", ".join(vocab.ids()), text) from None
+            raise t.error(
+                f"{key}[{i}]", Message.of(N_("one of {known}"), known=", ".join(vocab.ids())), text
+            ) from None
     return tuple(out)
 
 
@@ -53,7 +55,9 @@ def _one(t: Table, key: str, vocab: type[Any]) -> Any:
     try:
         return vocab.from_text(text)
     except WennuanError:
-        raise t.error(key, "one of " + ", ".join(vocab.ids()), text) from None
+        raise t.error(
+            key, Message.of(N_("one of {known}"), known=", ".join(vocab.ids())), text
+        ) from None
 
 
 def _income(t: Table, source: str) -> Criterion:
@@ -98,7 +102,7 @@ def criterion_from_data(spec: Mapping[str, Any], file: str, path: str) -> Criter
     kind = t.get("kind", str)
     read = KINDS.get(kind)
     if read is None:
-        raise t.error("kind", "one of " + ", ".join(KINDS), kind)
+        raise t.error("kind", Message.of(N_("one of {known}"), known=", ".join(KINDS)), kind)
     criterion = read(t, t.get("source", str))
     t.close()
     return criterion

@@ -20,7 +20,7 @@ from wennuan_rules._fast import Slow
 from wennuan_rules.eligibility._household_fast import household_reader
 from wennuan_rules.eligibility.documents import Document
 from wennuan_rules.errors import InvalidValueError, UnknownIdError, WennuanError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 from wennuan_rules.money import parse_amount, refuse_foreign_digits
 from wennuan_rules.parameters import is_region_id
 from wennuan_rules.vocabulary import (
@@ -77,7 +77,7 @@ KEYS: Final = (
 _MAX_MEMBERS: Final = 100
 
 
-def _bad(what: str, expected: str, got: object) -> InvalidValueError:
+def _bad(what: str, expected: str | Message, got: object) -> InvalidValueError:
     return InvalidValueError(
         N_("{what}: expected {expected}, got {got}"), what=what, expected=expected, got=got
     )
@@ -89,7 +89,11 @@ def _is_date(value: object) -> bool:
 
 def _members(_inst: Any, _attr: Any, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _MAX_MEMBERS:
-        raise _bad("members", f"a whole number of people from 1 to {_MAX_MEMBERS}", value)
+        raise _bad(
+            "members",
+            Message.of(N_("a whole number of people from 1 to {max}"), max=_MAX_MEMBERS),
+            value,
+        )
 
 
 _MAX_AMOUNT: Final = Decimal(10) ** 12
@@ -302,7 +306,7 @@ class Household:
                 N_("{what}: give exactly one of monthly_income and annual_income"),
                 what="monthly_income/annual_income",
                 expected=N_("exactly one of monthly_income, annual_income"),
-                got="both" if self.monthly_income is not None else "neither",
+                got=Message.of(N_("both") if self.monthly_income is not None else N_("neither")),
             )
 
     # -- reading ---------------------------------------------------------------------------------

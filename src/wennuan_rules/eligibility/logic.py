@@ -35,7 +35,7 @@ from wennuan_rules.eligibility.from_data import group_criterion
 from wennuan_rules.eligibility.household import Household
 from wennuan_rules.eligibility.rules import CampaignRules, GroupRule, Option, resolve_options
 from wennuan_rules.errors import DataFileError, UnknownIdError
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 
 __all__ = ["Logic", "campaign_module", "campaign_options", "campaign_rules", "module_name"]
 
@@ -112,7 +112,10 @@ def _rule(
         raise DataFileError(
             N_("campaign {campaign} has no eligibility rule for group {group}"),
             what=f"{key}[{i}].criteria",
-            expected=f"criteria = [...] in the data file, or the module {module_name(c.id)}",
+            expected=Message.of(
+                N_("criteria = [...] in the data file, or the module {module}"),
+                module=module_name(c.id),
+            ),
             got=spec.id,
             file=c.file,
             params={"campaign": c.id, "group": spec.id, "file": c.file},
@@ -148,7 +151,11 @@ def campaign_rules(campaign: object, options: Mapping[str, Any] | None = None) -
         raise DataFileError(
             N_("campaign {campaign} has no eligibility rules"),
             what=N_("criteria"),
-            expected=f"criteria = [...] in the groups of {c.file}, or a module {module_name(c.id)}",
+            expected=Message.of(
+                N_("criteria = [...] in the groups of {file}, or a module {module}"),
+                file=c.file,
+                module=module_name(c.id),
+            ),
             got=c.id,
             file=c.file,
             params={"campaign": c.id, "file": c.file},

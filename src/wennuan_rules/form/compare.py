@@ -50,7 +50,7 @@ def _as_return(form: FormTemplate, data: Return | Mapping[str, object]) -> Retur
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what=N_("form"),
-                expected=f"a return of {form.id}",
+                expected=Message.of(N_("a return of {form}"), form=form.id),
                 got=data.form,
             )
         return data
@@ -88,7 +88,7 @@ def compare(
                 N_("{what}: expected {expected}, got {got}"),
                 what=N_("form"),
                 expected=N_("a form id (or Return objects)"),
-                got="nothing",
+                got=Message.of(N_("nothing")),
             )
         form = this_year.form
     template = get_form(form)

@@ -31,7 +31,7 @@ import attrs
 
 from wennuan_rules._data import Table, data_file, load_toml, on_data_change
 from wennuan_rules.form.model import FormTemplate
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 
 __all__ = ["Layout", "default_layout", "get_layout", "parse_cell"]
 
@@ -123,11 +123,15 @@ def _read(t: Table, form: FormTemplate) -> Layout:
     cells: dict[str, tuple[int, int]] = {}
     for code, _ in list(cells_table.items()):
         if code not in form.codes:
-            raise cells_table.error(code, "a line item code of " + form.id, code)
+            raise cells_table.error(
+                code, Message.of(N_("a line item code of {form}"), form=form.id), code
+            )
         cells[code] = _cell_of(cells_table, code)
     missing = [c for c in form.codes if c not in cells]
     if missing:
-        raise cells_table.error(missing[0], N_("a cell for every line item"), "nothing")
+        raise cells_table.error(
+            missing[0], N_("a cell for every line item"), Message.of(N_("nothing"))
+        )
     out = Layout(
         form=form_id,
         unit=_cell_of(t, "unit"),

@@ -7,12 +7,14 @@ units.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wennuan_rules._data import (
-    PACKAGE_DIR,
+    PACKAGE_FOLDER,
     Table,
     bundled_files,
     data_dirs,
@@ -31,8 +33,11 @@ from wennuan_rules.form.model import (
 )
 from wennuan_rules.form.rules.ast import Expr
 from wennuan_rules.form.rules.parse import FormulaError, parse
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 from wennuan_rules.report import Severity
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from pathlib import Path
 
 __all__ = ["form_ids", "forms", "get_form", "load_form"]
 
@@ -88,9 +93,17 @@ def _sugar(t: Table, name: str, kind: str, severity: Severity, source: str, note
     amount = t.get("amount", str, "")
     if kind in ("sum", "le"):
         if count or amount:
-            raise t.error("count" if count else "amount", f'"" for a {kind} rule', count or amount)
+            raise t.error(
+                "count" if count else "amount",
+                Message.of(N_('"" for a {kind} rule'), kind=kind),
+                count or amount,
+            )
         if not total or not parts:
-            raise t.error("total" if not total else "parts", f"a code (for a {kind} rule)", "")
+            raise t.error(
+                "total" if not total else "parts",
+                Message.of(N_("a code (for a {kind} rule)"), kind=kind),
+                "",
+            )
         make = SumRule if kind == "sum" else LeRule
         return make(name, total, tuple(parts), severity, source, note)
     if kind == "paired":
@@ -183,7 +196,8 @@ def _file_name(path: object, error: type[WennuanError]) -> str:
     Raises:
         error: ``path`` is not a file name (a ``str`` or a ``Path``).
     """
-    if not isinstance(path, str | Path):
+    pathlib = sys.modules.get("pathlib")  # not imported: then ``path`` is no Path
+    if not (isinstance(path, str) or (pathlib is not None and isinstance(path, pathlib.Path))):
         raise error(
             N_("{what}: expected {expected}, got {got}"),
             what=N_("file"),
@@ -206,8 +220,8 @@ def load_form(path: str | Path) -> FormTemplate:
     """
     name = _file_name(path, DataFileError)
     try:
-        exists = Path(path).is_file()
-    except (OSError, ValueError):
+        exists = os.path.isfile(path)
+    except (OSError, ValueError):  # pragma: no cover - os.path says False
         exists = False
     if not exists:
         raise DataFileError(
@@ -240,10 +254,10 @@ def _bundled_one(form_id: str) -> FormTemplate | None:
     stem = form_id.replace(":", "__")
     if _STEM.fullmatch(stem) is None:
         return None
-    entry = PACKAGE_DIR / "data" / "forms" / f"{stem}.toml"
-    if not entry.is_file():
+    entry = os.path.join(PACKAGE_FOLDER, "data", "forms", f"{stem}.toml")
+    if not os.path.isfile(entry):
         return None
-    form = _read(load_toml(entry, name=f"data/forms/{entry.name}"))
+    form = _read(load_toml(entry, name=f"data/forms/{stem}.toml"))
     if form.id != form_id:
         return None
     _ONE[form_id] = form
@@ -264,7 +278,7 @@ def _bundled() -> dict[str, FormTemplate]:
             raise DataFileError(
                 N_("in {file}, key {what}: expected {expected}, got {got}"),
                 what=N_("id"),
-                expected=f"a file named {expected}.toml",
+                expected=Message.of(N_("a file named {name}"), name=f"{expected}.toml"),
                 got=form.id,
                 file=path.name,
                 params={"file": path.name},

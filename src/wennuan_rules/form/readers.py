@@ -11,19 +11,22 @@ Wide CSV files are read one row at a time (constant memory).
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
-from typing import Any, Final, Literal, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 from wennuan_rules import _io
 from wennuan_rules.errors import InputFileError, WennuanError
 from wennuan_rules.form.loader import _file_name, get_form
 from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.validate import Value, _twice, parse_value
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from pathlib import Path
 
 __all__ = ["RETURN_SUFFIXES", "detect_encoding", "folder_files", "iter_returns", "read_returns"]
 
@@ -38,7 +41,7 @@ _YES_NO: Final[dict[str, bool | None]] = {"": None, "是": True, "否": False}
 
 def _file_error(
     name: str,
-    expected: str,
+    expected: str | Message,
     got: object,
     *,
     line: int | None = None,
@@ -99,7 +102,10 @@ def _json_return(
     if form_id is None:
         if default is None:
             raise _file_error(
-                name, N_("a form id (or give --form)"), "nothing", what=f"{where}form"
+                name,
+                N_("a form id (or give --form)"),
+                Message.of(N_("nothing")),
+                what=f"{where}form",
             )
         form = default
     else:
@@ -113,7 +119,10 @@ def _json_return(
             raise exc.located(file=name, column=f"{where}form") from None
         if default is not None and form.id != default.id:
             raise _file_error(
-                name, f"returns of {default.id} (as --form says)", form.id, what=f"{where}form"
+                name,
+                Message.of(N_("returns of {form} (as --form says)"), form=default.id),
+                form.id,
+                what=f"{where}form",
             )
     unit = obj.get("unit")
     if unit is not None and not isinstance(unit, str):
@@ -276,7 +285,7 @@ def _wide_header(header: list[str], name: str, form: FormTemplate, header_line: 
                 raise _file_error(
                     name,
                     N_("a line item code in every header cell"),
-                    "an empty cell",
+                    Message.of(N_("an empty cell")),
                     line=header_line,
                     column=col,
                 )
@@ -322,8 +331,8 @@ def _wide(
             problems.add(
                 _file_error(
                     name,
-                    f"{width} cells as in the header",
-                    f"{len(row)} cells",
+                    Message.of(N_("{count} cells as in the header"), count=width),
+                    Message.of(N_("{count} cells"), count=len(row)),
                     line=line,
                     column=min(len(row), width) + 1,
                 )
@@ -372,6 +381,8 @@ def folder_files(path: str | Path) -> list[Path]:
     Raises:
         InputFileError: the folder holds no such file.
     """
+    from pathlib import Path  # a folder of returns (start-up does without pathlib)
+
     found = sorted(
         p
         for p in Path(path).iterdir()
@@ -382,7 +393,9 @@ def folder_files(path: str | Path) -> list[Path]:
     if not found:
         name = _file_name(path, InputFileError)
         raise _file_error(
-            name, N_("a folder with .json, .csv, .xlsx or .xls returns"), "no such file"
+            name,
+            N_("a folder with .json, .csv, .xlsx or .xls returns"),
+            Message.of(N_("no such file")),
         )
     return found
 
@@ -496,9 +509,9 @@ def _returns(
 ) -> Iterator[Return]:
     name = _file_name(path, InputFileError)
     try:
-        exists = Path(path).is_file()
-        folder = not exists and Path(path).is_dir()
-    except (OSError, ValueError):
+        exists = os.path.isfile(path)
+        folder = not exists and os.path.isdir(path)
+    except (OSError, ValueError):  # pragma: no cover - os.path says False
         exists = folder = False
     if folder:  # every file read, whatever the problems of another
         for entry in folder_files(path):
@@ -511,10 +524,10 @@ def _returns(
             expected=N_("a readable file"),
             got=name,
             file=name,
-            params={"file": name, "reason": "no such file"},
+            params={"file": name, "reason": N_("no such file")},
         )
     default, extra = _resolver(form, forms)
-    suffix = Path(path).suffix.lower()
+    suffix = _io.suffix(path).lower()
     if _io.file_format(path) == "excel":
         yield from _workbook_returns(path, name, default, extra, problems)
         return

@@ -37,7 +37,7 @@ from wennuan_rules.form.plausible import implausible
 from wennuan_rules.form.rules.ast import Compare, UnitCheck
 from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, sides_lines
 from wennuan_rules.form.rules.solve import Solver
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 from wennuan_rules.money import refuse_foreign_digits
 from wennuan_rules.plausibility import bounds
 from wennuan_rules.results import Finding, Fix, Report, RuleSummary, Severity, Summary
@@ -829,7 +829,7 @@ class _Accumulator:
             raise InvalidValueError(
                 N_("{what}: expected {expected}, got {got}"),
                 what=N_("form"),
-                expected=f"returns of one form ({self.form.id})",
+                expected=Message.of(N_("returns of one form ({form})"), form=self.form.id),
                 got=form.id,
                 file=entry.file,
                 line=entry.line,
@@ -868,7 +868,7 @@ class _Accumulator:
                 N_("{what}: expected {expected}, got {got}"),
                 what=N_("returns"),
                 expected=N_("at least one return to add up"),
-                got="none",
+                got=Message.of(N_("none")),
             )
         values: dict[str, Value] = {}
         for item in self.form.items:

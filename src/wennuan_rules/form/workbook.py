@@ -33,7 +33,7 @@ from wennuan_rules.form.layout import Layout, get_layout
 from wennuan_rules.form.loader import forms as bundled_forms
 from wennuan_rules.form.model import FormTemplate, Return
 from wennuan_rules.form.validate import Value, parse_value
-from wennuan_rules.i18n import N_
+from wennuan_rules.i18n import N_, Message
 
 __all__ = ["SheetReturn", "WorkbookProblems", "iter_workbook", "read_workbook"]
 
@@ -172,7 +172,9 @@ class _Reader:
                         N_("{what}: column {got} appears twice"),
                         what=code,
                         got=cell_text(text),
-                        expected=f"once (first at {sheet.where(head, first)})",
+                        expected=Message.of(
+                            N_("once (first at {where})"), where=sheet.where(head, first)
+                        ),
                         file=self.name,
                         column=sheet.where(head, col),
                     )
@@ -242,7 +244,10 @@ class _Reader:
                         N_("{what}: column {got} appears twice"),
                         what=code,
                         got=text,
-                        expected=f"once (first at {sheet.where(found[code][0], col)})",
+                        expected=Message.of(
+                            N_("once (first at {where})"),
+                            where=sheet.where(found[code][0], col),
+                        ),
                         file=self.name,
                         column=sheet.where(r, col),
                     )
@@ -339,7 +344,7 @@ def iter_workbook(
             N_("{what}: expected {expected}, got {got}"),
             what=N_("workbook"),
             expected=N_("a sheet with a header unit,<code>,… or a filled template (--form ID)"),
-            got=", ".join(reader.unknown) or "no sheet",
+            got=", ".join(reader.unknown) or Message.of(N_("no sheet")),
             file=name,
         )
 

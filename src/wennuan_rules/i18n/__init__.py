@@ -18,7 +18,6 @@ extracts the marked messages and updates the files.
 from __future__ import annotations
 
 import os
-import string
 from collections.abc import Callable
 from functools import cache
 from typing import Any, Final
@@ -31,6 +30,7 @@ __all__ = [
     "N_",
     "Label",
     "Message",
+    "Phrase",
     "Text",
     "babel_locale",
     "catalog_messages",
@@ -213,21 +213,30 @@ def translate(msgid: str, lang: str | None = None, **params: object) -> str:
     if not params:
         return text
     values = {key: _localise(value, locale) for key, value in params.items()}
+    import string  # here: ``import wennuan_rules`` does without it
+
     return string.Formatter().vformat(text, (), _Safe(values))
 
 
-def phrase(text: str | None, lang: str | None = None) -> str | None:
+def phrase(text: str | Message | None, lang: str | None = None) -> str | None:
     """A descriptive text of an error or finding (``expected``: a catalog message such as
-    ``a date YYYY-MM-DD``) in ``lang``; any other text (a figure, a list of ids) as it is."""
+    ``a date YYYY-MM-DD``) in ``lang``; a :class:`Message` (or :class:`Phrase`) rendered in
+    ``lang``, a :class:`Text` in its wording of ``lang``; any other text (a figure, a list of ids)
+    as it is."""
     if text is None:
         return None
+    if isinstance(text, (Message, Phrase, Text)):
+        return text.render(lang) if isinstance(text, Message) else text.get(lang)
     return _catalog(normalize_lang(lang)).get(text, text)
 
 
 def _localise(value: object, locale: str) -> object:
-    """Labels (and vocabulary members, which carry one) are shown in the message's own language."""
-    if isinstance(value, (Label, Text)):
+    """Labels (and vocabulary members, which carry one) are shown in the message's own language,
+    and so are messages given as parameters."""
+    if isinstance(value, (Label, Text, Phrase)):
         return value.get(locale)
+    if isinstance(value, Message):
+        return value.render(locale)
     label = getattr(value, "label", None)
     if isinstance(label, Label):
         return label.get(locale)
@@ -247,6 +256,27 @@ class Message:
 
     def render(self, lang: str | None = None) -> str:
         return translate(self.msgid, lang, **dict(self.params))
+
+
+class Phrase(str):
+    """A :class:`Message` where a text is expected (an error's ``expected``, or the ``got`` the
+    library describes rather than echoes): a ``str`` whose value is its English rendering, so
+    Python callers keep reading and comparing English, while :func:`phrase`, :func:`translate`
+    and the errors' renderers show :meth:`get` in the reader's language."""
+
+    message: Message
+
+    def __new__(cls, message: Message) -> Phrase:
+        self = super().__new__(cls, message.render("en"))
+        self.message = message
+        return self
+
+    def get(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (zh-Hans, zh-Hant, en)."""
+        return self.message.render(lang)
+
+    def __getnewargs__(self) -> tuple[Message]:  # type: ignore[override]
+        return (self.message,)
 
 
 @attrs.frozen

@@ -10,22 +10,46 @@ one module is re-exported here.
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from wennuan_rules.render.batch import batch_html, summary_html
-from wennuan_rules.render.csv import (
-    CSV_COLUMNS,
-    SUMMARY_COLUMNS,
-    reports_csv,
-    safe_cell,
-    summary_csv,
-    write_reports_csv,
-)
-from wennuan_rules.render.frame import batch_frame, findings_frame
-from wennuan_rules.render.html import report_html
-from wennuan_rules.render.json import reports_json
-from wennuan_rules.render.text import report_text, reports_text, summary_text
-from wennuan_rules.render.width import display_width, pad
+# public name -> the module of this package that defines it (loaded on first use: a command that
+# writes text does not import the HTML, CSV and frame renderers)
+_LAZY: dict[str, str] = {
+    "batch_html": "batch",
+    "summary_html": "batch",
+    "CSV_COLUMNS": "csv",
+    "SUMMARY_COLUMNS": "csv",
+    "reports_csv": "csv",
+    "safe_cell": "csv",
+    "summary_csv": "csv",
+    "write_reports_csv": "csv",
+    "batch_frame": "frame",
+    "findings_frame": "frame",
+    "report_html": "html",
+    "reports_json": "json",
+    "report_text": "text",
+    "reports_text": "text",
+    "summary_text": "text",
+    "display_width": "width",
+    "pad": "width",
+}
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from wennuan_rules.render.batch import batch_html, summary_html
+    from wennuan_rules.render.csv import (
+        CSV_COLUMNS,
+        SUMMARY_COLUMNS,
+        reports_csv,
+        safe_cell,
+        summary_csv,
+        write_reports_csv,
+    )
+    from wennuan_rules.render.frame import batch_frame, findings_frame
+    from wennuan_rules.render.html import report_html
+    from wennuan_rules.render.json import reports_json
+    from wennuan_rules.render.text import report_text, reports_text, summary_text
+    from wennuan_rules.render.width import display_width, pad
 
 __all__ = [
     "CSV_COLUMNS",
@@ -54,3 +78,16 @@ def assessment_html(assessment: Any, lang: str | None = None) -> str:
     from wennuan_rules.render.assessment import assessment_html as render
 
     return render(assessment, lang)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'wennuan_rules.render' has no attribute {name!r}")
+    value = getattr(import_module(f"wennuan_rules.render.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -83,7 +83,7 @@ def _library(library: str) -> Any:
     raise WennuanError(
         N_("{what}: expected {expected}, got {got}"),
         what="library",
-        expected="pandas or polars",
+        expected=N_("pandas or polars"),
         got=library,
     )
 
@@ -96,7 +96,7 @@ def batch_frame(batch: Batch, kind: str, lang: str | None, library: str = "panda
         raise WennuanError(
             N_("{what}: expected {expected}, got {got}"),
             what="kind",
-            expected="findings or summary",
+            expected=N_("findings or summary"),
             got=kind,
         )
     lib = _library(library)

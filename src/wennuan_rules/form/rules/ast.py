@@ -65,12 +65,19 @@ def _terms(value: object) -> tuple[tuple[Decimal, str], ...]:
     return tuple((Decimal(c), str(code)) for c, code in value)  # type: ignore[attr-defined]
 
 
+def _decimal(value: Decimal | int | str) -> Decimal:
+    """``Decimal(value)``. A function rather than the type itself as the converter: attrs reads a
+    converter's signature when it builds the class, and the signature of a type written in C is
+    parsed with the tokenizer (milliseconds of every command's start-up)."""
+    return Decimal(value)
+
+
 @attrs.frozen
 class Linear:
     """``Σ coefficient × item + constant`` with exact Decimal coefficients, terms as written."""
 
     terms: tuple[tuple[Decimal, str], ...] = attrs.field(converter=_terms, default=())
-    constant: Decimal = attrs.field(converter=Decimal, default=_ZERO)
+    constant: Decimal = attrs.field(converter=_decimal, default=_ZERO)
 
     @classmethod
     def of(cls, *codes: str) -> Linear:
