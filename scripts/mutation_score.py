@@ -13,6 +13,8 @@ A random sample per module group (engine, criteria, audits, money, lunar, privac
     python scripts/mutation_score.py --names benchmarks/mutation_sample.txt --first 40
         # the first 40 names of each group, for `mutmut run` (a prefix of a random order is itself
         # a random sample, so a run cut short still measures something)
+    python scripts/mutation_score.py --names benchmarks/mutation_sample.txt --skip 25 --first 35
+        # names 26 to 35 of each group: the next slice, without running the first 25 again
     python scripts/mutation_score.py --sample benchmarks/mutation_sample.txt \
         --harmless docs/reliability.md
         # per group, over the sampled mutants that have a result: killed, harmless, alive, and the
@@ -147,8 +149,9 @@ def main(argv: list[str]) -> int:
     root = Path.cwd()
     if "--names" in argv:
         first = int(argv[argv.index("--first") + 1]) if "--first" in argv else None
+        skip = int(argv[argv.index("--skip") + 1]) if "--skip" in argv else 0
         for names in _read_sample(Path(argv[argv.index("--names") + 1])).values():
-            print("\n".join(names[:first]))
+            print("\n".join(names[skip:first]))
         return 0
     harmless = _harmless(argv)
     results = _results(root)

@@ -127,3 +127,54 @@ def test_a_return_of_another_form_is_refused_by_name() -> None:
     assert info.value.message("en") == (
         "return_values: expected a return of pingdingshan-2010:swn, got other-form"
     )
+
+
+# -- found by the second sample after the redesign (seed 20261130, docs/reliability.md) ----------
+
+
+def test_planned_household_ref_that_is_not_text_is_named(tmp_path: Path) -> None:
+    plan = {"groups": [{"id": "g1", "households": [{"ref": [1], "kind": "worker"}]}]}
+    e = _refusal(tmp_path, read_visits, "v.json", plan)
+    assert (e.what, e.expected) == ("ref", "text")
+    assert e.message("en").endswith("groups: ref: expected text, got [1]")
+
+
+def test_a_reconciliation_that_does_not_add_up_names_the_item() -> None:
+    # 06A = 2534.56 元 paid = 0.253456 万元 (test_audits_payments.py); the return says 0.25
+    report = audit_payments(_pdsh_roster(), "pingdingshan-2010", return_values={"06A": "0.25"})
+    (finding,) = [f for f in report.findings if f.rule.endswith("/reconcile/06A")]
+    assert finding.message.render("en") == (
+        "the roster adds up to 0.253456 (10,000 yuan) for 06A; the return reports 0.25"
+    )
+    assert finding.message.render("zh-Hans") == "名册中 06A 合计 0.253456 万元；统计表填报 0.25"
+
+
+def test_groups_that_are_not_a_list_are_named(tmp_path: Path) -> None:
+    e = _refusal(tmp_path, read_visits, "v.json", {"groups": 5})
+    assert (e.what, e.expected, e.got) == ("groups", "a list of groups", "int")
+    assert e.message("en").endswith("groups: expected a list of groups, got int")
+    assert e.message("zh-Hans").endswith("groups：应为 慰问组列表，实为 int")
+
+
+def test_a_visit_report_gives_the_campaign_window() -> None:
+    plan = VisitPlan(groups=(VisitGroup(id="g1"),), visits=tuple(visits("g1", "叶县", ["worker"])))
+    extra = audit_visits(plan, "pingdingshan-2010").extra
+    assert extra["window"] == {"start": "2010-01-25", "end": "2010-02-01"}
+
+
+def test_totals_by_group_show_a_typed_group_in_clear_only_when_asked() -> None:
+    from decimal import Decimal
+
+    from test_audits_payments import pay
+
+    roster = [
+        pay(row=2, amount=Decimal("500.00"), group="model-worker"),
+        pay(row=3, amount=Decimal("100.00"), group="王小明 13812345678"),  # a name in 类别
+    ]
+    masked = audit_payments(roster, "pingdingshan-2010").extra["totals"]["by_group"]
+    assert masked == {"model-worker": "500.00", "王** 138****5678": "100.00"}
+    shown = audit_payments(roster, "pingdingshan-2010", show_personal_data=True)
+    assert shown.extra["totals"]["by_group"] == {
+        "model-worker": "500.00",
+        "王小明 13812345678": "100.00",
+    }

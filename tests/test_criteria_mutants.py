@@ -6,6 +6,7 @@ found alive in ``eligibility/criteria.py`` (docs/reliability.md)."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -503,3 +504,171 @@ def test_line_03c_without_a_standard_says_why_income_was_not_compared() -> None:
         "income not compared: no dibao standard in force for pingdingshan on 2010-01-25 "
         "(needed only where one is known)"
     )
+
+
+# -- found by the second sample after the redesign (seed 20261130, docs/reliability.md) ----------
+
+
+def test_a_professional_the_notice_does_not_name_is_accepted_and_said_so() -> None:
+    # 豫工文〔2017〕61号 二3二 ends its list in 等专业人才: another kind is read as included
+    facts = {"members": 2, "monthly_income": "9000", "professional": "首席技师"}
+    decision = {d.group: d for d in wr.assess(facts, "henan-2018").decisions}["frontline-workers"]
+    (reason,) = [r for r in decision.reasons if r.criterion == "professional"]
+    assert reason.met is True
+    assert reason.message.render("en") == (
+        "professional: 首席技师 (not named in the notice, whose list ends in "
+        "'and other professionals' and is read as open)"
+    )
+    assert reason.message.render("zh-Hans") == (
+        "专业人才：首席技师（通知未列明；所列人才以“等”结尾，按开放列举理解）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stated", "met", "message"),
+    [
+        ({"migrant_worker": True}, True, "is a migrant worker"),
+        ({"migrant_worker": False}, False, "is not a migrant worker"),
+        ({}, None, "migrant worker: not stated"),
+    ],
+)
+def test_a_fact_written_in_a_data_file_decides_on_that_fact(
+    stated: dict[str, bool], met: bool | None, message: str
+) -> None:
+    from wennuan_rules.eligibility import Context
+    from wennuan_rules.eligibility.from_data import group_criterion
+    from wennuan_rules.parameters import Parameters
+
+    spec = {"kind": "fact", "name": "migrant_worker", "source": "S 3"}
+    criterion = group_criterion((spec,), "my.toml", "groups[0]")
+    ctx = Context(on=dt.date(2021, 1, 10), parameters=Parameters.bundled())
+    household = wr.Household.from_mapping({"members": 1, "monthly_income": "1", **stated})
+    assert criterion.compile(ctx)(household) is met
+    (reason,) = criterion.explain(household, ctx)
+    assert (reason.criterion, reason.met, reason.source) == ("migrant-worker", met, "S 3")
+    assert reason.message.render("en") == message
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        ({"hardship": "maybe"}, "'on-file-or-stated' or 'on-file'"),
+        ({"dibao_edge_any_cause": "yes"}, "True or False"),
+    ],
+)
+def test_an_option_of_a_value_not_offered_names_the_choices(
+    option: dict[str, str], expected: str
+) -> None:
+    ((name, value),) = option.items()
+    with pytest.raises(wr.InvalidValueError) as info:
+        wr.assess({"members": 1, "monthly_income": "1"}, "pingdingshan-2010", options=option)
+    assert (info.value.what, info.value.expected, info.value.got) == (name, expected, value)
+    assert info.value.message("en") == f"{name}: expected {expected}, got {value}"
+
+
+@pytest.mark.parametrize(
+    ("inclusive", "cost", "met", "message"),
+    [
+        (True, "9999.99", False, "9999.99 yuan < 10000 yuan"),
+        (True, "10000", True, "10000 yuan ≥ 10000 yuan"),  # 不低于: the limit itself is enough
+        (False, "10000", False, "10000 yuan ≤ 10000 yuan"),  # 超过 (the default): it is not
+        (False, "10000.01", True, "10000.01 yuan > 10000 yuan"),
+    ],
+)
+def test_medical_costs_at_the_limit_count_only_when_the_data_says_inclusive(
+    inclusive: bool, cost: str, met: bool, message: str
+) -> None:
+    from wennuan_rules.eligibility import Context
+    from wennuan_rules.eligibility.from_data import group_criterion
+    from wennuan_rules.parameters import Parameters
+
+    spec = {"kind": "medical-costs-over", "amount": "10000", "inclusive": inclusive, "source": "S"}
+    criterion = group_criterion((spec,), "my.toml", "groups[0]")
+    ctx = Context(on=dt.date(2021, 1, 10), parameters=Parameters.bundled())
+    household = wr.Household.from_mapping(
+        {"members": 1, "monthly_income": "1", "annual_medical_out_of_pocket": cost}
+    )
+    assert criterion.compile(ctx)(household) is met
+    (reason,) = criterion.explain(household, ctx)
+    assert reason.met is met
+    assert reason.message.render("en") == (
+        f"medical costs paid by the household in the year {message}"
+    )
+
+
+def test_line_03b_without_a_standard_gives_the_reason_income_was_not_compared() -> None:
+    # 平工总［2009］38号 附件1 03(B): pingdingshan has no bundled 低保 standard for 2010
+    a = wr.assess(
+        {
+            "members": 1,
+            "monthly_income": "0",
+            "civil_affairs": "dibao-edge",
+            "hardship_file": {"category": "deep", "filed_on": "2009-01-01"},
+        },
+        "pingdingshan-2010",
+        on="2010-01-25",
+    )
+    (b,) = [c for c in a.to_dict("en")["categories"] if c["category"] == "03B"]
+    (income,) = [r for r in b["reasons"] if r["criterion"] == "income-within"]
+    assert (b["status"], income["met"]) == ("undetermined", None)
+    assert income["message"] == (
+        "cannot compare income: no dibao standard in force for pingdingshan on 2010-01-25"
+    )
+    assert income["values"] == {
+        "error": "no dibao value for region pingdingshan (known regions: changzhou-edz)"
+    }
+
+
+def test_medical_costs_not_stated_leave_an_inclusive_limit_undetermined() -> None:
+    from wennuan_rules.eligibility import Context, MedicalCostsOver
+    from wennuan_rules.parameters import Parameters
+
+    criterion = MedicalCostsOver(Decimal(10000), "S", inclusive=True)
+    ctx = Context(on=dt.date(2021, 1, 10), parameters=Parameters.bundled())
+    household = wr.Household.from_mapping({"members": 1, "monthly_income": "1"})
+    assert criterion.compile(ctx)(household) is None
+    (reason,) = criterion.explain(household, ctx)
+    assert reason.met is None
+
+
+def test_a_standard_without_any_region_is_refused_naming_the_region() -> None:
+    from wennuan_rules.eligibility import Context
+    from wennuan_rules.errors import ParameterError
+    from wennuan_rules.parameters import Parameters
+
+    ctx = Context(on=dt.date(2021, 1, 10), parameters=Parameters.bundled())  # no default region
+    with pytest.raises(ParameterError) as info:
+        ctx.standard(None)
+    assert (info.value.what, info.value.expected) == ("region", "a region id such as changzhou-edz")
+    assert info.value.message("en") == (
+        "no region given for the dibao standard, and the campaign has none"
+    )
+
+
+def test_or_adds_a_criterion_to_an_any_of_keeping_its_source() -> None:
+    from wennuan_rules.eligibility import AnyOf, CausesAny
+    from wennuan_rules.vocabulary import Cause
+
+    a, b, c = (CausesAny(frozenset({cause}), "S") for cause in list(Cause)[:3])
+    either = AnyOf((a, b), "03(B)") | c
+    assert either == AnyOf((a, b, c), "03(B)")
+    assert either.source == "03(B)"
+
+
+def test_assessing_under_an_unknown_campaign_lists_the_known_ones() -> None:
+    known = "pingdingshan-2010, wuhan-2015, henan-2018, changzhou-edz-2021, pingdingshan-2022"
+    with pytest.raises(wr.UnknownIdError) as info:
+        wr.assess({"members": 1, "monthly_income": "1"}, "nowhere-2020")
+    e = info.value
+    assert (e.what, e.got, e.expected) == ("campaign", "nowhere-2020", known)
+    assert e.message("en") == f"unknown campaign nowhere-2020; expected one of {known}"
+    assert e.message("zh-Hans") == f"未知的活动 nowhere-2020；应为以下之一：{known}"
+
+
+def test_two_assessments_of_the_same_household_are_equal() -> None:
+    facts = {"members": 1, "monthly_income": "1"}
+    a = wr.assess(facts, "pingdingshan-2010", on="2010-01-10")
+    b = wr.assess(facts, "pingdingshan-2010", on="2010-01-10")
+    assert a is not b and a == b and hash(a) == hash(b)
+    assert a != wr.assess(facts, "pingdingshan-2010", on="2010-01-26")  # another day
+    assert a != "pingdingshan-2010"

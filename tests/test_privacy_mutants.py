@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wennuan_rules.privacy import mask_card, mask_id_number, mask_name
+from wennuan_rules.privacy import mask_card, mask_id_number, mask_name, mask_personal_in
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,18 @@ def test_a_masked_id_number_keeps_its_length_and_hides_the_middle(value: str) ->
     masked = mask_id_number(value)
     assert len(masked) == len(value)
     assert masked[len(value) // 2] == "*"
+
+
+# -- found by the second sample after the redesign (seed 20261130, docs/reliability.md) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("13812345678", "138****5678"),
+        ("电话 13912345678", "电* 139****5678"),  # the word beside a personal number is masked too
+        ("联系 １３８１２３４５６７８", "联* １３８****５６７８"),  # full-width digits
+    ],
+)
+def test_a_phone_number_shows_its_first_three_and_last_four_digits(text: str, shown: str) -> None:
+    assert mask_personal_in(text) == shown

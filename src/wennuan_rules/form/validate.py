@@ -754,7 +754,6 @@ def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) 
     per_form: dict[str, int] = {}
     failed: dict[str, int] = {}
     not_eval: dict[str, int] = {}
-    severity: dict[str, Severity] = {}
     with_errors = 0
     for report in reports:
         per_form[report.form] = per_form.get(report.form, 0) + 1
@@ -762,7 +761,6 @@ def summarize(reports: Iterable[Report], *, forms: Iterable[FormTemplate] = ()) 
             with_errors += 1
         for f in report.findings:
             failed[f.rule] = failed.get(f.rule, 0) + 1
-            severity.setdefault(f.rule, f.severity)
         for rid in report.not_evaluated:
             not_eval[rid] = not_eval.get(rid, 0) + 1
     rows: list[RuleSummary] = []
