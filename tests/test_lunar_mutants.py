@@ -29,7 +29,7 @@ REFUSALS: list[tuple[Callable[[], object], tuple[str, str], str, str]] = [
         lambda: from_lunar("2010", 1, 1),
         ("year", "a year 1900–2100 (int)"),
         "year: expected a year 1900–2100 (int), got 2010",
-        "year：应为 a year 1900–2100 (int)，实为 2010",
+        "year：应为 1900–2100 之间的年份（整数），实为 2010",
     ),
     (
         lambda: from_lunar(1899, 1, 1),
@@ -131,7 +131,7 @@ REFUSALS: list[tuple[Callable[[], object], tuple[str, str], str, str]] = [
         lambda: lantern_festival("2015"),
         ("year", "a year 1900–2100 (int)"),
         "year: expected a year 1900–2100 (int), got 2015",
-        "year：应为 a year 1900–2100 (int)，实为 2015",
+        "year：应为 1900–2100 之间的年份（整数），实为 2015",
     ),
     (
         lambda: to_lunar("2010-01-25"),
@@ -197,7 +197,7 @@ REFUSALS: list[tuple[Callable[[], object], tuple[str, str], str, str]] = [
         lambda: parse_lunar_day("腊月十一", year="2009"),
         ("year", "a year 1900–2100 (int)"),
         "year: expected a year 1900–2100 (int), got 2009",
-        "year：应为 a year 1900–2100 (int)，实为 2009",
+        "year：应为 1900–2100 之间的年份（整数），实为 2009",
     ),
     (
         lambda: parse_lunar_day("闰三月初一", year=2023),

@@ -33,7 +33,7 @@ from borax.calendars.lunardate import InvalidLunarDateError, LCalendars
 from borax.calendars.lunardate import LunarDate as _BoraxDate
 
 from wennuan_rules.errors import CalendarError
-from wennuan_rules.i18n import N_, Text, normalize_lang
+from wennuan_rules.i18n import N_, Message, Text, normalize_lang
 
 __all__ = [
     "FIRST_DATE",
@@ -98,7 +98,7 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _wrong(what: str, expected: str, got: object) -> CalendarError:
+def _wrong(what: str, expected: str | Message, got: object) -> CalendarError:
     return CalendarError(
         N_("{what}: expected {expected}, got {got}"), what=what, expected=expected, got=got
     )
@@ -106,7 +106,7 @@ def _wrong(what: str, expected: str, got: object) -> CalendarError:
 
 def _year(value: object, what: str = "year") -> int:
     if not _is_int(value):
-        raise _wrong(what, f"a year {_YEARS} (int)", value)
+        raise _wrong(what, Message.of(N_("a year {years} (int)"), years=_YEARS), value)
     assert isinstance(value, int)
     if not _FIRST_YEAR <= value <= _LAST_YEAR:
         raise CalendarError(
