@@ -33,6 +33,7 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 KILLED = {1, 3, 24, -24, 36, 152, 255}  # mutmut's exit codes for killed and timeout
@@ -61,6 +62,25 @@ def _group(module: str) -> str | None:
         if module.startswith(prefixes):
             return group
     return None
+
+
+def _tally(
+    results: Iterable[tuple[str, int | None]], harmless: set[str], alive: list[str]
+) -> Counter[str]:
+    """Killed, harmless, alive and not run among ``(name, exit code)`` pairs; the names of the
+    mutants alive are appended to ``alive``."""
+    count: Counter[str] = Counter()
+    for name, code in results:
+        if code is None:
+            count["not run"] += 1
+        elif code in KILLED:
+            count["killed"] += 1
+        elif name in harmless:
+            count["harmless"] += 1
+        else:
+            count["alive"] += 1
+            alive.append(name)
+    return count
 
 
 def wilson(killed: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -120,19 +140,8 @@ def sample_score(results: dict[str, dict[str, int | None]], path: Path, harmless
         f"{'score':>7}  95 % interval"
     )
     for group, names in _read_sample(path).items():
-        count: Counter[str] = Counter()
         alive: list[str] = []
-        for name in names:
-            code = codes.get(name)
-            if code is None:
-                count["not run"] += 1
-            elif code in KILLED:
-                count["killed"] += 1
-            elif name in harmless:
-                count["harmless"] += 1
-            else:
-                count["alive"] += 1
-                alive.append(name)
+        count = _tally(((name, codes.get(name)) for name in names), harmless, alive)
         run = count["killed"] + count["harmless"] + count["alive"]
         n = run - count["harmless"]
         low, high = wilson(count["killed"], n)
@@ -172,17 +181,7 @@ def main(argv: list[str]) -> int:
     )
     alive: list[str] = []
     for module, codes in results.items():
-        count: Counter[str] = Counter()
-        for name, code in codes.items():
-            if code is None:
-                count["not run"] += 1
-            elif code in KILLED:
-                count["killed"] += 1
-            elif name in harmless:
-                count["harmless"] += 1
-            else:
-                count["alive"] += 1
-                alive.append(name)
+        count = _tally(codes.items(), harmless, alive)
         run = count["killed"] + count["harmless"] + count["alive"]
         score = f"{100 * count['killed'] / run:.1f}%" if run else "-"
         accounted = f"{100 * (count['killed'] + count['harmless']) / run:.1f}%" if run else "-"

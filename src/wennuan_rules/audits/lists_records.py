@@ -30,7 +30,7 @@ import attrs
 
 from wennuan_rules import _io
 from wennuan_rules.audits.readers import alias_index, read_records
-from wennuan_rules.audits.records import text_value
+from wennuan_rules.audits.records import check_keys, text_value
 from wennuan_rules.audits.roster import as_input_error
 from wennuan_rules.errors import InputFileError, InvalidValueError, UnknownIdError, WennuanError
 from wennuan_rules.i18n import N_, Message
@@ -172,17 +172,6 @@ def _text(data: Mapping[str, object], key: str, *, personal: bool = False) -> st
     return text_value(data.get(key), key, personal=personal)
 
 
-def _check_keys(data: Mapping[str, object], known: tuple[str, ...], what: str) -> None:
-    for key in data:
-        if key not in known:
-            raise UnknownIdError(
-                N_("{what}: unknown value {got}; expected one of {expected}"),
-                what=what,
-                expected=", ".join(known),
-                got=key,
-            )
-
-
 def _vocab(data: Mapping[str, object], key: str, vocab: type[CivilAffairs]) -> CivilAffairs | None:
     text = _text(data, key)
     if text is None or text.casefold() in _NONE:
@@ -194,7 +183,7 @@ def _vocab(data: Mapping[str, object], key: str, vocab: type[CivilAffairs]) -> C
 
 
 def _record(data: Mapping[str, object], row: int) -> HardshipRecord:
-    _check_keys(data, FILE_FIELDS, "hardship file field")
+    check_keys(data, FILE_FIELDS, "hardship file field")
     category = _text(data, "file_category")
     return HardshipRecord(
         ref=_text(data, "ref"),
@@ -211,7 +200,7 @@ def _record(data: Mapping[str, object], row: int) -> HardshipRecord:
 
 
 def _entry(data: Mapping[str, object], row: int) -> CivilAffairsEntry:
-    _check_keys(data, CIVIL_FIELDS, "civil-affairs field")
+    check_keys(data, CIVIL_FIELDS, "civil-affairs field")
     status = _vocab(data, "status", CivilAffairs)
     if status is None:
         raise InvalidValueError(
@@ -232,7 +221,7 @@ def _entry(data: Mapping[str, object], row: int) -> CivilAffairsEntry:
 def _goods(data: Mapping[str, object], row: int) -> GoodsLine:
     from wennuan_rules.money import parse_amount
 
-    _check_keys(data, GOODS_FIELDS, "goods field")
+    check_keys(data, GOODS_FIELDS, "goods field")
     item = _text(data, "item")
     if item is None:
         raise InvalidValueError(

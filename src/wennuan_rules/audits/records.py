@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 import attrs
 
 from wennuan_rules.audits.roster import normalize_id_number
-from wennuan_rules.errors import InvalidValueError
+from wennuan_rules.errors import InvalidValueError, UnknownIdError
 from wennuan_rules.i18n import N_
 from wennuan_rules.vocabulary import FiveMustVisits, HardshipCategory, ModelWorkerLevel
 
@@ -22,8 +22,22 @@ __all__ = [
     "VisitGroup",
     "VisitPlan",
     "Visitee",
+    "check_keys",
     "text_value",
 ]
+
+
+def check_keys(data: Mapping[str, object], known: Sequence[str], what: str) -> None:
+    """Refuse the first key of ``data`` (a record of a visit log, family list, hardship file, …)
+    that is not one of ``known``, naming it and the keys expected."""
+    for key in data:
+        if key not in known:
+            raise UnknownIdError(
+                N_("{what}: unknown value {got}; expected one of {expected}"),
+                what=what,
+                expected=", ".join(known),
+                got=key,
+            )
 
 
 def text_value(value: object, what: str, *, personal: bool = False) -> str | None:

@@ -37,7 +37,7 @@ Names and ID numbers are masked in findings unless ``show_personal_data=True``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal, TypeVar, overload
 
@@ -55,6 +55,7 @@ from wennuan_rules.audits.records import (
     Visitee,
     VisitGroup,
     VisitPlan,
+    check_keys,
     text_value,
 )
 from wennuan_rules.audits.roster import as_input_error, parse_date
@@ -170,17 +171,6 @@ def _texts_of(value: object, what: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
-def _check_keys(data: Mapping[str, object], known: Sequence[str], what: str) -> None:
-    for key in data:
-        if key not in known:
-            raise UnknownIdError(
-                N_("{what}: unknown value {got}; expected one of {expected}"),
-                what=what,
-                expected=", ".join(known),
-                got=key,
-            )
-
-
 def _vocab(cls: type[_V], text: str, what: str) -> _V:
     """A vocabulary member, an unknown value named by its field (not by the vocabulary)."""
     try:
@@ -203,7 +193,7 @@ def _as_text(value: object) -> object:
 
 
 def _visit(data: Mapping[str, object], row: int) -> Visit:
-    _check_keys(data, VISIT_FIELDS, "visit field")
+    check_keys(data, VISIT_FIELDS, "visit field")
     if data.get("date") in (None, ""):
         raise _required("date", N_("a date such as 2010-01-26"))
     visit = Visit(
@@ -224,7 +214,7 @@ def _visit(data: Mapping[str, object], row: int) -> Visit:
 def _group(data: object) -> VisitGroup:
     if not isinstance(data, dict):
         raise _type_error("groups", N_("an object"), data)
-    _check_keys(data, GROUP_FIELDS, "group field")
+    check_keys(data, GROUP_FIELDS, "group field")
     ident = _text(data.get("id"), "id")
     if ident is None:
         raise _required("id", N_("the group's id, e.g. g1"))
@@ -235,7 +225,7 @@ def _group(data: object) -> VisitGroup:
     for item in raw:
         if not isinstance(item, dict):
             raise _type_error("households", N_("an object"), item)
-        _check_keys(item, HOUSEHOLD_FIELDS, "household field")
+        check_keys(item, HOUSEHOLD_FIELDS, "household field")
         households.append(
             Visitee(
                 ref=_text(item.get("ref"), "ref"),
@@ -333,7 +323,7 @@ def read_visits(path: Path | str, *, errors: str = "raise") -> VisitPlan | Colle
 
 
 def _family(data: Mapping[str, object], row: int) -> FamilyOnFile:
-    _check_keys(data, FAMILY_FIELDS, "family field")
+    check_keys(data, FAMILY_FIELDS, "family field")
     category = _text(data.get("file_category"), "file_category")
     filed = data.get("filed_on")
     no = _text(_as_text(data.get("no")), "no")
