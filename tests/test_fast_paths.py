@@ -24,6 +24,7 @@ from wennuan_rules.audits.roster import PAYMENT_FIELDS, Payment
 from wennuan_rules.eligibility.household import KEYS, Household
 from wennuan_rules.errors import WennuanError
 from wennuan_rules.form.loader import get_form
+from wennuan_rules.form.model import YES_NO_CELLS, TextValues
 from wennuan_rules.form.plausible import implausible
 from wennuan_rules.form.validate import _compile, _validate_rules, parse_value
 from wennuan_rules.i18n import _catalog, _compiled, _parse_po
@@ -353,6 +354,111 @@ def test_text_proven_of_its_unit_gives_what_its_number_gives(values: dict[str, o
         except WennuanError:
             return
     assert _now(values) == _now(parsed)
+
+
+_PLAIN_CELLS = st.one_of(
+    st.just(""),
+    st.integers(0, 10**7).map(str),
+    st.text(alphabet=_DIGITS, min_size=1, max_size=45),
+    st.builds(
+        lambda whole, point, decimals: f"{whole}{point}{decimals}",
+        st.text(alphabet=_DIGITS, max_size=16),
+        st.just("."),
+        st.text(alphabet=_DIGITS, max_size=9),
+    ).filter(lambda text: text != "."),
+)
+_YES_NO_CELLS = st.sampled_from(["", "是", "否"])
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.lists(st.sampled_from(CODES), min_size=1, max_size=len(CODES), unique=True),
+    st.data(),
+)
+def test_rows_read_by_position_agree_with_the_mapping_path(
+    tmp_path_factory: pytest.TempPathFactory, columns: list[str], data: st.DataObject
+) -> None:
+    """A wide file's plain rows are validated from the row itself, by position (one generated
+    evaluator per layout): the same reports, errors and values as validating each row's cells
+    as a mapping of code to text (the path of a row with an odd cell), whatever the columns,
+    their order and the cells (blank, whole, with a point, more decimals than 万元 allow, more
+    digits than any real figure)."""
+    import csv
+
+    rows = [
+        [f"U{n}"]
+        + [
+            data.draw(_YES_NO_CELLS if FORM.item(code).is_yes_no else _PLAIN_CELLS)
+            for code in columns
+        ]
+        for n in range(3)
+    ]
+    path = tmp_path_factory.mktemp("wide") / "returns.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["unit", *columns], *rows])
+    returns = list(wr.read_returns(path, form=FORM.id))
+    assert [r.values.row for r in returns] == rows  # type: ignore[attr-defined]
+    for ret, row in zip(returns, rows, strict=True):
+        cells = dict(zip(columns, row[1:], strict=True))
+        # the mapping path: the same text in a TextValues made of a dict (as for an odd row)
+        as_mapping = TextValues(
+            {c: YES_NO_CELLS.get(v) if c == "06B" else v for c, v in cells.items()}
+        )
+        for tolerance in (None, "0.5"):
+            assert _outcome(wr.validate, FORM, ret, tolerance=tolerance) == _outcome(
+                wr.validate, FORM, as_mapping, unit=row[0], tolerance=tolerance
+            )
+        assert ret.values == {c: parse_value(v, FORM.item(c)) for c, v in cells.items()}
+        assert ret.values.raw == as_mapping.raw  # type: ignore[attr-defined]
+
+
+@given(st.text(alphabet=_DIGITS + ".|" + "０١e-+ ,", max_size=40))
+def test_a_row_is_plain_when_every_cell_is_a_plain_number_or_empty(joined: str) -> None:
+    """The reader's proof (form/readers.py ``_plain_row``) holds exactly when every cell is empty
+    or ASCII digits with at most one point, not a point alone."""
+    import re
+
+    from wennuan_rules.form.readers import _plain_row
+
+    cells = joined.split("|")
+    expected = all(c == "" or (re.fullmatch(r"[0-9]*\.?[0-9]*", c) and c != ".") for c in cells)
+    assert _plain_row(joined) == expected
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "",
+        "0",
+        "7",
+        "1.0",
+        "1.5",
+        ".5",
+        "5.",
+        "0.000001",
+        "1.123456",
+        "1.1234567",
+        ".1234567",
+        "12.34567890",
+        "9" * 16,
+        "9" * 41,
+        "9" * 45 + ".5",
+        "1" * 30 + "." + "1" * 7,
+    ],
+)
+def test_each_plain_cell_read_by_position_as_by_the_mapping_path(tmp_path: Path, cell: str) -> None:
+    """Every kind of plain cell, in a count (01B), a 万元 item (05B) and beside a yes-no item:
+    the row engine gives what the mapping path gives (reports, or the same error)."""
+    import csv
+
+    path = tmp_path / "returns.csv"
+    row = ["U", "100", cell, cell, "是", "3"]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["unit", "01A", "01B", "05B", "06B", "05A"], row])
+    (ret,) = wr.read_returns(path, form=FORM.id)
+    assert ret.values.row == row  # type: ignore[attr-defined]
+    mapping = TextValues({"01A": "100", "01B": cell, "05B": cell, "06B": True, "05A": "3"})
+    assert _outcome(wr.validate, FORM, ret) == _outcome(wr.validate, FORM, mapping, unit="U")
 
 
 # -- numbers shown, vocabularies, catalogs --------------------------------------------------------

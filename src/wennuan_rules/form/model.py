@@ -14,7 +14,8 @@ numbers, 万元 are non-negative with at most 6 decimals, yes-no items are boole
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -310,6 +311,39 @@ class FormTemplate:
         return rule.source or self.item_source(rule.items[0])
 
 
+#: a yes-no cell of a wide file as its reader reads it on the plain path: empty, 是 or 否
+YES_NO_CELLS: Final[Mapping[str, bool | None]] = {"": None, "是": True, "否": False}
+
+
+class RowLayout:
+    """How the cells of a wide file's rows hold a form's items (one per file, made by its
+    reader): ``columns`` gives, per item of the form in its order, the index of its cell in a
+    row (``None``: the file has no column for it); ``codes`` the code of each cell after the
+    first (the unit), in the file's order. ``evaluators`` is kept for the row engine (one
+    generated evaluator per layout, form and tolerance, compiled when first used)."""
+
+    __slots__ = ("codes", "columns", "evaluators", "form", "number_codes", "pick", "yes_no")
+
+    def __init__(self, form: FormTemplate, codes: Iterable[str]) -> None:
+        self.form = form
+        self.codes = tuple(codes)
+        where = {code: k + 1 for k, code in enumerate(self.codes)}
+        self.columns = tuple(where.get(item.code) for item in form.items)
+        numbers = [k + 1 for k, code in enumerate(self.codes) if not form.item(code).is_yes_no]
+        #: the number cells of a row, as a tuple (itemgetter of one index gives the cell itself)
+        self.pick: Callable[[Sequence[str]], tuple[str, ...]] = (
+            operator.itemgetter(*numbers)
+            if len(numbers) > 1
+            else lambda row: tuple(row[k] for k in numbers)
+        )
+        self.number_codes = tuple(self.codes[k - 1] for k in numbers)
+        #: (code, cell index) of each yes-no cell
+        self.yes_no = tuple(
+            (code, k + 1) for k, code in enumerate(self.codes) if form.item(code).is_yes_no
+        )
+        self.evaluators: dict[object, Any] = {}
+
+
 class TextValues(Mapping[str, object]):
     """The values of a return read from a wide file: a number cell that is plain text (ASCII
     digits with at most one point, as the reader proved) kept as that text and read as a
@@ -317,14 +351,41 @@ class TextValues(Mapping[str, object]):
     text itself on its fast path, without building 85 Decimals first. Looked at from outside, it
     is the mapping of code → Decimal, bool or ``None`` that :class:`Return` documents (equal to
     the dict of those values, printed as it).
+
+    A row whose every cell is plain (:meth:`of_row`) is kept as the row itself with its file's
+    :class:`RowLayout`; the row engine reads its cells by position, and the mapping is made only
+    when someone looks at it.
     """
 
-    __slots__ = ("raw",)
+    __slots__ = ("_raw", "layout", "row")
 
     def __init__(self, raw: dict[str, object]) -> None:
-        #: code → plain number text (``""``: not reported) or the value read (Decimal, bool,
-        #: ``None``)
-        self.raw = raw
+        self._raw: dict[str, object] | None = raw
+        #: the row and its file's layout, for a row kept as read (else ``None``)
+        self.row: Sequence[str] | None = None
+        self.layout: RowLayout | None = None
+
+    @classmethod
+    def of_row(cls, layout: RowLayout, row: Sequence[str]) -> TextValues:
+        """The values of a row its reader proved plain: every number cell empty or ASCII digits
+        with at most one point (not a point alone), every yes-no cell empty, 是 or 否."""
+        made = cls.__new__(cls)
+        made._raw, made.row, made.layout = None, row, layout
+        return made
+
+    @property
+    def raw(self) -> dict[str, object]:
+        """code → plain number text (``""``: not reported) or the value read (Decimal, bool,
+        ``None``)."""
+        raw = self._raw
+        if raw is None:
+            layout, row = self.layout, self.row
+            assert layout is not None and row is not None
+            raw = dict(zip(layout.number_codes, layout.pick(row), strict=True))
+            for code, k in layout.yes_no:
+                raw[code] = YES_NO_CELLS[row[k]]
+            self._raw = raw
+        return raw
 
     def __getitem__(self, code: str) -> object:
         value = self.raw[code]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -21,7 +20,14 @@ from typing import TYPE_CHECKING, Any, Final, Literal, overload
 from wennuan_rules import _io
 from wennuan_rules.errors import InputFileError, WennuanError
 from wennuan_rules.form.loader import _file_name, get_form
-from wennuan_rules.form.model import FormTemplate, LineItem, Return, TextValues
+from wennuan_rules.form.model import (
+    YES_NO_CELLS,
+    FormTemplate,
+    LineItem,
+    Return,
+    RowLayout,
+    TextValues,
+)
 from wennuan_rules.form.validate import Value, _twice, parse_value
 from wennuan_rules.i18n import N_, Message
 
@@ -35,25 +41,25 @@ _JSON_KEYS: Final = ("form", "unit", "values")
 
 #: A wide-CSV row whose cells (joined by _SEP) are all empty or plain ASCII numbers.
 _SEP = "|"
-#: deletes the ASCII digits: what is left of a plain row is its points and separators
-_NO_DIGITS: Final = str.maketrans("", "", "0123456789")
+#: the ASCII digits, deleted from a row's bytes: what is left of a plain row is its points and
+#: separators
+_DIGITS: Final = b"0123456789"
 
 
 def _plain_row(joined: str) -> bool:
     """Whether every cell of ``joined`` (cells joined by ``_SEP``) is empty or a plain ASCII
     number: digits with at most one point, not a point alone (what ``Decimal`` reads exactly)."""
-    marks = joined.translate(_NO_DIGITS)  # e.g. "|.||.|" for "12|3.5||0.25|7"
+    if not joined.isascii():
+        return False
+    marks = joined.encode().translate(None, _DIGITS)  # e.g. b"|.||.|" for "12|3.5||0.25|7"
     return (
-        not marks.strip(".|")  # nothing but digits, points and separators
-        and ".." not in marks  # two points in one cell
+        not marks.strip(b".|")  # nothing but digits, points and separators
+        and b".." not in marks  # two points in one cell
         and "|.|" not in joined  # a point alone
         and not joined.startswith((".|", "|.|"))
         and not joined.endswith("|.")
         and joined != "."
     )
-
-
-_YES_NO: Final[dict[str, bool | None]] = {"": None, "是": True, "否": False}
 
 
 def _file_error(
@@ -349,19 +355,10 @@ def _wide(
     codes = _wide_header(header, name, form, header_line)
     items = [form.item(code) for code in codes]
     width = len(header)
-    yes_no = [i for i, item in enumerate(items) if item.is_yes_no]
-    numeric = [i for i, item in enumerate(items) if not item.is_yes_no]
-    numeric_codes = [codes[i] for i in numeric]
-    # the number cells of a row (its first cell is the unit), as a tuple (itemgetter of one
-    # index gives the cell itself)
-    shifted = [i + 1 for i in numeric]
-    pick: Callable[[list[str]], tuple[str, ...]] = (
-        operator.itemgetter(*shifted)
-        if len(shifted) > 1
-        else lambda row: tuple(row[i] for i in shifted)
-    )
-    yes_no_cells = [(codes[i], i + 1) for i in yes_no]
+    layout = RowLayout(form, codes)
+    pick, yes_no = layout.pick, [k for _code, k in layout.yes_no]
     make = _trusted_return()
+    keep = TextValues.of_row
     for line, row in rows:
         if len(row) != width:
             problems.add(
@@ -375,17 +372,22 @@ def _wide(
             )
             continue
         unit = row[0].strip() or None
-        numbers = pick(row)
-        # number cells are kept as their text (TextValues: Decimals to anyone else), which the
-        # row engine reads on its fast path, when every one is empty or a plain ASCII number
-        # (digits, at most one point); yes-no cells as True, False or None
-        plain: dict[str, object] = dict(zip(numeric_codes, numbers, strict=True))
-        if _plain_row(_SEP.join(numbers)) and all(row[k] in _YES_NO for _c, k in yes_no_cells):
-            for code, k in yes_no_cells:
-                plain[code] = _YES_NO[row[k]]
-        elif not _read_cells(plain, row, codes, items, name, line, problems):
-            continue  # the problems are named; the return is left out
-        yield make(form.id, TextValues(plain), unit, name, line)
+        # a row whose number cells are all empty or plain ASCII numbers (digits, at most one
+        # point) and whose yes-no cells are empty, 是 or 否 is kept as read: the row engine reads
+        # its cells by position (TextValues: Decimals to anyone else)
+        if _plain_row(_SEP.join(pick(row))):
+            for k in yes_no:
+                if row[k] not in YES_NO_CELLS:
+                    break
+            else:
+                yield make(form.id, keep(layout, row), unit, name, line)
+                continue
+        # any other: number cells kept as text when plain, the others read, yes-no cells as
+        # True, False or None
+        plain: dict[str, object] = dict(zip(layout.number_codes, pick(row), strict=True))
+        if _read_cells(plain, row, codes, items, name, line, problems):
+            yield make(form.id, TextValues(plain), unit, name, line)
+        # else the problems are named; the return is left out
 
 
 def _read_cells(
@@ -402,8 +404,8 @@ def _read_cells(
     ok = True
     for col, (code, item, raw) in enumerate(zip(codes, items, row[1:], strict=True), start=2):
         if item.is_yes_no:
-            if raw in _YES_NO:
-                plain[code] = _YES_NO[raw]
+            if raw in YES_NO_CELLS:
+                plain[code] = YES_NO_CELLS[raw]
                 continue
         elif not raw or (raw.isascii() and raw.replace(".", "", 1).isdigit()):
             continue  # plain: kept as text

@@ -25,17 +25,32 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
 from wennuan_rules.errors import InvalidValueError, WennuanError
 from wennuan_rules.form.findings import FindingBuilder, figure_unit, unit_finding
 from wennuan_rules.form.loader import get_form
-from wennuan_rules.form.model import FormTemplate, LineItem, Return, Rule, TextValues, _not_mapping
+from wennuan_rules.form.model import (
+    YES_NO_CELLS,
+    FormTemplate,
+    LineItem,
+    Return,
+    RowLayout,
+    Rule,
+    TextValues,
+    _not_mapping,
+)
 from wennuan_rules.form.plausible import implausible
 from wennuan_rules.form.rules.ast import Compare, UnitCheck
-from wennuan_rules.form.rules.compile import Constants, item_lines, rule_lines, sides_lines
+from wennuan_rules.form.rules.compile import (
+    Constants,
+    item_lines,
+    row_item_lines,
+    rule_lines,
+    sides_lines,
+)
 from wennuan_rules.form.rules.solve import Solver
 from wennuan_rules.i18n import N_, Message
 from wennuan_rules.money import refuse_foreign_digits
@@ -230,6 +245,9 @@ class _Compiled:
     #: per rule, the builder of its finding, and the values of the sides it shows (generated)
     findings: tuple[FindingBuilder, ...]
     sides: _Column
+    #: the evaluator of rows of a layout: ``row_evaluator(columns, exact)`` (generated, compiled
+    #: once per layout and tolerance)
+    row_evaluator: Callable[[tuple[int | None, ...], bool], Any]
 
 
 def _single_rule(body: list[str], items: Sequence[str], k: int, suffix: str) -> list[str]:
@@ -241,14 +259,23 @@ def _single_rule(body: list[str], items: Sequence[str], k: int, suffix: str) -> 
     return out
 
 
-def _source(form: FormTemplate) -> tuple[list[str], list[str], dict[str, Decimal | int]]:
+def _source(
+    form: FormTemplate, columns: Sequence[int | None] | None = None
+) -> tuple[list[str], list[str], dict[str, Decimal | int]]:
     """The evaluators of ``form`` (exact, tolerant) and the helpers of each rule (single-rule
-    evaluators, shown sides) as Python source, generated from the rules' AST."""
+    evaluators, shown sides) as Python source, generated from the rules' AST.
+
+    With ``columns`` (per item, its cell in a row of a wide file, or ``None``), the evaluators
+    ``evaluate_row_exact(r, T)`` / ``evaluate_row_tol(r, T)`` read the cells of a row its reader
+    proved plain (:func:`~wennuan_rules.form.rules.compile.row_item_lines`) instead of a mapping;
+    the constants are named alike either way."""
     slot = {item.code: f"v{i}" for i, item in enumerate(form.items)}
     n = len(form.items)
     names = ", ".join(f"v{i}" for i in range(n)) + ("," if n == 1 else "")
     k_names = Constants()
-    read: list[str] = ["    g = values.get", "    u = []", "    m = 0", "    o = 0"]
+    read: list[str] = ["    u = []", "    m = 0", "    o = 0"]
+    if columns is None:
+        read.insert(0, "    g = values.get")
     limits = bounds()
     ints: dict[str, int] = {}
     for i, check in enumerate(form.unit_checks):
@@ -260,7 +287,10 @@ def _source(form: FormTemplate) -> tuple[list[str], list[str], dict[str, Decimal
         if bound is not None and bound.max == bound.max.to_integral_value():
             ints[f"IB{int(bound.max)}"] = int(bound.max)
             above_int = f"> IB{int(bound.max)}"
-        read += item_lines(i, check, above, above_int)
+        if columns is None:
+            read += item_lines(i, check, above, above_int)
+        else:
+            read += row_item_lines(i, check, columns[i], above, above_int)
     head = ["    f = []", "    ne_list = []", "    fl = f.append", "    ne = ne_list.append"]
     helpers: list[str] = []
     bodies: dict[str, list[str]] = {"exact": [], "tol": []}
@@ -274,10 +304,11 @@ def _source(form: FormTemplate) -> tuple[list[str], list[str], dict[str, Decimal
         assert not isinstance(rule.expr, UnitCheck)
         src += [f"def sides_{k}(s):", *sides_lines(rule.expr, rule.items, slot, k_names), ""]
         helpers.append("\n".join(src))
+    signature = "evaluate_{}(values, T):" if columns is None else "evaluate_row_{}(r, T):"
     evaluators = [
         "\n".join(
             [
-                f"def evaluate_{suffix}(values, T):",
+                "def " + signature.format(suffix),
                 *read,
                 *head,
                 *bodies[suffix],
@@ -311,6 +342,7 @@ def _compile(form: FormTemplate) -> _Compiled:
         "I": int,
         "IH": int(high),
         "cv": cv,
+        "YN": YES_NO_CELLS,
         **constants,
     }
     sources = {"evaluate_exact": evaluators[0], "evaluate_tol": evaluators[1]}
@@ -327,6 +359,20 @@ def _compile(form: FormTemplate) -> _Compiled:
 
     def unit_of(code: str) -> str:
         return items[slot[code]].unit
+
+    rows: dict[tuple[tuple[int | None, ...], bool], Any] = {}
+
+    def row_evaluator(columns: tuple[int | None, ...], exact: bool) -> Any:
+        found = rows.get((columns, exact))
+        if found is None:
+            row_sources, _helpers, row_constants = _source(form, columns)
+            assert row_constants == constants  # the same names for the same constants
+            name = f"evaluate_row_{'exact' if exact else 'tol'}"
+            code = _code(row_sources[0 if exact else 1], f"<rules of {form.id}>")
+            scope: dict[str, Any] = {}
+            exec(code, namespace, scope)
+            found = rows[(columns, exact)] = scope[name]
+        return found
 
     compiled = _Compiled(
         form=form,
@@ -352,6 +398,7 @@ def _compile(form: FormTemplate) -> _Compiled:
             for r, rid in zip(form.rules, [f"{form.id}/{r.name}" for r in form.rules], strict=True)
         ),
         sides=_Column(lazy, "sides_{}", len(form.rules)),
+        row_evaluator=row_evaluator,
     )
     form._cache["compiled"] = compiled
     return compiled
@@ -553,6 +600,8 @@ def _too_large(c: _Compiled, values: Mapping[str, object]) -> InvalidValueError:
     """The error for a return whose numbers Decimal cannot check exactly: NaN, Infinity (refused
     by parse_value) or numbers of more than about 50 digits."""
     biggest: tuple[int, str, object] | None = None
+    if isinstance(values, TextValues):  # the text read
+        values = values.raw
     for code, raw in values.items():
         value = parse_value(raw, c.items[c.index[code]])
         if isinstance(value, Decimal) and (biggest is None or value.adjusted() > biggest[0]):
@@ -592,6 +641,15 @@ def _validate(
     return attrs.evolve(report, findings=tuple(findings))
 
 
+def _row_evaluator(c: _Compiled, layout: RowLayout, exact: bool) -> Callable[..., Any]:
+    """The evaluator of ``c`` for rows of ``layout``, kept in the layout (one per file)."""
+    key = (id(c), exact)
+    found = layout.evaluators.get(key)
+    if found is None or found[0] is not c:
+        found = layout.evaluators[key] = (c, c.row_evaluator(layout.columns, exact))
+    return found[1]  # type: ignore[no-any-return]
+
+
 def _validate_rules(
     c: _Compiled,
     values: Mapping[str, object],
@@ -600,16 +658,23 @@ def _validate_rules(
 ) -> tuple[Report, int]:
     """The report of the rules, and whether a number read needs the plausibility check."""
     shown = values  # what unit findings quote: the values as Decimals
+    evaluate: Callable[..., Any] = c.evaluate
     if values.__class__ is TextValues:  # plain text proven by the reader, codes resolved
-        values = values.raw
+        text = values
+        layout = text.layout
+        if layout is not None and layout.form is c.form:  # a row kept as read: by position
+            evaluate = _row_evaluator(c, layout, tol is None)
+            values = cast(Mapping[str, object], text.row)
+        else:
+            values = text.raw
     elif not isinstance(values, dict) or not values.keys() <= c.codes:
         values = shown = _canonical(c.form, values)
     # one exact context for the whole return: evaluation, findings and the likely fix
     with decimal.localcontext(_CONTEXT):
         try:
-            slots, bad_units, reported, failed, not_eval, look = c.evaluate(values, tol)
+            slots, bad_units, reported, failed, not_eval, look = evaluate(values, tol)
         except (decimal.InvalidOperation, decimal.Inexact):
-            raise _too_large(c, values) from None
+            raise _too_large(c, shown) from None
         if failed:  # counts read as ints: Decimals again for the findings and the fix, which
             # read only the items of the failed rules (the fix re-checks other rules by comparing)
             rule_slots = c.rule_slots

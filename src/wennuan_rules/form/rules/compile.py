@@ -24,7 +24,7 @@ from wennuan_rules.form.rules.ast import (
     shown_sides,
 )
 
-__all__ = ["Constants", "fails_src", "item_lines", "rule_lines", "sides_lines"]
+__all__ = ["Constants", "fails_src", "item_lines", "row_item_lines", "rule_lines", "sides_lines"]
 
 _NEGATED = {"=": "!=", "<=": ">", ">=": "<", "<": ">=", ">": "<="}
 _HOLDS = {"=": "==", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
@@ -155,20 +155,38 @@ def item_lines(i: int, check: UnitCheck, above: str = "", above_int: str = "") -
     # other digits, units, junk, more decimals) goes through parse_value and the unit check
     if whole:
         fast = f"{v}.isdigit() and {v}.isascii()"
-        read, fast_above = f"{v} = I({v})", above_int or above
     else:
         fast = f"{v}.replace('.', '', 1).isdigit() and {v}.isascii() and {v}.find('.', 0, -7) < 0"
-        read, fast_above = f"{v} = D({v})", above
-    # v % 1 is 0 for whole numbers, v % 0.000001 for at most 6 decimals (exact; raises for
-    # Infinity or numbers of more than 60 digits)
-    check_src = f"{v} % 1" if whole else f"{v} % M"
     return [
         f"    {v} = g({check.code!r})",
         f"    if {v} is not None:",
         f"        if {v}.__class__ is str and {fast}:",
+        *_fast_lines(i, whole, above, above_int),
+        "        else:",
+        *_slow_lines(i, whole, above),
+        "    else:",
+        "        m += 1",
+    ]
+
+
+def _fast_lines(i: int, whole: bool, above: str, above_int: str) -> list[str]:
+    """Item ``i`` read from text proven plain (a count: ASCII digits; 万元: ASCII digits with at
+    most one point and 6 decimals): an int or a Decimal, its unit check proven."""
+    v = f"v{i}"
+    read, fast_above = (f"{v} = I({v})", above_int or above) if whole else (f"{v} = D({v})", above)
+    return [
         f"            {read}",
         *([f"            if {v} {fast_above}:", "                o = 1"] if above else []),
-        "        else:",
+    ]
+
+
+def _slow_lines(i: int, whole: bool, above: str) -> list[str]:
+    """Item ``i`` read with ``cv`` (parse_value) and its unit check run."""
+    v = f"v{i}"
+    # v % 1 is 0 for whole numbers, v % 0.000001 for at most 6 decimals (exact; raises for
+    # Infinity or numbers of more than 60 digits)
+    check_src = f"{v} % 1" if whole else f"{v} % M"
+    return [
         f"            if {v}.__class__ is not D:",
         f"                {v} = cv({v}, {i})",
         f"                if {v}.__class__ is bool:",
@@ -182,6 +200,31 @@ def item_lines(i: int, check: UnitCheck, above: str = "", above_int: str = "") -
         *([f"                    if {v} <= NH:", "                        o = 1"] if above else []),
         f"                    u.append({i})",
         f"                    {v} = None",
-        "    else:",
+    ]
+
+
+def row_item_lines(
+    i: int, check: UnitCheck, column: int | None, above: str = "", above_int: str = ""
+) -> list[str]:
+    """As :func:`item_lines`, for a row of a wide file that its reader proved plain (``r``: the
+    row's cells; ``column``: the item's cell, ``None`` when the file has no column for it): a
+    number cell is empty or ASCII digits with at most one point (not a point alone), a yes-no
+    cell empty, ``是`` or ``否``. What the proof leaves open (a count with a point, 万元 with more
+    than 6 decimals) is read as :func:`item_lines` reads it; everything is read alike."""
+    v = f"v{i}"
+    if column is None:  # no column: not reported
+        return [f"    {v} = None", "    m += 1"]
+    if check.kind == "yes-no":
+        return [f"    {v} = YN[r[{column}]]", f"    if {v} is None:", "        m += 1"]
+    whole = check.kind == "whole"
+    fast = f"'.' not in {v}" if whole else f"{v}.find('.', 0, -7) < 0"
+    return [
+        f"    {v} = r[{column}]",
+        f"    if not {v}:",
+        f"        {v} = None",
         "        m += 1",
+        f"    elif {fast}:",
+        *_fast_lines(i, whole, above, above_int),
+        "    else:",
+        *_slow_lines(i, whole, above),
     ]
