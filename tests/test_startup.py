@@ -182,6 +182,25 @@ def test_import_needs_neither_datetime_nor_decimal() -> None:
     assert {"datetime", "decimal", "string"} & loaded == set()
 
 
+def test_errors_show_dates_and_decimals_loaded_after_the_library() -> None:
+    """``errors`` looks the date and Decimal types up when it formats a value: loaded after
+    ``import wennuan_rules``, they are still shown as people write them, never as reprs."""
+    code = (
+        "from wennuan_rules import InvalidValueError\n"
+        "import datetime, decimal\n"
+        "for got in (decimal.Decimal('12.50'), datetime.date(2010, 1, 25)):\n"
+        "    e = InvalidValueError('{what}: expected {expected}, got {got}', what='x',"
+        " expected='y', got=got, params={'n': got})\n"
+        "    print(e.message('zh-Hans'), e.message('en'))"
+    )
+    status, out, err = _program(code)
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "x：应为 y，实为 12.50 x: expected y, got Decimal('12.50')",
+        "x：应为 y，实为 2010-01-25 x: expected y, got 2010-01-25",
+    ]
+
+
 def test_every_name_of_the_form_package_resolves() -> None:
     """``wennuan_rules.form`` loads its names on first use: each is its module's, and
     ``validate`` and ``compare`` stay the functions once their modules are loaded (as when the

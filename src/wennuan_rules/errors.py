@@ -47,8 +47,8 @@ _MAX_GOT = 80
 def _loaded(name: str, *modules: str) -> tuple[type, ...]:
     """The class ``name`` of those of ``modules`` that are loaded: a value can only be a date or a
     Decimal once its module is, and ``import wennuan_rules`` does without datetime and decimal."""
-    found = (sys.modules.get(module) for module in modules)
-    return tuple(getattr(module, name) for module in found if module is not None)
+    found = (getattr(sys.modules.get(module), name, None) for module in modules)
+    return tuple(cls for cls in found if isinstance(cls, type))
 
 
 def _is_date(value: object) -> TypeGuard[dt.date]:
