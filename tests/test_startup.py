@@ -8,6 +8,7 @@ of other formats and commands.
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -160,6 +161,8 @@ def test_check_sample_loads_only_what_it_needs() -> None:
         "wennuan_rules.campaign",
         "wennuan_rules.eligibility",
         "wennuan_rules.audits",
+        "wennuan_rules.form.compare",  # wennuan_rules.form loads its names on first use
+        "string",  # messages filled with str.format_map
     }
     assert not_needed & loaded == set()
 
@@ -172,6 +175,113 @@ def test_import_builds_no_result_types() -> None:
         "wennuan_rules.errors",
         "wennuan_rules.i18n",
     }
+
+
+def test_import_needs_neither_datetime_nor_decimal() -> None:
+    loaded = _imported("import wennuan_rules")
+    assert {"datetime", "decimal", "string"} & loaded == set()
+
+
+def test_errors_show_dates_and_decimals_loaded_after_the_library() -> None:
+    """``errors`` looks the date and Decimal types up when it formats a value: loaded after
+    ``import wennuan_rules``, they are still shown as people write them, never as reprs."""
+    code = (
+        "from wennuan_rules import InvalidValueError\n"
+        "import datetime, decimal\n"
+        "for got in (decimal.Decimal('12.50'), datetime.date(2010, 1, 25)):\n"
+        "    e = InvalidValueError('{what}: expected {expected}, got {got}', what='x',"
+        " expected='y', got=got, params={'n': got})\n"
+        "    print(e.message('zh-Hans'), e.message('en'))"
+    )
+    status, out, err = _program(code)
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "x：应为 y，实为 12.50 x: expected y, got Decimal('12.50')",
+        "x：应为 y，实为 2010-01-25 x: expected y, got 2010-01-25",
+    ]
+
+
+def test_every_name_of_the_form_package_resolves() -> None:
+    """``wennuan_rules.form`` loads its names on first use: each is its module's, and
+    ``validate`` and ``compare`` stay the functions once their modules are loaded (as when the
+    package imported them all)."""
+    code = (
+        "import wennuan_rules.form.validate, wennuan_rules.form.compare\n"
+        "import wennuan_rules.form as f\n"
+        "from wennuan_rules.form import validate, compare\n"
+        "names = [n for n in f.__all__ if getattr(f, n) is None]\n"
+        "assert not names, names\n"
+        "assert set(f.__all__) <= set(dir(f))\n"
+        "print(validate.__name__, compare.__name__, f.validate is validate,"
+        " f.compare is compare, callable(f.validate))"
+    )
+    status, out, err = _program(code)
+    assert (status, out, err) == (0, "validate compare True True True\n", "")
+    import wennuan_rules.form as form
+    from wennuan_rules.form import loader, model, readers  # submodules, as before
+
+    assert form.FormTemplate is model.FormTemplate and form.read_returns is readers.read_returns
+    assert form.get_form is loader.get_form
+    assert form.validate is sys.modules["wennuan_rules.form.validate"].validate
+    with pytest.raises(AttributeError):
+        _ = form.no_such_name  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["check", "--sample"],
+        ["check", "--sample", "wuhan-2015:swn", "--lang", "en", "--format", "json"],
+        ["check", "--format", "xml"],
+        ["check", "--bogus"],
+        ["check", "a.json", "b.json"],
+        ["campaigns", "--version"],
+        ["forms", "wuhan-2015:swn", "--form-file"],
+        ["template", "wuhan-2015:swn"],
+        ["assess", "h.json"],
+        ["audit", "payments", "p.csv"],
+        ["audit", "nothing"],
+    ],
+    ids=lambda w: " ".join(w),
+)
+@pytest.mark.parametrize("lang", ["zh-Hans", "en"])
+def test_a_parser_of_the_named_command_alone_parses_and_fails_as_the_complete_one(
+    words: list[str], lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``main`` builds only the command the command line begins with: the same arguments, the
+    same usage errors and exit status as with every command's parser."""
+
+    def parsed(parser: argparse.ArgumentParser) -> tuple[object, str, str]:
+        with argparse_in(lang):
+            try:
+                found: object = parser.parse_args(words)
+            except SystemExit as exc:
+                found = exc.code
+        out, err = capsys.readouterr()
+        return found, out, err
+
+    alone = parsed(build_parser(lang, lazy=True, command=words[0]))
+    assert alone == parsed(build_parser(lang))
+
+
+def test_the_console_script_checks_with_the_collector_on() -> None:
+    """The cyclic garbage collector is off while the console script starts, and on again (start-up
+    set aside) when the command reads its input: a long run frees its cycles as usual."""
+    code = (
+        "import gc, sys\n"
+        "from wennuan_rules.cli import campaigns\n"
+        "shown = campaigns.run\n"
+        "def spy(args, out):\n"
+        "    print('collector on:', gc.isenabled(), 'frozen:', gc.get_freeze_count() > 0,"
+        " file=sys.stderr)\n"
+        "    return shown(args, out)\n"
+        "campaigns.run = spy\n"
+        "from wennuan_rules.cli import run\n"
+        "run()"
+    )
+    status, out, err = _program(code, "campaigns")
+    assert status == 0 and "pingdingshan-2010" in out
+    assert err == "collector on: True frozen: True\n"
 
 
 def _program(code: str, *args: str) -> tuple[int, str, str]:

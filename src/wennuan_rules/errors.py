@@ -18,13 +18,16 @@ structured fields so that software can act on it and people can read it in their
 
 from __future__ import annotations
 
-import datetime as dt
+import sys
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from wennuan_rules import i18n
 from wennuan_rules.i18n import N_
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from decimal import Decimal
 
 __all__ = [
     "CalendarError",
@@ -41,6 +44,21 @@ __all__ = [
 _MAX_GOT = 80
 
 
+def _loaded(name: str, *modules: str) -> tuple[type, ...]:
+    """The class ``name`` of those of ``modules`` that are loaded: a value can only be a date or a
+    Decimal once its module is, and ``import wennuan_rules`` does without datetime and decimal."""
+    found = (getattr(sys.modules.get(module), name, None) for module in modules)
+    return tuple(cls for cls in found if isinstance(cls, type))
+
+
+def _is_date(value: object) -> TypeGuard[dt.date]:
+    return isinstance(value, _loaded("date", "datetime", "_datetime"))
+
+
+def _is_decimal(value: object) -> TypeGuard[Decimal]:
+    return isinstance(value, _loaded("Decimal", "decimal", "_decimal"))
+
+
 def _show(value: object, lang: str | None = None) -> str:
     """A short, safe representation of a user's value for messages (ID- and card-shaped numbers
     masked: an error is never the place a personal number is shown). Numbers and dates are shown
@@ -52,12 +70,14 @@ def _show(value: object, lang: str | None = None) -> str:
         text = mask_personal_in(value.get(lang))
     elif isinstance(value, str):
         text = mask_personal_in(value)
-    elif lang is not None and i18n.normalize_lang(lang) == "en" and not isinstance(value, dt.date):
+    elif lang is not None and i18n.normalize_lang(lang) == "en" and not _is_date(value):
         text = mask_personal_in(repr(value))  # English readers are Python callers: True, None
-    elif (isinstance(value, (int, dt.date)) and not isinstance(value, bool)) or (
-        isinstance(value, Decimal) and value.is_finite()
+    elif (
+        (isinstance(value, int) and not isinstance(value, bool))
+        or _is_date(value)
+        or (_is_decimal(value) and value.is_finite())
     ):
-        text = mask_personal_in(value.isoformat() if isinstance(value, dt.date) else str(value))
+        text = mask_personal_in(value.isoformat() if _is_date(value) else str(value))
     else:
         try:
             text = mask_personal_in(repr(value))
@@ -76,7 +96,11 @@ def _param(value: object, lang: str | None) -> object:
     number in it masked; labels and texts are left to :func:`i18n.translate`."""
     if isinstance(value, str):
         return _show(value, lang)
-    if isinstance(value, (int, Decimal, dt.date)) and not isinstance(value, bool):
+    if (
+        (isinstance(value, int) and not isinstance(value, bool))
+        or _is_decimal(value)
+        or _is_date(value)
+    ):
         return _show(value, lang)
     return value
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import gc
 import os
 import sys
 import threading
@@ -88,9 +89,13 @@ class _Commands(_SubParsers):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pending: dict[str, Callable[[], None]] = {}
+        #: the one command to add, when the command line names it (:func:`build_parser`)
+        self.only: str | None = None
 
     def add(self, name: str, help: str, fill: Callable[[argparse.ArgumentParser], None]) -> None:
         """The command ``name``, its arguments added by ``fill`` when it is parsed."""
+        if self.only is not None and name != self.only:
+            return
         p = self.add_parser(name, help=help)
         self._pending[name] = lambda: fill(p)
 
@@ -111,11 +116,15 @@ class _Commands(_SubParsers):
         super().__call__(parser, namespace, values, option_string)
 
 
-def build_parser(lang: str | None = None, *, lazy: bool = False) -> argparse.ArgumentParser:
+def build_parser(
+    lang: str | None = None, *, lazy: bool = False, command: str | None = None
+) -> argparse.ArgumentParser:
     """The command line's parser, its help texts in ``lang`` (argparse's own words are translated
     while it parses: :func:`wennuan_rules.cli.usage.argparse_in`). ``lazy``: each command's
     arguments are added when that command is parsed (:func:`main`: start-up pays for the parser of
-    the command it runs, not for all of them)."""
+    the command it runs, not for all of them). ``command``: only that command is added, for a
+    command line that begins with its name (which parses, helps and fails as with every command:
+    the help and errors of a command are its own, and no other command can follow it)."""
 
     def t(msgid: str) -> str:
         return translate(msgid, lang)
@@ -147,6 +156,7 @@ def build_parser(lang: str | None = None, *, lazy: bool = False) -> argparse.Arg
         dest="command", metavar=t(N_("COMMAND")), parser_class=_Parser, action=_Commands
     )
     assert isinstance(sub, _Commands)
+    sub.only = command
     sub.add(
         "campaigns",
         t(N_("list the campaigns, or show one with every field and its source")),
@@ -453,7 +463,8 @@ def _runner(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
     return audit.run_audit
 
 
-_NAMES: Final = "campaigns, forms, check, template, assess, audit"
+_COMMANDS: Final = ("campaigns", "forms", "check", "template", "assess", "audit")
+_NAMES: Final = ", ".join(_COMMANDS)
 
 
 def _fail(text: str) -> None:
@@ -487,10 +498,17 @@ def _to_file(path: str, run: Callable[[TextIO], int]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (also used by the console script)."""
+    return _main(argv, None)
+
+
+def _main(argv: Sequence[str] | None, started: Callable[[], None] | None) -> int:
+    """:func:`main`; ``started()`` is called once the command's modules are loaded, before it
+    reads its input (:func:`run`)."""
     words = sys.argv[1:] if argv is None else list(argv)
     early = requested_lang(words)
     with argparse_in(early):
-        parser = build_parser(early, lazy=True)
+        first = words[0] if words and words[0] in _COMMANDS else None
+        parser = build_parser(early, lazy=True, command=first)
         args = parser.parse_args(words)
     if args.version:
         from wennuan_rules import __version__
@@ -514,9 +532,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             added.append(folder)
         lang = normalize_lang(args.lang)
         args.lang = lang
+        command = _runner(args.command)
+        if started is not None:
+            started()
         if args.output:
-            return _to_file(args.output, lambda out: _runner(args.command)(args, out))
-        return _runner(args.command)(args, sys.stdout)
+            return _to_file(args.output, lambda out: command(args, out))
+        return command(args, sys.stdout)
     except WennuanError as exc:
         for problem in problems_of(exc):  # every input problem of a file, one line each
             _fail(problem.message(lang))
@@ -545,14 +566,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             remove_data_dir(folder)
 
 
+def _collect_from_here() -> None:
+    """The collector on again, the objects of start-up set aside (:func:`run`)."""
+    gc.freeze()
+    gc.enable()
+
+
 def run() -> NoReturn:
     """The console script ``wennuan-rules``: :func:`main`, then the process ends without tearing
     the interpreter down. Freeing every module and object one by one at exit takes about a tenth of
     a short command's time, and the operating system frees the memory anyway (docs/decisions.md,
     "Start-up"). What a normal exit does that matters is done first: exit handlers run, standard
     output and error are flushed. When a flush fails (a closed pipe, a full disk) or another thread
-    still runs, the exit is Python's own, which reports and waits as usual."""
-    status = main()
+    still runs, the exit is Python's own, which reports and waits as usual.
+
+    While the command line is parsed and the command's modules are imported, the cyclic garbage
+    collector is off: importing builds thousands of objects (classes, functions) and no garbage,
+    and collecting them again and again is a tenth of the start-up. Once they are loaded they are
+    set aside for good (:func:`gc.freeze`: later collections do not walk them again) and the
+    collector runs as usual while the command reads and checks its input."""
+    gc.disable()
+    try:
+        status = _main(None, _collect_from_here)
+    finally:
+        gc.enable()
     if threading.active_count() > 1:  # pragma: no cover - the command line starts no thread
         sys.exit(status)
     atexit._run_exitfuncs()

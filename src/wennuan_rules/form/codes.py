@@ -10,7 +10,7 @@ use ``A``, ``B1``, ``K2``.
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import cache
 
 from wennuan_rules.errors import InvalidValueError
 from wennuan_rules.i18n import N_
@@ -20,8 +20,17 @@ __all__ = ["CODE_PATTERN", "is_code", "normalize_code"]
 #: The shape of a normalised code: ``05A``, ``08A-1``, ``01``, ``A``, ``B1``, ``C11``.
 CODE_PATTERN = re.compile(r"^(?:\d{2}[A-Z]?|[A-Z]\d{0,2})(?:-[1-9]\d?)?$")
 
-_NUMBERED = re.compile(r"^(\d{1,2})([A-Z]?)(?:-0*([1-9]\d?))?$")
-_LETTERED = re.compile(r"^([A-Z])(\d{0,2})(?:-0*([1-9]\d?))?$")
+
+@cache
+def _grammar() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The shapes of a numbered (``05A-1``) and a lettered (``B1``) code, compiled on first use: a
+    check of codes already normalised (every bundled form, most returns) does without them."""
+    return (
+        re.compile(r"^(\d{1,2})([A-Z]?)(?:-0*([1-9]\d?))?$"),
+        re.compile(r"^([A-Z])(\d{0,2})(?:-0*([1-9]\d?))?$"),
+    )
+
+
 _DROP = str.maketrans("", "", " \t\u3000()[]【】（）_")
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "－": "-", "―": "-"})
 
@@ -54,12 +63,15 @@ def normalize_code(text: object) -> str:
             expected=N_("a line item code such as 05A"),
             got=text,
         )
+    import unicodedata  # here: start-up does without it
+
+    numbered, lettered = _grammar()
     folded = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_DROP).upper()
-    m = _NUMBERED.match(folded)
+    m = numbered.match(folded)
     if m is not None:
         number, letter, blank = m.groups()
         return number.zfill(2) + letter + (f"-{blank}" if blank else "")
-    m = _LETTERED.match(folded)
+    m = lettered.match(folded)
     if m is not None:
         letter, number, blank = m.groups()
         return letter + number + (f"-{blank}" if blank else "")

@@ -141,41 +141,47 @@ def babel_locale(lang: str | None) -> str:
 
 @cache
 def _catalog(lang: str) -> dict[str, str]:
-    out: dict[str, str] = {}
+    files: list[bytes] = []
     for domain in DOMAINS:
         path = os.path.join(_HERE, "locales", _DIRS[lang], "LC_MESSAGES", f"{domain}.po")
         try:
             with open(path, "rb") as fh:
-                po = fh.read()
+                files.append(fh.read())
         except FileNotFoundError:
             continue
-        out.update(_compiled(po))
-    return out
+    return _compiled(*files)
 
 
-_CATALOG_FORMAT: Final = b"wennuan_rules catalog 1\n"
+_CATALOG_FORMAT: Final = b"wennuan_rules catalog 2\n"
 
 
-def _compiled(po: bytes) -> dict[str, str]:
-    """The messages of one ``.po`` file (msgid → translation, translated ones only).
+def _compiled(*po: bytes) -> dict[str, str]:
+    """The messages of ``.po`` files (msgid → translation, translated ones only; a later file's
+    message wins).
 
     Parsing a ``.po`` file needs babel, whose import alone is most of a command's start-up, so
-    the messages are kept as JSON in the cache of :mod:`wennuan_rules._cache`, keyed by the
-    file's bytes: a catalog someone edits is read afresh, and nothing is built at install time.
+    the messages of a locale's files are kept together with :mod:`marshal` in the cache of
+    :mod:`wennuan_rules._cache`, keyed by the files' bytes: a catalog someone edits is read
+    afresh, and nothing is built at install time.
     """
-    import json
+    import marshal
 
     from wennuan_rules._cache import derived
 
-    text = derived(
-        _CATALOG_FORMAT + po,
-        lambda: json.dumps(_parse_po(po), ensure_ascii=False).encode("utf-8"),
-    )
+    def parse() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for one in po:
+            out.update(_parse_po(one))
+        return out
+
+    # each file's length before it: files split differently are different sources
+    source = b"".join(b"%d\n%s" % (len(one), one) for one in po)
+    kept = derived(_CATALOG_FORMAT + source, lambda: marshal.dumps(parse()))
     try:
-        found = json.loads(text)
-    except ValueError:  # a damaged cache file
-        return _parse_po(po)
-    return found if isinstance(found, dict) else _parse_po(po)
+        found = marshal.loads(kept)
+    except Exception:  # a damaged cache file
+        return parse()
+    return found if isinstance(found, dict) else parse()
 
 
 def _parse_po(po: bytes) -> dict[str, str]:
@@ -212,10 +218,9 @@ def translate(msgid: str, lang: str | None = None, **params: object) -> str:
     text = _catalog(locale).get(msgid, msgid)
     if not params:
         return text
-    values = {key: _localise(value, locale) for key, value in params.items()}
-    import string  # here: ``import wennuan_rules`` does without it
-
-    return string.Formatter().vformat(text, (), _Safe(values))
+    # ``str.format_map`` fills named placeholders as ``string.Formatter`` does, without
+    # importing ``string`` (which compiles a pattern of ``string.Template``)
+    return text.format_map(_Safe({key: _localise(value, locale) for key, value in params.items()}))
 
 
 def phrase(text: str | Message | None, lang: str | None = None) -> str | None:
