@@ -461,6 +461,29 @@ def test_each_plain_cell_read_by_position_as_by_the_mapping_path(tmp_path: Path,
     assert _outcome(wr.validate, FORM, ret) == _outcome(wr.validate, FORM, mapping, unit="U")
 
 
+def test_a_wide_file_return_given_to_another_form_is_refused_as_a_dict_is(tmp_path: Path) -> None:
+    """A return read from a wide file of one form and relabelled as another (``attrs.evolve``) is
+    refused for its codes that form does not have, as the same values in a dict are; before, the
+    reader's text path skipped the check and such codes were silently not read."""
+    import csv
+
+    import attrs
+
+    path = tmp_path / "returns.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["unit", "01A", "01B", "01C", "01D"], ["U", "3", "1", "1", "1"]])
+    (ret,) = wr.read_returns(path, form=FORM.id)
+    other = attrs.evolve(ret, form="wuhan-2015:swn")
+    as_dict = dict(ret.values)
+    refused = _outcome(wr.validate, "wuhan-2015:swn", as_dict)
+    assert refused[0] == "error" and "01C" in refused[1]
+    assert _outcome(wr.validate, "wuhan-2015:swn", other) == refused
+    # validate_many also names the file and line the return was read from
+    many = _outcome(lambda: list(wr.validate_many([other])))
+    assert many[0] == "error" and f"{path}:2: " in many[1]
+    assert many[1].replace(f"{path}:2: ", "") == refused[1]
+
+
 # -- numbers shown, vocabularies, catalogs --------------------------------------------------------
 
 

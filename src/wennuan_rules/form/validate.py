@@ -665,8 +665,10 @@ def _validate_rules(
         if layout is not None and layout.form is c.form:  # a row kept as read: by position
             evaluate = _row_evaluator(c, layout, tol is None)
             values = cast(Mapping[str, object], text.row)
-        else:
+        else:  # its text, for this form's codes only (another form's return: as a dict)
             values = text.raw
+            if not values.keys() <= c.codes:
+                values = shown = _canonical(c.form, values)
     elif not isinstance(values, dict) or not values.keys() <= c.codes:
         values = shown = _canonical(c.form, values)
     # one exact context for the whole return: evaluation, findings and the likely fix
