@@ -12,9 +12,10 @@ a command that reads a form does not import the comparison of returns, nor the r
 from __future__ import annotations
 
 import sys
-from importlib import import_module
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from wennuan_rules._lazy import lazy_names
 
 # public name -> module of this package that defines it
 _LAZY: dict[str, str] = {
@@ -46,17 +47,7 @@ _LAZY: dict[str, str] = {
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'wennuan_rules.form' has no attribute {name!r}")
-    value = getattr(import_module(f"wennuan_rules.form.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
 
 
 #: Public names that are also the names of their modules: ``wennuan_rules.form.validate`` is the

@@ -10,8 +10,9 @@ one module is re-exported here.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
+
+from wennuan_rules._lazy import lazy_names
 
 # public name -> the module of this package that defines it (loaded on first use: a command that
 # writes text does not import the HTML, CSV and frame renderers)
@@ -80,14 +81,4 @@ def assessment_html(assessment: Any, lang: str | None = None) -> str:
     return render(assessment, lang)
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'wennuan_rules.render' has no attribute {name!r}")
-    value = getattr(import_module(f"wennuan_rules.render.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
