@@ -33,7 +33,8 @@ The checker is written out by hand, not generated from the form's data file, so 
 independent of the library. Before timing, both sides must find the same failing rule ids on each
 of the first 1,000 returns of each work; every timed run must count the same returns with findings
 and the same findings. Library and baseline run interleaved (``--pairs``, at least 5). Memory: peak
-resident set (``VmHWM``) of fresh processes streaming n/10 and n rows of the file through each side.
+resident set (``VmHWM``) of fresh processes streaming n/10 and n rows of the file through each side
+(``--memory-sizes 10000,1000000``: other sizes, from a larger file of the same generator).
 """
 
 from __future__ import annotations
@@ -543,6 +544,14 @@ def make_pool(n: int, seed: int, invalid: float = 0.1, odd: float = 0.05) -> lis
     return [one_return(rnd, invalid, odd) for _ in range(n)]
 
 
+def pool_stream(n: int, seed: int, invalid: float = 0.1) -> Iterator[dict[str, str]]:
+    """The returns of :func:`make_pool`, one at a time (the same ones: its first items are the
+    timed pool's), for files too large to hold as dicts."""
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield one_return(rnd, invalid, 0.05)
+
+
 def write_csv(pool: Iterable[Mapping[str, str]], path: str) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)
@@ -671,6 +680,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     h.add_common(parser, n=100_000)
     parser.add_argument("--invalid", type=float, default=0.1, help="share with one item broken")
+    parser.add_argument(
+        "--memory-sizes",
+        default=None,
+        help="returns streamed by the memory children, comma separated (default n/10,n); sizes "
+        "above n are read from a larger file of the same generator",
+    )
     args = parser.parse_args(argv)
     if args.child:
         print(SIDES[args.child](args.path, args.n))
@@ -691,11 +706,20 @@ def main(argv: list[str] | None = None) -> int:
         b = h.interleaved(lambda: library_csv(path), lambda: baseline_csv(path), args.pairs)
         script = os.path.abspath(__file__)
         mem = {}
+        sizes = (
+            [small, n]
+            if args.memory_sizes is None
+            else [int(x) for x in args.memory_sizes.split(",")]
+        )
         if not args.no_memory:
+            big = path
+            if max(sizes) > n:
+                big = os.path.join(tmp, "returns-memory.csv")
+                write_csv(pool_stream(max(sizes), args.seed, args.invalid), big)
             mem = {
                 side: [
-                    h.peak_kib(script, ["--child", side, "--path", path, "--n", str(k)])
-                    for k in (small, n)
+                    h.peak_kib(script, ["--child", side, "--path", big, "--n", str(k)])
+                    for k in sizes
                 ]
                 for side in SIDES
             }
@@ -724,12 +748,14 @@ def main(argv: list[str] | None = None) -> int:
     if mem:
         lines += [
             "",
-            f"Peak resident memory (`VmHWM`) of a fresh process streaming the first {small:,} and "
-            f"all {n:,} rows of the file through each side ((a): rows read with `csv.DictReader`):",
+            "Peak resident memory (`VmHWM`) of a fresh process streaming the first "
+            + " and the first ".join(f"{k:,}" for k in sizes)
+            + " rows of a file of these returns through each side ((a): rows read with "
+            "`csv.DictReader`):",
             "",
-            f"| side | {small:,} returns | {n:,} returns |",
-            "|---|---|---|",
-            *(f"| {side} | {h.mib(lo)} | {h.mib(hi)} |" for side, (lo, hi) in mem.items()),
+            "| side | " + " | ".join(f"{k:,} returns" for k in sizes) + " |",
+            "|---" * (len(sizes) + 1) + "|",
+            *(f"| {side} | " + " | ".join(map(h.mib, kib)) + " |" for side, kib in mem.items()),
         ]
     h.finish(HEADING, lines, args.no_write)
     return 0
