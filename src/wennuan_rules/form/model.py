@@ -319,8 +319,8 @@ class RowLayout:
     """How the cells of a wide file's rows hold a form's items (one per file, made by its
     reader): ``columns`` gives, per item of the form in its order, the index of its cell in a
     row (``None``: the file has no column for it); ``codes`` the code of each cell after the
-    first (the unit), in the file's order. ``evaluators`` is kept for the row engine (one
-    generated evaluator per layout, form and tolerance, compiled when first used)."""
+    first (the unit), in the file's order. ``evaluators`` is kept for the row engine (the
+    generated evaluator of this layout, exact and tolerant, compiled when first used)."""
 
     __slots__ = ("codes", "columns", "evaluators", "form", "number_codes", "pick", "yes_no")
 
@@ -341,7 +341,7 @@ class RowLayout:
         self.yes_no = tuple(
             (code, k + 1) for k, code in enumerate(self.codes) if form.item(code).is_yes_no
         )
-        self.evaluators: dict[object, Any] = {}
+        self.evaluators: dict[bool, Callable[..., Any]] = {}
 
 
 class TextValues(Mapping[str, object]):

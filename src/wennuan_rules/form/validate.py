@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Final, cast
+from typing import Any, Final
 
 import attrs
 
@@ -642,12 +642,12 @@ def _validate(
 
 
 def _row_evaluator(c: _Compiled, layout: RowLayout, exact: bool) -> Callable[..., Any]:
-    """The evaluator of ``c`` for rows of ``layout``, kept in the layout (one per file)."""
-    key = (id(c), exact)
-    found = layout.evaluators.get(key)
-    if found is None or found[0] is not c:
-        found = layout.evaluators[key] = (c, c.row_evaluator(layout.columns, exact))
-    return found[1]  # type: ignore[no-any-return]
+    """The evaluator of ``c`` for rows of ``layout``, kept in the layout (one per file; the
+    layout belongs to ``c``'s form, whose compiled rules ``_compile`` keeps once)."""
+    found = layout.evaluators.get(exact)
+    if found is None:
+        found = layout.evaluators[exact] = c.row_evaluator(layout.columns, exact)
+    return found
 
 
 def _validate_rules(
@@ -658,23 +658,23 @@ def _validate_rules(
 ) -> tuple[Report, int]:
     """The report of the rules, and whether a number read needs the plausibility check."""
     shown = values  # what unit findings quote: the values as Decimals
+    # what the evaluator reads: a mapping of codes, or (the row engine) a row of cells
     evaluate: Callable[..., Any] = c.evaluate
+    given: object = values
     if values.__class__ is TextValues:  # plain text proven by the reader, codes resolved
-        text = values
-        layout = text.layout
+        layout = values.layout
         if layout is not None and layout.form is c.form:  # a row kept as read: by position
-            evaluate = _row_evaluator(c, layout, tol is None)
-            values = cast(Mapping[str, object], text.row)
+            evaluate, given = _row_evaluator(c, layout, tol is None), values.row
         else:  # its text, for this form's codes only (another form's return: as a dict)
-            values = text.raw
-            if not values.keys() <= c.codes:
-                values = shown = _canonical(c.form, values)
+            given = raw = values.raw
+            if not raw.keys() <= c.codes:
+                given = shown = _canonical(c.form, raw)
     elif not isinstance(values, dict) or not values.keys() <= c.codes:
-        values = shown = _canonical(c.form, values)
+        given = shown = _canonical(c.form, values)
     # one exact context for the whole return: evaluation, findings and the likely fix
     with decimal.localcontext(_CONTEXT):
         try:
-            slots, bad_units, reported, failed, not_eval, look = evaluate(values, tol)
+            slots, bad_units, reported, failed, not_eval, look = evaluate(given, tol)
         except (decimal.InvalidOperation, decimal.Inexact):
             raise _too_large(c, shown) from None
         if failed:  # counts read as ints: Decimals again for the findings and the fix, which
